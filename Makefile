@@ -1,0 +1,66 @@
+# Two commands for a newcomer:  make run  (demo site on :8000)  and  make test.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+DEV_SETTINGS := cms.settings.dev
+
+.PHONY: help setup run demo test test-fast e2e e2e-setup screenshots lint security messages check-messages clean
+
+help:  ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c requirements.lock -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed  ## Install everything the project needs into .venv
+	$(PY) manage.py compilemessages -v0 --ignore "$(VENV)/*"
+
+demo: setup  ## Build the demo site (SQLite, demo content, demo accounts)
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py migrate --noinput -v0
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py load_demo
+
+run: demo  ## Set up and serve the demo site on http://127.0.0.1:8000/
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup e2e-setup  ## Set up and run every test (SQLite; set DATABASE_URL for PostgreSQL)
+	$(VENV)/bin/pytest
+
+# The browser tests' checkers, axe-core and vnu-jar, from the npm registry (no install scripts).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+e2e-setup: node_modules/.package-lock.json  ## Install axe-core and the HTML checker for the browser tests
+
+e2e: setup e2e-setup  ## Only the browser tests (Chromium at a phone's size); screenshots in screenshots/
+	$(VENV)/bin/pytest -m e2e
+
+screenshots: e2e  ## Run the browser tests, then refresh the README's pictures in docs/screenshots/
+	$(PY) tests/e2e/readme_screenshots.py
+
+lint: setup  ## Ruff, migrations check, message catalogues up to date
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
+	$(MAKE) check-messages
+
+security: setup  ## Bandit (no high findings) and pip-audit of the pinned dependencies
+	$(VENV)/bin/bandit -q -r cms courses camp gals deploy -x "*/migrations/*" \
+		--severity-level high --confidence-level low
+	$(PY) deploy/audit_dependencies.py
+
+messages: setup  ## Update the ky and ru catalogues from the code
+	$(PY) manage.py makemessages -l ky -l ru --no-location --no-obsolete \
+		-i "$(VENV)/*" -i "node_modules/*" -i "staticfiles/*" -i "tests/*" -i "courses/demo_content/*"
+
+check-messages: messages  ## Fail when a catalogue misses a string of the code
+	git diff --exit-code -I'POT-Creation-Date' -- locale/
+
+lighthouse: demo  ## Lighthouse mobile scores of a lesson page (a benchmark; needs npm install)
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py lighthouse
+
+clean:  ## Remove the environment, database and generated files
+	rm -rf $(VENV) db.sqlite3 media staticfiles

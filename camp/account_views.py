@@ -1,0 +1,293 @@
+"""Views of girls' accounts in a camp, her record, and the shared phone's sign-in.
+
+Thin: parse, ask ``cms.permissions``, call ``camp.accounts`` / ``cms.accounts`` /
+``cms.personal_data`` / ``cms.consent``, render.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cms import accounts as kernel_accounts
+from cms import consent as consent_service
+from cms.account_views import sign_in_girl
+from cms.audit import record
+from cms.homes import home_url
+from cms.models import AuditEvent
+from cms.permissions import require
+from cms.personal_data import anonymise_girl, export_girl
+
+from . import accounts
+from .account_forms import AnonymiseForm, BulkForm, ConsentForm, GirlForm
+from .enrolment import EnrolmentError
+from .models import Camp, Enrolment
+
+
+def _camp(request, pk, action="camp.manage_accounts") -> Camp:
+    camp = get_object_or_404(Camp, pk=pk)
+    require(request.user, action, camp)
+    return camp
+
+
+def _enrolment(request, pk, girl_id, action) -> Enrolment:
+    camp = get_object_or_404(Camp, pk=pk)
+    enrolment = accounts.enrolment_of(camp, girl_id)
+    if enrolment is None:
+        raise Http404
+    require(request.user, action, enrolment)
+    return enrolment
+
+
+def _accounts_page(request, camp, girl_form=None, bulk_form=None, status=200):
+    girls = (
+        Enrolment.objects.filter(camp=camp).select_related("learner")
+        .order_by("learner__first_name", "learner__pk")
+    )
+    return render(request, "camp/accounts/accounts.html", {
+        "camp": camp,
+        "enrolments": girls,
+        "girl_form": girl_form or GirlForm(),
+        "bulk_form": bulk_form or BulkForm(),
+        "fresh_count": len(accounts.fresh_pins(request.session, camp)),
+    }, status=status)
+
+
+@login_required
+def camp_accounts(request, pk):
+    """The camp's girls with their usernames; forms to add one girl or a list."""
+    camp = _camp(request, pk)
+    return _accounts_page(request, camp)
+
+
+def _created(request, camp, created) -> HttpResponse:
+    accounts.remember_pins(request.session, camp, {a.user.pk: a.pin for a in created})
+    return redirect("camp:new_pins", pk=camp.pk)
+
+
+@login_required
+@require_POST
+def account_new(request, pk):
+    camp = _camp(request, pk)
+    form = GirlForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            row = kernel_accounts.validate_girl(
+                data["first_name"], data["initial"], data["birth_year"], data["school_grade"]
+            )
+            return _created(request, camp, accounts.add_girls(camp, [row], request.user))
+        except (ValidationError, EnrolmentError) as error:
+            form.add_error(None, error)
+    return _accounts_page(request, camp, girl_form=form, status=400)
+
+
+@login_required
+@require_POST
+def accounts_bulk(request, pk):
+    camp = _camp(request, pk)
+    form = BulkForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            text = form.cleaned_data["lines"] or ""
+            if form.cleaned_data.get("file"):
+                text = kernel_accounts.read_csv_upload(form.cleaned_data["file"])
+            rows = kernel_accounts.parse_girls(text)
+            return _created(request, camp, accounts.add_girls(camp, rows, request.user))
+        except (ValidationError, EnrolmentError) as error:
+            for message in error.messages:
+                form.add_error(None, message)
+    return _accounts_page(request, camp, bulk_form=form, status=400)
+
+
+@login_required
+@never_cache
+def new_pins(request, pk):
+    """The PINs just made, shown once; print the cards from here."""
+    camp = _camp(request, pk)
+    return render(request, "camp/accounts/new_pins.html", {
+        "camp": camp, "pins": accounts.fresh_pins(request.session, camp),
+    })
+
+
+@login_required
+@require_POST
+def forget_pins(request, pk):
+    camp = _camp(request, pk)
+    accounts.forget_pins(request.session, camp)
+    messages.success(request, _("The PINs are no longer shown."))
+    return redirect("camp:accounts", pk=camp.pk)
+
+
+@login_required
+@never_cache
+def login_cards(request, pk):
+    """A4 cards of the girls whose PINs were just made (a PIN is shown only once)."""
+    camp = _camp(request, pk)
+    pins = accounts.fresh_pins(request.session, camp)
+    if not pins:
+        messages.error(request, _(
+            "No new PINs to print. Cards are printed right after creating girls or "
+            "resetting a PIN."
+        ))
+        return redirect("camp:accounts", pk=camp.pk)
+
+    def sign_in_url(girl):
+        path = f"/{camp.language}/pin/?u={girl.username}"
+        return request.build_absolute_uri(path)
+
+    pdf = accounts.login_cards_pdf(camp, pins, sign_in_url)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="login-cards-{camp.pk}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def reset_pin(request, pk, girl_id):
+    enrolment = _enrolment(request, pk, girl_id, "camp.reset_pin")
+    if enrolment.learner.anonymised_at:
+        raise Http404
+    pin = accounts.reset_pin(enrolment, request.user)
+    accounts.remember_pins(request.session, enrolment.camp, {enrolment.learner_id: pin})
+    return redirect("camp:new_pins", pk=enrolment.camp_id)
+
+
+# --- One girl's record -------------------------------------------------------------------
+
+
+def _girl_page(request, enrolment, consent_form=None, anonymise_form=None, status=200):
+    return render(request, "camp/accounts/girl.html", {
+        "camp": enrolment.camp,
+        "enrolment": enrolment,
+        "girl": enrolment.learner,
+        "consents": consent_service.consent_table(enrolment.learner),
+        "consent_form": consent_form or ConsentForm(),
+        "anonymise_form": anonymise_form or AnonymiseForm(),
+    }, status=status)
+
+
+@login_required
+def girl_record(request, pk, girl_id):
+    """Her account, consent and assent, and what can be done on her behalf."""
+    enrolment = _enrolment(request, pk, girl_id, "camp.view_girl")
+    record(request.user, AuditEvent.Action.VIEWED, enrolment.learner, camp=enrolment.camp_id)
+    return _girl_page(request, enrolment)
+
+
+@login_required
+@require_POST
+def consent(request, pk, girl_id):
+    enrolment = _enrolment(request, pk, girl_id, "camp.record_consent")
+    girl = enrolment.learner
+    if girl.anonymised_at:
+        raise Http404
+    if "withdraw" in request.POST:
+        scope, _sep, kind = request.POST["withdraw"].partition(":")
+        if consent_service.withdraw_consent(girl, scope, kind, request.user):
+            messages.success(request, _("The consent was withdrawn from today."))
+        return redirect("camp:girl", pk=pk, girl_id=girl_id)
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        try:
+            consent_service.record_consent(
+                girl, form.cleaned_data["scope"], form.cleaned_data["kind"],
+                form.cleaned_data["given_on"], request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The consent was recorded."))
+            return redirect("camp:girl", pk=pk, girl_id=girl_id)
+    return _girl_page(request, enrolment, consent_form=form, status=400)
+
+
+@login_required
+@require_POST
+def export(request, pk, girl_id):
+    """Everything about her, as JSON in a ZIP with her uploads (audited)."""
+    enrolment = _enrolment(request, pk, girl_id, "camp.export_girl")
+    data = export_girl(enrolment.learner, request.user)
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="girl-{girl_id}.zip"'
+    return response
+
+
+@login_required
+@require_POST
+def anonymise(request, pk, girl_id):
+    enrolment = _enrolment(request, pk, girl_id, "camp.anonymise_girl")
+    form = AnonymiseForm(request.POST)
+    if not form.is_valid():
+        return _girl_page(request, enrolment, anonymise_form=form, status=400)
+    anonymise_girl(enrolment.learner, request.user)
+    messages.success(request, _("She was anonymised: her name and details are gone, "
+                                "the counts remain."))
+    return redirect("camp:accounts", pk=pk)
+
+
+# --- The shared phone --------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def signin_device(request, pk):
+    """Turn this phone's camp sign-in on (for this camp) or off."""
+    camp = _camp(request, pk, "camp.signin_device")
+    if request.POST.get("turn") == "off":
+        response = redirect("camp:accounts", pk=camp.pk)
+        accounts.turn_off_signin(response)
+        messages.success(request, _("Camp sign-in is off on this device."))
+        return response
+    response = redirect("camp:signin")
+    accounts.turn_on_signin(response, request, camp)
+    # The facilitator hands the phone over: she is signed out, the list stays.
+    logout(request)
+    return response
+
+
+@never_cache
+def signin(request):
+    """The camp's list of girls on a shared phone: tap your name."""
+    camp = accounts.signin_camp(request)
+    girls = accounts.camp_girls(camp) if camp else []
+    return render(request, "camp/accounts/signin.html", {"signin_camp": camp, "girls": girls})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def signin_pin(request, girl_id):
+    """She typed her PIN; on a wrong one she is told so, and tries are limited."""
+    camp = accounts.signin_camp(request)
+    if camp is None:
+        raise Http404
+    girl = get_object_or_404(accounts.camp_girls(camp), pk=girl_id)
+    error = None
+    if request.method == "POST":
+        try:
+            user = kernel_accounts.check_pin(
+                girl.username, request.POST.get("pin", "")[:64],
+                candidates=accounts.camp_girls(camp),
+                wrong=_("The PIN is wrong. Check it and try again."),
+            )
+        except kernel_accounts.SignInRefused as refused:
+            error = refused.message
+        else:
+            sign_in_girl(request, user)
+            return redirect(home_url(user, camp.language))
+    return render(request, "camp/accounts/signin_pin.html", {
+        "signin_camp": camp, "girl": girl, "error": error,
+    }, status=400 if error else 200)
+
+
+@require_POST
+def switch_user(request):
+    """One tap: sign out and back to the camp's list for the next girl."""
+    logout(request)
+    return redirect(reverse("camp:signin"))

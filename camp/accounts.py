@@ -1,0 +1,179 @@
+"""Girls' accounts in a camp: creating them, their PINs, login cards, the shared phone.
+
+The girls' accounts themselves (usernames, PINs, limits) are the kernel's
+(``cms.accounts``); this module ties them to a camp. A facilitator creates girls
+for her camp (they are enrolled at once through ``camp.enrolment``), prints login
+cards right after (a PIN is shown only once), and turns a shared phone into the
+camp's sign-in device: a girl taps her name in the camp's list and types her PIN.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+
+import segno
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from cms import accounts as kernel_accounts
+
+from .enrolment import CLOSED_STATUSES, EnrolmentError, enrol
+from .models import Camp, Enrolment
+
+SIGNIN_COOKIE = "camp_signin"
+SIGNIN_SALT = "camp.signin-device"
+#: PINs stay on the facilitator's screen (in her server-side session) this long.
+FRESH_PIN_SECONDS = 60 * 60
+FRESH_PINS_KEY = "camp_fresh_pins"
+
+
+# --- Creating girls for a camp -----------------------------------------------------------
+
+
+@transaction.atomic
+def add_girls(camp: Camp, rows: list[kernel_accounts.GirlRow], by):
+    """Create an account for each girl and enrol her in ``camp`` (or its waiting list).
+
+    All or nothing: if the camp no longer takes girls, no account is made.
+    """
+    if camp.status in CLOSED_STATUSES:
+        raise EnrolmentError(
+            translation.gettext("This camp is %(status)s: nobody can be enrolled any more.")
+            % {"status": camp.get_status_display()}
+        )
+    created = kernel_accounts.create_girls(rows, by, language=camp.language)
+    for account in created:
+        # The user's roles were read before the learner group was added.
+        account.user.__dict__.pop("roles", None)
+        enrol(camp, account.user, by)
+    return created
+
+
+def camp_girls(camp: Camp, *, statuses=(Enrolment.Status.ENROLLED,)):
+    """The girls of ``camp`` with an active account, by name."""
+    return (
+        get_user_model().objects.filter(
+            enrolments__camp=camp, enrolments__status__in=statuses,
+            is_active=True, anonymised_at__isnull=True,
+        )
+        .order_by("first_name", "last_name", "pk")
+        .distinct()
+    )
+
+
+def enrolment_of(camp: Camp, girl_id: int) -> Enrolment | None:
+    """Her enrolment in this camp, or None: a girl of another camp is not found here."""
+    return (
+        Enrolment.objects.select_related("learner", "camp")
+        .filter(camp=camp, learner_id=girl_id)
+        .first()
+    )
+
+
+def reset_pin(enrolment: Enrolment, by) -> str:
+    return kernel_accounts.reset_pin(enrolment.learner, by)
+
+
+# --- PINs shown once ---------------------------------------------------------------------
+
+
+def remember_pins(session, camp: Camp, pins: dict[int, str]) -> None:
+    """Keep fresh PINs for the facilitator's screen and cards, for one hour at most.
+
+    The database holds only hashes; these plain PINs live in her server-side
+    session until she prints the cards, clears them, or the hour ends.
+    """
+    store = session.get(FRESH_PINS_KEY, {})
+    entry = store.get(str(camp.pk))
+    if not entry or entry["at"] + FRESH_PIN_SECONDS < time.time():
+        entry = {"at": time.time(), "girls": {}}
+    entry["girls"].update({str(user_id): pin for user_id, pin in pins.items()})
+    entry["at"] = time.time()
+    store[str(camp.pk)] = entry
+    session[FRESH_PINS_KEY] = store
+
+
+def fresh_pins(session, camp: Camp) -> list[tuple[object, str]]:
+    """(girl, PIN) pairs created or reset within the hour, for this camp's girls only."""
+    entry = session.get(FRESH_PINS_KEY, {}).get(str(camp.pk))
+    if not entry or entry["at"] + FRESH_PIN_SECONDS < time.time():
+        return []
+    girls = {str(girl.pk): girl for girl in camp_girls(
+        camp, statuses=(Enrolment.Status.ENROLLED, Enrolment.Status.WAITING)
+    )}
+    return [
+        (girls[user_id], pin) for user_id, pin in entry["girls"].items() if user_id in girls
+    ]
+
+
+def forget_pins(session, camp: Camp) -> None:
+    store = session.get(FRESH_PINS_KEY, {})
+    if store.pop(str(camp.pk), None) is not None:
+        session[FRESH_PINS_KEY] = store
+
+
+# --- Login cards ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def qr_data_uri(url: str) -> str:
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+
+
+def login_cards_pdf(camp: Camp, pins: list[tuple[object, str]], sign_in_url) -> bytes:
+    """An A4 PDF of cards (eight a page): name, username, PIN and a QR code.
+
+    In the camp's language. The QR code leads to the PIN sign-in page with her
+    username filled in; the PIN is never in the code, only printed on the card.
+    ``sign_in_url(girl)`` gives the absolute address for one girl.
+    """
+    from weasyprint import HTML
+
+    with translation.override(camp.language):
+        cards = [
+            {"girl": girl, "pin": pin, "qr": qr_data_uri(sign_in_url(girl))}
+            for girl, pin in pins
+        ]
+        html = render_to_string(
+            "camp/accounts/login_cards.html",
+            {"camp": camp, "cards": cards, "LANGUAGE_CODE": camp.language},
+        )
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        font_config=_font_config()
+    )
+
+
+# --- The shared phone ("camp sign-in") ---------------------------------------------------
+
+
+def signin_camp(request) -> Camp | None:
+    """The camp this device signs girls in for, if a facilitator turned it on."""
+    value = request.get_signed_cookie(
+        SIGNIN_COOKIE, default=None, salt=SIGNIN_SALT,
+        max_age=getattr(settings, "CAMP_SIGNIN_MAX_AGE", 60 * 60 * 24 * 14),
+    )
+    if not value or not str(value).isdigit():
+        return None
+    return Camp.objects.exclude(status__in=CLOSED_STATUSES).filter(pk=int(value)).first()
+
+
+def turn_on_signin(response, request, camp: Camp) -> None:
+    response.set_signed_cookie(
+        SIGNIN_COOKIE, str(camp.pk), salt=SIGNIN_SALT,
+        max_age=getattr(settings, "CAMP_SIGNIN_MAX_AGE", 60 * 60 * 24 * 14),
+        httponly=True, samesite="Lax", secure=request.is_secure(),
+    )
+
+
+def turn_off_signin(response) -> None:
+    response.delete_cookie(SIGNIN_COOKIE, samesite="Lax")

@@ -1,0 +1,184 @@
+"""The daily roll call: one mark per girl and day, the last one counts.
+
+Each tap carries a client id made by the phone (or by the page, for the form
+without JavaScript). A tap whose id was seen before changes nothing, so a retry,
+a double submit or an offline replay counts once, even when another facilitator
+marked the same girl in between. Every mark, and every correction with the mark it
+replaced, goes to the audit log.
+"""
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms.audit import record
+from cms.models import AuditEvent
+
+from .models import Attendance, AttendanceMark, Camp, CampDay, Enrolment
+from .scheduling import show_date, today
+
+STATUSES = set(Attendance.Status.values)
+
+
+class AttendanceError(ValidationError):
+    """The mark was refused; the message says why. Nothing was saved."""
+
+
+@dataclass
+class MarkResult:
+    attendance: Attendance | None
+    changed: bool
+
+
+def needs_confirmation(day: CampDay) -> bool:
+    """A roll call for any day but today (by the server's clock) is asked about first."""
+    return day.date != today()
+
+
+def enrolled_ids(camp: Camp) -> set[int]:
+    return set(
+        camp.enrolments.filter(status=Enrolment.Status.ENROLLED).values_list(
+            "learner_id", flat=True
+        )
+    )
+
+
+def _check(day: CampDay, status: str, other_day_confirmed: bool) -> None:
+    if status not in STATUSES:
+        raise AttendanceError(_("Choose present, late or absent."))
+    if needs_confirmation(day) and not other_day_confirmed:
+        raise AttendanceError(
+            _("This roll call is for another day (%(day)s; today: %(today)s). Confirm that "
+              "you mean that day.") % {"day": show_date(day.date), "today": show_date(today())}
+        )
+
+
+def parse_client_id(value) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError):
+        raise AttendanceError(
+            _("This tap has no valid id: reload the page and tap again.")
+        ) from None
+
+
+def _save(day: CampDay, learner_id: int, status: str, by, client_id: uuid.UUID) -> MarkResult:
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            AttendanceMark.objects.create(
+                client_id=client_id, camp_day=day, learner_id=learner_id, status=status,
+                marked_by=by, marked_at=now,
+            )
+    except IntegrityError:
+        # This tap was saved before: it counts once.
+        return MarkResult(
+            Attendance.objects.filter(camp_day=day, learner_id=learner_id).first(), False
+        )
+    attendance = (
+        Attendance.objects.select_for_update().filter(camp_day=day, learner_id=learner_id).first()
+    )
+    previous = attendance.status if attendance else None
+    if attendance is None:
+        try:
+            with transaction.atomic():
+                attendance = Attendance.objects.create(
+                    camp_day=day, learner_id=learner_id, status=status, marked_by=by,
+                    marked_at=now, client_id=client_id,
+                )
+        except IntegrityError:
+            # Another facilitator marked her at the same moment: ours comes last.
+            attendance = Attendance.objects.select_for_update().get(
+                camp_day=day, learner_id=learner_id
+            )
+            previous = attendance.status
+    if attendance.client_id != client_id:
+        attendance.status, attendance.marked_by = status, by
+        attendance.marked_at, attendance.client_id = now, client_id
+        attendance.save(update_fields=["status", "marked_by", "marked_at", "client_id"])
+    record(
+        by,
+        AuditEvent.Action.CREATED if previous is None else AuditEvent.Action.CHANGED,
+        attendance,
+        before=previous, after=status, day=day.number, camp=day.camp_id,
+        learner=learner_id, client_id=str(client_id),
+    )
+    return MarkResult(attendance, True)
+
+
+@transaction.atomic
+def mark(
+    day: CampDay, learner_id: int, status: str, by, client_id, *, other_day_confirmed=False
+) -> MarkResult:
+    """Mark one girl present, late or absent on ``day``. Only girls enrolled in the
+    day's camp can be marked."""
+    _check(day, status, other_day_confirmed)
+    client_id = parse_client_id(client_id)
+    if not day.camp.enrolments.filter(
+        learner_id=learner_id, status=Enrolment.Status.ENROLLED
+    ).exists():
+        raise AttendanceError(_("This girl is not enrolled in this camp."))
+    return _save(day, learner_id, status, by, client_id)
+
+
+@transaction.atomic
+def mark_many(
+    day: CampDay, marks: list[tuple[int, str, str]], by, *, other_day_confirmed=False
+) -> int:
+    """The whole roll at once (the form without JavaScript): all marks or none.
+
+    ``marks`` are (learner id, status, client id); returns how many changed.
+    """
+    enrolled = enrolled_ids(day.camp)
+    checked = []
+    for learner_id, status, client_id in marks:
+        _check(day, status, other_day_confirmed)
+        if learner_id not in enrolled:
+            raise AttendanceError(_("This girl is not enrolled in this camp."))
+        checked.append((learner_id, status, parse_client_id(client_id)))
+    return sum(_save(day, lid, status, by, cid).changed for lid, status, cid in checked)
+
+
+def roll(day: CampDay) -> list[tuple[Enrolment, Attendance | None]]:
+    """The girls of the day's camp with their mark: two queries, whatever the class size."""
+    marks = {a.learner_id: a for a in Attendance.objects.filter(camp_day=day)}
+    enrolments = (
+        day.camp.enrolments.filter(status=Enrolment.Status.ENROLLED)
+        .select_related("learner")
+        .order_by("learner__first_name", "learner__last_name", "learner_id")
+    )
+    return [(e, marks.get(e.learner_id)) for e in enrolments]
+
+
+def totals_by_girl(camp: Camp) -> dict[int, Counter]:
+    """Per girl: how many days present, late and absent (one query)."""
+    totals: dict[int, Counter] = {}
+    rows = (
+        Attendance.objects.filter(camp_day__camp=camp)
+        .values_list("learner_id", "status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for learner_id, status, n in rows:
+        totals.setdefault(learner_id, Counter())[status] = n
+    return totals
+
+
+def totals_by_day(camp: Camp) -> dict[int, Counter]:
+    """Per camp day id: how many girls present, late and absent (one query)."""
+    totals: dict[int, Counter] = {}
+    rows = (
+        Attendance.objects.filter(camp_day__camp=camp)
+        .values_list("camp_day_id", "status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for day_id, status, n in rows:
+        totals.setdefault(day_id, Counter())[status] = n
+    return totals

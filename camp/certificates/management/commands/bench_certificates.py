@@ -1,0 +1,118 @@
+"""How fast certificates print, in this process: not a test, a measurement.
+
+Makes a throwaway camp of 300 girls in a transaction that is rolled back, then
+times one certificate in a warm process (median of 20), a camp of 30 and one of
+300 as single PDFs, and reports the peak memory of the process.
+"""
+
+import os
+import resource
+import statistics
+import time
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from camp.models import Camp, District, Region, School
+from courses.models import CurriculumPage
+
+from ... import codes
+from ...models import Certificate
+from ...rendering import certificate_pdf, render
+
+TARGETS = {"one": 0.050, "30": 1.0, "300": 6.0, "memory": 300}
+
+
+class Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = "Time certificate PDFs: one (warm), a camp of 30, a camp of 300; peak memory."
+
+    def handle(self, *args, **options):
+        try:
+            with transaction.atomic():
+                certificates = self._camp_of(300, self._curriculum())
+                self._measure(certificates)
+                raise Rollback
+        except Rollback:
+            pass
+
+    def _curriculum(self):
+        """The demo curriculum, or a bare one made inside the rolled-back transaction."""
+        curriculum = CurriculumPage.objects.first()
+        if curriculum is None:
+            root = Page.get_first_root_node()
+            if root is None:
+                raise CommandError("No page tree: run `manage.py migrate` first.")
+            curriculum = root.add_child(instance=CurriculumPage(title="Bench", slug="bench"))
+        return curriculum
+
+    def _camp_of(self, size: int, curriculum) -> list[Certificate]:
+        region, _ = Region.objects.get_or_create(
+            code="bench", defaults={"name_ky": "Нарын облусу", "name_ru": "Нарынская область"}
+        )
+        district = District.objects.create(region=region, name_ky="Ат-Башы району",
+                                           name_ru="Ат-Башинский район")
+        school = School.objects.create(district=district, name="Ат-Башы орто мектеби",
+                                       village="Ат-Башы")
+        camp = Camp.objects.create(title="Өлчөө лагери", school=school, curriculum=curriculum,
+                                   start_date=timezone.localdate(),
+                                   status=Camp.Status.FINISHED)
+        User = get_user_model()
+        girls = User.objects.bulk_create([
+            User(username=f"bench-{n}", first_name=["Айгүл", "Нургүл", "Өмүрбүбү"][n % 3] + str(n),
+                 last_name="ҮӨҢ"[n % 3])
+            for n in range(size)
+        ])
+        today = timezone.localdate()
+        return Certificate.objects.bulk_create([
+            Certificate(code=codes.new_code(), camp=camp, learner=girl,
+                        language=["ky", "ru"][n % 2], issued_on=today, days_attended=6,
+                        tracks=["soldering", "modelling", "programming"])
+            for n, girl in enumerate(girls)
+        ])
+
+    def _measure(self, certificates: list[Certificate]) -> None:
+        """Wall-clock time, and the CPU time of this process (what a busy machine
+        does not inflate: compare it with the target when the load is high)."""
+        base_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        certificate_pdf(certificates[0])  # warm the fonts, stylesheet and images
+        walls, cpus = [], []
+        for certificate in certificates[:20]:
+            wall, cpu = time.perf_counter(), time.process_time()
+            certificate_pdf(certificate)
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        one = (statistics.median(walls), statistics.median(cpus))
+        thirty, pages30 = self._timed(certificates[:30])
+        three_hundred, pages300 = self._timed(certificates)
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+        def line(label, value, target):
+            wall, cpu = value
+            verdict = "ok" if min(wall, cpu) <= target else "OVER TARGET"
+            self.stdout.write(
+                f"{label:<42} {wall * 1000:>7.0f} ms wall {cpu * 1000:>7.0f} ms CPU"
+                f"   (target <= {target * 1000:.0f} ms: {verdict})"
+            )
+
+        self.stdout.write(f"load average (1 min) {os.getloadavg()[0]:.1f} on "
+                          f"{os.cpu_count()} CPUs")
+        line("one certificate, warm (median of 20)", one, TARGETS["one"])
+        line(f"a camp of 30 in one PDF ({pages30} pages)", thirty, TARGETS["30"])
+        line(f"a camp of 300 in one PDF ({pages300} pages)", three_hundred, TARGETS["300"])
+        verdict = "ok" if peak_mb <= TARGETS["memory"] else "OVER TARGET"
+        self.stdout.write(
+            f"{'peak memory of the process':<42} {peak_mb:>7.0f} MB (before rendering "
+            f"{base_mb:.0f} MB)   (target <= {TARGETS['memory']} MB: {verdict})"
+        )
+
+    def _timed(self, certificates):
+        wall, cpu = time.perf_counter(), time.process_time()
+        _pdf, pages = render(certificates)
+        return (time.perf_counter() - wall, time.process_time() - cpu), pages

@@ -1,0 +1,275 @@
+"""The certificate PDF (WeasyPrint): one girl's, or a whole camp's in one document.
+
+WeasyPrint is fast when a process keeps its font configuration, its parsed
+stylesheet and its image cache, and when a batch is one document of many pages;
+this module keeps all three for the life of the process. Fonts are the system's
+DejaVu Sans, embedded (subset) in every PDF, so ң ө ү print and copy as text.
+Only our own files and data: URIs are ever fetched while rendering.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import hashlib
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import segno
+from django.conf import settings
+from django.db.models import Max, Min, Prefetch
+from django.template.loader import get_template, render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from camp.models import Camp
+from cms.models import User
+from courses.models import Track
+
+from .models import Certificate, CertificateSettings
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+BASE_URL = ASSETS.as_uri() + "/"
+#: Bump when the drawing of the page changes in a way the files below do not show.
+DESIGN_VERSION = "2"
+
+_image_cache: dict = {}
+_logo_uris: dict[str, str] = {}
+
+
+@lru_cache(maxsize=1)
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@lru_cache(maxsize=1)
+def _stylesheet():
+    from weasyprint import CSS
+
+    return CSS(filename=str(ASSETS / "certificate.css"), font_config=_font_config())
+
+
+@lru_cache(maxsize=1)
+def design_fingerprint() -> str:
+    """A hash of everything that draws the page, so a kept batch goes stale with it."""
+    digest = hashlib.sha256(DESIGN_VERSION.encode())
+    for path in sorted(ASSETS.iterdir()):
+        digest.update(path.read_bytes())
+    for name in ("certificates/pdf_page.html", "certificates/pdf_document.html",
+                 "certificates/_pdf_head.html", "certificates/_pdf_verify.html"):
+        digest.update(Path(get_template(name).origin.name).read_bytes())
+    return digest.hexdigest()
+
+
+def _fetcher():
+    """Our assets and inline data only: a certificate never reaches the network."""
+    from weasyprint.urls import URLFetcher
+
+    class OwnFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not (url.startswith("data:") or url.startswith(BASE_URL)):
+                raise ValueError(f"Refused to fetch {url!r} for a certificate.")
+            return super().fetch(url, headers)
+
+    return OwnFilesOnly(allowed_protocols={"file", "data"})
+
+
+def name_size(name: str) -> float:
+    """Large for a usual name; smaller as the name grows, so it always fits its box."""
+    length = len(name)
+    if length <= 24:
+        return 36
+    return max(13.0, round(36 * 24 / length, 1))
+
+
+def verify_url(certificate) -> str:
+    """The address the QR code opens, in the certificate's language (a girl's or a
+    family's certificate: both have ``code`` and ``language``)."""
+    with translation.override(certificate.language):
+        path = reverse("certificates:verify_code", kwargs={"code": certificate.code})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def qr_image(url: str) -> str:
+    """A small PNG, one pixel per module, printed crisp (image-rendering: pixelated).
+
+    A QR code as SVG is hundreds of path segments that WeasyPrint draws anew on
+    every page; the bitmap is a few hundred bytes and costs nothing to place.
+    """
+    # A fixed mask: choosing the best of eight costs more than the rest of the page
+    # setup, and every mask gives a valid code that phones read.
+    return segno.make(url, error="m", mask=3).png_data_uri(scale=1, border=0, dark="#1f1a24")
+
+
+def logo_uri(image) -> str:
+    """A small PNG of an uploaded logo, as a data: URI (kept per process)."""
+    rendition = image.get_rendition("max-600x240|format-png")
+    key = rendition.file.name
+    if key not in _logo_uris:
+        with rendition.file.open("rb") as handle:
+            data = base64.b64encode(handle.read()).decode()
+        _logo_uris[key] = f"data:image/png;base64,{data}"
+    return _logo_uris[key]
+
+
+def site_settings() -> CertificateSettings:
+    """The default site's certificate settings (a blank one when nothing is set)."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    if site is None:
+        return CertificateSettings()
+    return CertificateSettings.for_site(site)
+
+
+def _load(certificates: Iterable[Certificate]) -> list[Certificate]:
+    """The certificates with their girls and camps, in a fixed number of queries."""
+    ids = [c.pk for c in certificates]
+    rows = (
+        Certificate.objects.filter(pk__in=ids)
+        .select_related("learner", "camp__school__district__region")
+        .prefetch_related(
+            Prefetch("camp__facilitators", queryset=User.objects.order_by("pk"))
+        )
+    )
+    by_id = {c.pk: c for c in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _spans(camps: Iterable[Camp]) -> dict[int, tuple]:
+    camps = {camp.pk: camp for camp in camps}
+    rows = (
+        Camp.objects.filter(pk__in=camps).annotate(first=Min("days__date"), last=Max("days__date"))
+        .values_list("pk", "first", "last")
+    )
+    return {
+        pk: (first or camps[pk].start_date, last or camps[pk].start_date, 0)
+        for pk, first, last in rows
+    }
+
+
+def _facilitator(camp: Camp) -> str:
+    people = list(camp.facilitators.all())
+    if not people:
+        return ""
+    person = people[0]
+    return person.get_full_name() or person.display_name
+
+
+def _facts(certificate: Certificate, span, options) -> dict:
+    """What is printed on one certificate, independent of language (for the hash)."""
+    camp = certificate.camp
+    school = camp.school
+    region = school.district.region
+    return {
+        "code": certificate.code,
+        "name": certificate.learner.display_name,
+        "language": certificate.language,
+        "camp_title": camp.title,
+        "school": school.name,
+        "village": school.village,
+        "region": [region.name_ky, region.name_ru],
+        "first_day": span[0].isoformat(),
+        "last_day": span[1].isoformat(),
+        "days_total": span[2],
+        "days_attended": certificate.days_attended,
+        "tracks": list(certificate.tracks),
+        "issued_on": certificate.issued_on.isoformat(),
+        "version": certificate.version,
+        "facilitator": _facilitator(camp),
+        "revoked": certificate.is_revoked,
+        **options,
+    }
+
+
+def _options(setting: CertificateSettings) -> dict:
+    return {
+        "organisation": setting.organisation,
+        "partner_name": setting.partner_name,
+        "partner_signatory": setting.partner_signatory,
+        "logos": [logo.file.name for logo in setting.logos()],
+        "base_url": settings.WAGTAILADMIN_BASE_URL,
+    }
+
+
+def _prepare(certificates: Iterable[Certificate]) -> tuple[list[Certificate], list[dict]]:
+    certificates = _load(certificates)
+    camps = {c.camp_id: c.camp for c in certificates}
+    spans = _spans(camps.values())
+    totals = dict(
+        Camp.objects.filter(pk__in=camps).annotate(n=Max("days__number")).values_list("pk", "n")
+    )
+    options = _options(site_settings())
+    facts = []
+    for certificate in certificates:
+        first, last, _n = spans[certificate.camp_id]
+        facts.append(_facts(certificate, (first, last, totals.get(certificate.camp_id) or 0),
+                            options))
+    return certificates, facts
+
+
+def content_hash(certificates: Iterable[Certificate]) -> str:
+    """Changes whenever anything printed on these certificates changes."""
+    _certs, facts = _prepare(certificates)
+    digest = hashlib.sha256(design_fingerprint().encode())
+    digest.update(json.dumps(facts, sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def _page(certificate: Certificate, facts: dict, logos: list[str]) -> str:
+    labels = dict(Track.choices)
+    school = certificate.camp.school
+    with translation.override(facts["language"]):
+        region = school.district.region.name
+        return render_to_string("certificates/pdf_page.html", {
+            "language": facts["language"],
+            "organisation": facts["organisation"],
+            "logos": logos,
+            "name": facts["name"],
+            "name_size": name_size(facts["name"]),
+            "camp_title": facts["camp_title"],
+            "place": ", ".join(p for p in (school.name, school.village, region) if p),
+            "first_day": datetime.date.fromisoformat(facts["first_day"]),
+            "last_day": datetime.date.fromisoformat(facts["last_day"]),
+            "days_attended": facts["days_attended"],
+            "days_total": facts["days_total"],
+            "tracks": [str(labels.get(t, t)) for t in facts["tracks"]],
+            "facilitator": facts["facilitator"],
+            "partner_name": facts["partner_name"],
+            "partner_signatory": facts["partner_signatory"],
+            "issued_on": certificate.issued_on,
+            "version": facts["version"],
+            "code": certificate.display_code,
+            "verify_url": verify_url(certificate),
+            "qr": qr_image(verify_url(certificate)),
+        })
+
+
+def render(certificates: Iterable[Certificate], title: str = "") -> tuple[bytes, int]:
+    """One PDF with a page for each certificate, in each one's own language."""
+    certificates, facts = _prepare(certificates)
+    setting = site_settings()
+    logos = [logo_uri(image) for image in setting.logos()]
+    pages = [_page(c, f, logos) for c, f in zip(certificates, facts, strict=True)]
+    return print_pages(pages, title or _("Certificates"))
+
+
+def print_pages(pages: list[str], title: str) -> tuple[bytes, int]:
+    """Pages drawn in the certificate design, as one PDF: the fonts, stylesheet and
+    image cache of this process are reused (the girls' and the families' certificates)."""
+    from weasyprint import HTML
+
+    html = render_to_string("certificates/pdf_document.html", {"pages": pages, "title": title})
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).render(
+        font_config=_font_config(), stylesheets=[_stylesheet()], cache=_image_cache,
+    )
+    return document.write_pdf(), len(document.pages)
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    return render([certificate], title=certificate.display_code)[0]

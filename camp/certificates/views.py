@@ -1,0 +1,263 @@
+"""Certificate pages: a camp's eligibility and issuing, PDFs, and public verification.
+
+Thin: parse the request, ask ``can``, call a service, render.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from camp.models import Camp
+from cms import audit
+from cms.models import AuditEvent
+from cms.permissions import can, require
+
+from . import batches, services
+from .eligibility import standings
+from .forms import LanguageForm, ReasonForm, VerifyForm
+from .models import Batch, Certificate
+from .rendering import certificate_pdf
+
+#: Look-ups per address in the window; a school shares one address, so not too few.
+VERIFY_LIMIT = getattr(settings, "CERTIFICATE_VERIFY_LIMIT", 60)
+VERIFY_WINDOW = getattr(settings, "CERTIFICATE_VERIFY_WINDOW", 10 * 60)
+
+
+def _camp(pk: int, user, action: str) -> Camp:
+    camp = get_object_or_404(
+        Camp.objects.select_related("school__district__region", "curriculum"), pk=pk
+    )
+    require(user, action, camp)
+    return camp
+
+
+def _certificate(pk: int) -> Certificate:
+    return get_object_or_404(Certificate.objects.select_related("camp", "learner"), pk=pk)
+
+
+def _say(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+def camp_certificates(request, pk: int):
+    """Who is eligible and why not, the issued certificates and the camp's PDF."""
+    camp = _camp(pk, request.user, "certificates.view_camp")
+    rows = standings(camp)
+    batch = Batch.objects.filter(camp=camp).first()
+    issued = [row for row in rows if row.certificate]
+    return render(request, "certificates/camp.html", {
+        "camp": camp,
+        "rows": rows,
+        "issued": issued,
+        "waiting": sum(1 for r in rows if r.may_receive and not r.certificate),
+        "batch": batch,
+        "batch_current": batches.is_current(batch, camp),
+        "can_issue": can(request.user, "certificates.issue", camp),
+        "language_form": LanguageForm(initial={"language": camp.language}),
+        "certificate_languages": settings.LANGUAGES,
+    })
+
+
+@login_required
+@require_POST
+def issue(request, pk: int):
+    camp = _camp(pk, request.user, "certificates.issue")
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose Kyrgyz or Russian."))
+        return redirect("certificates:camp", pk=camp.pk)
+    try:
+        made = services.issue_for_camp(
+            camp, by=request.user, language=form.cleaned_data["language"]
+        )
+    except ValidationError as error:
+        _say(request, error)
+    else:
+        if made:
+            messages.success(request, _("Certificates issued: %(count)d.") % {"count": len(made)})
+        else:
+            messages.info(request, _("Nobody is waiting for a certificate."))
+    return redirect("certificates:camp", pk=camp.pk)
+
+
+@login_required
+def override(request, pk: int, learner_id: int):
+    """Grant a certificate to a girl who missed the rules, with a reason."""
+    camp = _camp(pk, request.user, "certificates.issue")
+    learner = get_object_or_404(get_user_model(), pk=learner_id, enrolments__camp=camp)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.grant_override(camp, learner, form.cleaned_data["reason"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("She will receive a certificate when you issue them."))
+            return redirect("certificates:camp", pk=camp.pk)
+    standing = next((s for s in standings(camp) if s.learner.pk == learner.pk), None)
+    return render(request, "certificates/override.html", {
+        "camp": camp, "learner": learner, "form": form, "standing": standing,
+    })
+
+
+@login_required
+@require_POST
+def make_batch(request, pk: int):
+    camp = _camp(pk, request.user, "certificates.view_camp")
+    try:
+        batch = batches.request_batch(camp)
+    except ValidationError as error:
+        _say(request, error)
+    else:
+        if batch.state == Batch.State.READY:
+            messages.success(request, _("The PDF of the camp is ready."))
+        elif batch.state == Batch.State.FAILED:
+            messages.error(request, _("The PDF could not be made. Try again later."))
+        else:
+            messages.info(request, _("The PDF is being made. This page shows when it is ready."))
+    return redirect("certificates:camp", pk=camp.pk)
+
+
+@login_required
+def batch_pdf(request, pk: int):
+    camp = _camp(pk, request.user, "certificates.view_camp")
+    batch = Batch.objects.filter(camp=camp, state=Batch.State.READY).exclude(file="").first()
+    if batch is None:
+        raise Http404
+    audit.record(request.user, AuditEvent.Action.EXPORTED, camp, what="certificates",
+                 pages=batch.pages)
+    response = FileResponse(batch.file.open("rb"), content_type="application/pdf",
+                            filename=f"certificates-camp-{camp.pk}.pdf")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def download(request, certificate_id: int):
+    """One girl's certificate, for her, her guardians and her camp's adults."""
+    certificate = _certificate(certificate_id)
+    if certificate.is_revoked:
+        raise Http404
+    require(request.user, "certificates.download", certificate)
+    if request.user.pk != certificate.learner_id:
+        audit.record(request.user, AuditEvent.Action.EXPORTED, certificate, what="pdf")
+    response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def revoke(request, certificate_id: int):
+    certificate = _certificate(certificate_id)
+    require(request.user, "certificates.revoke", certificate)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.revoke(certificate, form.cleaned_data["reason"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The certificate is revoked."))
+            return redirect("certificates:camp", pk=certificate.camp_id)
+    return render(request, "certificates/revoke.html", {"certificate": certificate, "form": form})
+
+
+@login_required
+@require_POST
+def reissue(request, certificate_id: int):
+    certificate = _certificate(certificate_id)
+    require(request.user, "certificates.issue", certificate.camp)
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose Kyrgyz or Russian."))
+    else:
+        try:
+            services.reissue(certificate, by=request.user, language=form.cleaned_data["language"])
+        except ValidationError as error:
+            _say(request, error)
+        else:
+            messages.success(request, _("The certificate is reissued with the same code."))
+    return redirect("certificates:camp", pk=certificate.camp_id)
+
+
+@login_required
+def mine(request):
+    """A girl's certificates, or - for a guardian - her daughters'."""
+    require(request.user, "certificates.mine")
+    user = request.user
+    candidates = (
+        Certificate.objects.filter(revoked_on__isnull=True)
+        .filter(learner__in=_learners_of(user))
+        .select_related("camp", "learner")
+        .order_by("-issued_on")
+    )
+    certificates = [c for c in candidates if can(user, "certificates.download", c)]
+    return render(request, "certificates/mine.html", {"certificates": certificates})
+
+
+def _learners_of(user):
+    """Herself, and the girls of households where the user is a member with an account."""
+    User = get_user_model()
+    return User.objects.filter(pk=user.pk) | User.objects.filter(
+        households__members__user=user
+    )
+
+
+# --- Public verification ---------------------------------------------------------------
+
+
+def _client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _too_many(request) -> bool:
+    """Count one look-up for this address; True when it is over the limit."""
+    cache = caches[getattr(settings, "RATELIMIT_CACHE", "default")]
+    key = f"certificates:verify:{_client_address(request)}"
+    cache.add(key, 0, timeout=VERIFY_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=VERIFY_WINDOW)
+        count = 1
+    return count > VERIFY_LIMIT
+
+
+def _verification_page(request, form, typed: str | None):
+    context = {"form": form, "result": None, "state": None}
+    status = 200
+    if typed is not None:
+        if _too_many(request):
+            context["limited"] = True
+            status = 429
+        else:
+            result = services.verify(typed)
+            context.update(result=result, state=result.outcome.value)
+    response = render(request, "certificates/verify.html", context, status=status)
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def verify(request):
+    """The form: type the code printed on the certificate."""
+    form = VerifyForm(request.GET or None)
+    typed = None
+    if request.GET and form.is_valid():
+        typed = form.cleaned_data["code"]
+    return _verification_page(request, form, typed)
+
+
+def verify_code(request, code: str):
+    """What the QR code opens."""
+    return _verification_page(request, VerifyForm(initial={"code": code}), code)

@@ -1,0 +1,19 @@
+"""Demo figures: a sample programme of 24 camps, so the demo manager's dashboard has
+something to show beyond the one demo school. Added once; a second run adds nothing."""
+
+from . import synthetic
+
+
+def load(out) -> None:
+    if synthetic.User.objects.filter(username__startswith=synthetic.PREFIX).exists():
+        out("Impact: the sample programme is already there.")
+        return
+    try:
+        programme = synthetic.make_programme(girls=600, camps=24, households=300, seed=9,
+                                             out=lambda text: None)
+    except LookupError:
+        out("Impact: the sample programme needs a curriculum: none found.")
+        return
+    out(f"Impact: a sample programme of {len(programme.camps)} camps and "
+        f"{sum(len(girls) for girls in programme.girls_by_camp.values())} girls for the "
+        "dashboard at /ky/impact/ (demo-manager, demo-partner).")

@@ -1,0 +1,607 @@
+"""The programme's figures, counted in the database.
+
+    visible_camps(user) -> QuerySet[Camp]        # what this reader may count
+    scope(user, filters) -> QuerySet[Camp]      # ... narrowed by the filters
+    build_report(camps, suppress=...) -> Report  # every figure of the dashboard
+
+Every figure is counted by the database (``annotate``/``aggregate``): one query
+per camp row set, one for lessons by track, one for the confidence survey, and a
+fixed number for each registered section (GALS), however many girls there are.
+The breakdowns by region, district, school, language and year are sums of the
+per-camp rows (at most a few hundred), so they add up exactly to the totals,
+which is what complementary suppression needs.
+
+A girl enrolled in two camps counts in each camp's row; the programme's total of
+girls counts her once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, transaction
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from camp.certificates.models import Certificate
+from camp.models import Attendance, Camp, CampDay, Enrolment
+from cms.models import Role
+from courses.models import (
+    LessonPage,
+    LessonProgress,
+    SurveyAnswer,
+    SurveyArea,
+    SurveyCode,
+    SurveyRound,
+    Track,
+)
+
+from . import sources
+from .suppression import Cell, Row, complementary, primary, small
+
+CAME = [Attendance.Status.PRESENT, Attendance.Status.LATE]
+COUNTED_STATUSES = [Camp.Status.PUBLISHED, Camp.Status.RUNNING, Camp.Status.FINISHED]
+LIKERT_AREAS = [area for area in SurveyArea.values if area != SurveyArea.ROLE_MODEL]
+
+#: Breakdown tables: key, title, the key of the level each row adds up to.
+DIMENSIONS = [
+    ("region", gettext_lazy("By region"), "total"),
+    ("district", gettext_lazy("By district"), "region"),
+    ("school", gettext_lazy("By school"), "district"),
+    ("camp", gettext_lazy("By camp"), "school"),
+    ("language", gettext_lazy("By language of the camp"), "total"),
+    ("year", gettext_lazy("By year"), "total"),
+]
+#: What the first column of each table names.
+ROW_LABELS = {
+    "region": gettext_lazy("Region"),
+    "district": gettext_lazy("District"),
+    "school": gettext_lazy("School"),
+    "camp": gettext_lazy("Camp"),
+    "language": gettext_lazy("Language"),
+    "year": gettext_lazy("Year"),
+    "tracks": gettext_lazy("Track"),
+    "confidence": gettext_lazy("Area"),
+}
+#: Columns of a breakdown table; counts are of girls.
+COUNTS = ["girls", "completed", "certified"]
+PARTS = {"completed": "girls", "certified": "girls"}
+
+
+def column_labels() -> dict[str, str]:
+    return {
+        "camps": _("Camps"),
+        "girls": _("Girls enrolled"),
+        "completed": _("Girls who completed"),
+        "certified": _("Certificates issued"),
+        "attendance": _("Attendance"),
+    }
+
+
+# --- Who counts what ------------------------------------------------------------------
+
+
+def sees_programme(user) -> bool:
+    """Managers, partners and administrators see every camp."""
+    return user.is_superuser or user.has_role(Role.MANAGER) or user.has_role(Role.PARTNER)
+
+
+def sees_small_numbers(user) -> bool:
+    """Managers and administrators see exact figures on the screen; a partner sees the
+    suppressed figures; a facilitator sees her own camps, whose girls she knows."""
+    if user.is_superuser or user.has_role(Role.MANAGER):
+        return True
+    return user.has_role(Role.FACILITATOR) and not user.has_role(Role.PARTNER)
+
+
+def visible_camps(user) -> QuerySet[Camp]:
+    camps = Camp.objects.filter(status__in=COUNTED_STATUSES)
+    if sees_programme(user):
+        return camps
+    if user.has_role(Role.FACILITATOR):
+        return camps.filter(facilitators=user)
+    return camps.none()
+
+
+@dataclass(frozen=True)
+class Filters:
+    region: object = None  # a Region
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    language: str = ""
+    errors: tuple[str, ...] = ()
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+
+def scope(user, filters: Filters) -> QuerySet[Camp]:
+    """The camps the reader may count, narrowed by the filters; none for a bad filter."""
+    if not filters.valid:
+        return Camp.objects.none()
+    camps = visible_camps(user)
+    if filters.region is not None:
+        camps = camps.filter(school__district__region=filters.region)
+    if filters.date_from:
+        camps = camps.filter(start_date__gte=filters.date_from)
+    if filters.date_to:
+        camps = camps.filter(start_date__lte=filters.date_to)
+    if filters.language:
+        camps = camps.filter(language=filters.language)
+    return camps
+
+
+def girls_of(camps: QuerySet[Camp]) -> QuerySet[Enrolment]:
+    """Enrolled girls of these camps (a subquery, never a list)."""
+    return Enrolment.objects.filter(camp__in=camps, status=Enrolment.Status.ENROLLED)
+
+
+# --- Camps, and the breakdowns summed from them ---------------------------------------
+
+
+def regroup(inner: QuerySet, select: str, group: str = "") -> list[tuple]:
+    """Aggregate an aggregated queryset once more, in the database:
+    ``SELECT <select> FROM (<inner>) g [GROUP BY <group>]``.
+
+    The ORM cannot group the rows of a grouped query again (per girl, then per camp
+    or per area); the inner query is still the ORM's, so only this outer line is SQL.
+    Refer to the inner query's columns by their annotation names, ``g.<name>``.
+    """
+    try:
+        sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    grouping = f" GROUP BY {group}" if group else ""
+    connection = connections[inner.db]
+    with transaction.atomic(using=inner.db), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Tens of thousands of groups (a girl and an area each): let PostgreSQL
+            # keep them in memory rather than spill to disk (the default is 4 MB).
+            cursor.execute("SET LOCAL work_mem = '32MB'")
+        # The outer line is written in this module, never from input.
+        cursor.execute(f"SELECT {select} FROM ({sql}) g{grouping}", params)  # noqa: S608
+        return [tuple(_plain(value) for value in row) for row in cursor.fetchall()]
+
+
+def _plain(value):
+    """PostgreSQL sums and averages come back as Decimal; the figures are plain numbers."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def camp_rows(camps: QuerySet[Camp], today: datetime.date | None = None) -> list[dict]:
+    """One dict per camp with girls: girls, completed, certified, attendance. Four
+    queries, each a single pass over its table.
+
+    A girl *completed* her camp when she came (present or late) on at least the
+    camp's ``min_days_for_certificate`` days. Attendance is the days girls came over
+    the girl-days held so far (days up to today).
+    """
+    today = today or timezone.localdate()
+    rows = list(
+        girls_of(camps)
+        .values(
+            "camp_id", "camp__title", "camp__language", "camp__curriculum_id",
+            "camp__school_id", "camp__school__name", "camp__school__village",
+            "camp__school__district_id", "camp__school__district__name_ky",
+            "camp__school__district__name_ru", "camp__school__district__region_id",
+            "camp__school__district__region__code", "camp__school__district__region__name_ky",
+            "camp__school__district__region__name_ru",
+        )
+        .annotate(year=ExtractYear("camp__start_date"), girls=Count("learner_id", distinct=True))
+        .order_by("camp__school__district__region__name_ky", "camp__title", "camp_id")
+    )
+    held = dict(
+        CampDay.objects.filter(camp__in=camps, date__lte=today)
+        .order_by().values("camp").annotate(n=Count("pk")).values_list("camp", "n")
+    )
+    # Per girl and camp: the days she came (only girls enrolled in that camp) ...
+    per_girl = (
+        Attendance.objects.filter(
+            Exists(Enrolment.objects.filter(
+                camp=OuterRef("camp_day__camp"), learner=OuterRef("learner"),
+                status=Enrolment.Status.ENROLLED,
+            )),
+            camp_day__camp__in=camps,
+        )
+        .annotate(camp=F("camp_day__camp_id"), need=F("camp_day__camp__min_days_for_certificate"))
+        .order_by().values("camp", "need", "learner_id")
+        .annotate(came=Count("pk", filter=Q(status__in=CAME)))
+    )
+    # ... then per camp: days came, and girls who came often enough.
+    came = {
+        camp: (days or 0, completed or 0) for camp, days, completed in regroup(
+            per_girl,
+            "g.camp, SUM(g.came), SUM(CASE WHEN g.came >= g.need THEN 1 ELSE 0 END)",
+            "g.camp",
+        )
+    }
+    certified = dict(
+        Certificate.objects.filter(
+            camp__in=camps, revoked_on__isnull=True,
+            learner__enrolments__camp=F("camp"),
+            learner__enrolments__status=Enrolment.Status.ENROLLED,
+        )
+        .order_by().values("camp").annotate(n=Count("learner", distinct=True))
+        .values_list("camp", "n")
+    )
+    for row in rows:
+        camp = row["camp_id"]
+        row["days_came"], row["completed"] = came.get(camp, (0, 0))
+        row["days_held"] = held.get(camp, 0) * row["girls"]
+        row["certified"] = certified.get(camp, 0)
+    return rows
+
+
+def _name(row: dict, prefix: str) -> str:
+    language = "ru" if get_language() == "ru" else "ky"
+    return row[f"{prefix}name_{language}"] or row[f"{prefix}name_ky"]
+
+
+def _dimension(name: str, row: dict) -> tuple[object, str, object]:
+    """(key, label, parent key) of the line of table ``name`` this camp belongs to."""
+    region = row["camp__school__district__region_id"]
+    if name == "region":
+        return region, _name(row, "camp__school__district__region__"), "total"
+    if name == "district":
+        return row["camp__school__district_id"], _name(row, "camp__school__district__"), region
+    if name == "school":
+        label = f"{row['camp__school__name']} ({row['camp__school__village']})"
+        return row["camp__school_id"], label, row["camp__school__district_id"]
+    if name == "camp":
+        return row["camp_id"], row["camp__title"], row["camp__school_id"]
+    if name == "language":
+        from django.conf import settings
+
+        return row["camp__language"], str(dict(settings.LANGUAGES)[row["camp__language"]]), "total"
+    return row["year"], str(row["year"]), "total"
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _line(key, label, parent, sums: dict) -> Row:
+    return Row(
+        key=key, label=label, parent=parent, basis=sums["girls"],
+        cells={
+            "camps": Cell(sums["camps"]),
+            "girls": Cell(sums["girls"]),
+            "completed": Cell(sums["completed"]),
+            "certified": Cell(sums["certified"]),
+            "attendance": Cell(_percent(sums["days_came"], sums["days_held"]), "percent"),
+        },
+        extra={"region_code": sums.get("region_code", "")},
+    )
+
+
+def _sum(into: dict, row: dict) -> None:
+    into["camps"] = into.get("camps", 0) + 1
+    for key in ("girls", "completed", "certified", "days_came", "days_held"):
+        into[key] = into.get(key, 0) + row[key]
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list[tuple[str, str]]  # (key, label)
+    rows: list[Row]
+    total: Row | None = None
+    row_label: str = ""  # what the first column names; set from ROW_LABELS
+
+    def __post_init__(self):
+        if not self.row_label and self.key in ROW_LABELS:
+            self.row_label = str(ROW_LABELS[self.key])
+
+
+def breakdowns(rows: list[dict], suppress: bool) -> tuple[Row, list[Table]]:
+    """The total line and one table per dimension, suppressed top-down when asked."""
+    total: dict = {"camps": 0, "girls": 0, "completed": 0, "certified": 0,
+                   "days_came": 0, "days_held": 0}
+    for row in rows:
+        _sum(total, row)
+    total_row = _line("total", _("All camps"), None, total)
+    labels = column_labels()
+    columns = [(key, labels[key]) for key in ("camps", "girls", "completed", "certified",
+                                               "attendance")]
+    tables: dict[str, Table] = {}
+    for name, title, _parent in DIMENSIONS:
+        sums: dict[object, dict] = {}
+        meta: dict[object, tuple[str, object]] = {}
+        for row in rows:
+            key, label, parent = _dimension(name, row)
+            meta[key] = (label, parent)
+            _sum(sums.setdefault(key, {}), row)
+            if name == "region":
+                sums[key]["region_code"] = row["camp__school__district__region__code"]
+        lines = [_line(key, meta[key][0], meta[key][1], sums[key]) for key in sums]
+        if name in ("language", "year"):
+            lines.sort(key=lambda line: str(line.key))
+        tables[name] = Table(name, str(title), columns, lines)
+    if suppress:
+        primary([total_row], COUNTS, PARTS)
+        for name, _title, parent_level in DIMENSIONS:
+            table = tables[name]
+            primary(table.rows, COUNTS, PARTS)
+            if parent_level == "total":
+                parents = {"total": total_row.cells}
+            else:
+                parents = {line.key: line.cells for line in tables[parent_level].rows}
+            complementary(table.rows, COUNTS, parents)
+    for table in tables.values():
+        table.total = total_row
+    return total_row, list(tables.values())
+
+
+# --- Lessons by track -----------------------------------------------------------------
+
+
+def tracks(camps: QuerySet[Camp], rows: list[dict], suppress: bool) -> Table:
+    """Lessons finished of the lessons a girl could finish, per track. Two queries.
+
+    The lessons of a track are the live lessons in the camps' curricula; a girl's
+    expected lessons are those of her camp's curriculum.
+    """
+    from courses.models import CurriculumPage
+
+    curricula = {row["camp__curriculum_id"] for row in rows}
+    paths = dict(CurriculumPage.objects.filter(pk__in=curricula).values_list("pk", "path"))
+    keys_by_track: dict[str, set] = {}
+    per_curriculum: dict[int, dict[str, int]] = {}
+    if paths:
+        found = Q()
+        for path in paths.values():
+            found |= Q(path__startswith=path)
+        lessons = LessonPage.objects.live().filter(found).values_list("path", "track",
+                                                                       "translation_key")
+        seen: dict[tuple[int, str], set] = {}
+        for path, track, key in lessons:
+            for curriculum, prefix in paths.items():
+                if path.startswith(prefix):
+                    seen.setdefault((curriculum, track), set()).add(key)
+                    keys_by_track.setdefault(track, set()).add(key)
+        for (curriculum, track), keys in seen.items():
+            per_curriculum.setdefault(curriculum, {})[track] = len(keys)
+    done_by_lesson = dict(
+        LessonProgress.objects.filter(
+            learner__in=girls_of(camps).values("learner_id"),
+            lesson_key__in=[key for keys in keys_by_track.values() for key in keys],
+        )
+        .order_by().values("lesson_key").annotate(done=Count("pk"))
+        .values_list("lesson_key", "done")
+    ) if keys_by_track else {}
+    done = {
+        track: sum(done_by_lesson.get(key, 0) for key in keys)
+        for track, keys in keys_by_track.items()
+    }
+    expected: dict[str, int] = {}
+    enrolled: dict[str, int] = {}
+    for row in rows:
+        for track, count in per_curriculum.get(row["camp__curriculum_id"], {}).items():
+            expected[track] = expected.get(track, 0) + count * row["girls"]
+            enrolled[track] = enrolled.get(track, 0) + row["girls"]
+    lines = []
+    for track, label in Track.choices:
+        if track not in expected:
+            continue
+        lines.append(Row(
+            key=track, label=str(label), basis=enrolled[track], parent="total",
+            cells={
+                "girls": Cell(enrolled[track]),
+                "done": Cell(done.get(track, 0)),
+                "expected": Cell(expected[track]),
+                "rate": Cell(_percent(done.get(track, 0), expected[track]), "percent"),
+            },
+        ))
+    if suppress:
+        primary(lines, ["girls"], {})
+    columns = [
+        ("girls", _("Girls enrolled")),
+        ("done", _("Lessons finished")),
+        ("expected", _("Lessons to finish")),
+        ("rate", _("Completion")),
+    ]
+    return Table("tracks", _("Lessons finished by track"), columns, lines)
+
+
+# --- The girls' confidence survey ------------------------------------------------------
+
+
+def _score(field_name: str):
+    """Higher is always more confident: a reverse-scored statement counts 6 minus it."""
+    return Case(
+        When(Q(reverse_scored=True) & ~Q(area=SurveyArea.ROLE_MODEL),
+             then=Value(6.0) - F(field_name)),
+        default=F(field_name) * Value(1.0),
+        output_field=FloatField(),
+    )
+
+
+def spread(n: int, mean: float | None, sum_of_squares: float | None) -> float | None:
+    """The sample standard deviation from n, the mean and the sum of squares (the
+    database adds; SQLite has no standard deviation of its own for one value)."""
+    if not n or n < 2 or mean is None or sum_of_squares is None:
+        return None
+    variance = (sum_of_squares - n * mean * mean) / (n - 1)
+    return math.sqrt(max(variance, 0.0))
+
+
+def confidence(camps: QuerySet[Camp], suppress: bool) -> Table:
+    """Per area: mean before and after the camp, the mean change, its spread (standard
+    deviation) and n, over the girls who answered both rounds; and the retrospective
+    "before the camp" rating given at the end. One query.
+
+    Each girl's score in an area is the mean of her answers there; the figures are
+    means over girls, so a girl who answered more statements does not weigh more.
+    """
+    codes = SurveyCode.objects.filter(
+        learner__in=girls_of(camps).values("learner_id")
+    ).values("code")
+    post = Q(response__round=SurveyRound.POST)
+    per_girl = (
+        SurveyAnswer.objects.filter(response__code__in=codes)
+        .annotate(girl=F("response__code"), topic=F("area"))
+        .order_by().values("girl", "topic")
+        .annotate(
+            pre=Avg(_score("value"), filter=Q(response__round=SurveyRound.PRE)),
+            post=Avg(_score("value"), filter=post),
+            back=Avg(_score("before_value"), filter=post & Q(before_value__isnull=False)),
+        )
+    )
+    both = "g.pre IS NOT NULL AND g.post IS NOT NULL"
+    result = {}
+    for area, n, pre, post_mean, change, squares, back, n_back in regroup(
+        per_girl,
+        f"g.topic, SUM(CASE WHEN {both} THEN 1 ELSE 0 END), "
+        f"AVG(CASE WHEN {both} THEN g.pre END), AVG(CASE WHEN {both} THEN g.post END), "
+        "AVG(g.post - g.pre), SUM((g.post - g.pre) * (g.post - g.pre)), "
+        "AVG(g.back), COUNT(g.back)",
+        "g.topic",
+    ):
+        result.update({
+            f"n_{area}": n or 0, f"pre_{area}": pre, f"post_{area}": post_mean,
+            f"change_{area}": change, f"spread_{area}": spread(n, change, squares),
+            f"back_{area}": back, f"n_back_{area}": n_back or 0,
+        })
+    lines = []
+    for area, label in SurveyArea.choices:
+        n = result.get(f"n_{area}") or 0
+        share = area == SurveyArea.ROLE_MODEL
+        scale = 100 if share else 1
+        kind = "share" if share else "mean"
+
+        def value(key, result=result, area=area, scale=scale):
+            number = result.get(f"{key}_{area}")
+            return None if number is None else round(number * scale, 2)
+
+        lines.append(Row(
+            key=area, label=str(label), basis=n, parent="total",
+            cells={
+                "n": Cell(n),
+                "pre": Cell(value("pre"), kind),
+                "post": Cell(value("post"), kind),
+                "change": Cell(value("change"), kind if share else "mean"),
+                "spread": Cell(value("spread"), kind if share else "mean"),
+                "back": Cell(value("back"), kind),
+            },
+            extra={"n_back": result.get(f"n_back_{area}") or 0},
+        ))
+    if suppress:
+        for line in lines:
+            if small(line.basis):
+                for key in ("n", "pre", "post", "change", "spread"):
+                    line.cells[key].hidden = True
+            if small(line.extra["n_back"]):
+                line.cells["back"].hidden = True
+    columns = [
+        ("n", _("Girls (both surveys)")),
+        ("pre", _("Before the camp")),
+        ("post", _("After the camp")),
+        ("change", _("Change")),
+        ("spread", _("Spread of the change (standard deviation)")),
+        ("back", _("Looking back: before the camp")),
+    ]
+    return Table("confidence", _("Confidence in STEM, from 1 to 5"), columns, lines)
+
+
+# --- Sections other apps register (GALS) ----------------------------------------------
+
+
+def suppress_section(section: sources.Section) -> None:
+    by_key = {figure.key: figure for figure in section.figures}
+    for figure in section.figures:
+        hidden = False
+        if figure.kind == "count" and figure.people and small(figure.value):
+            hidden = True
+        if figure.basis is not None and small(figure.basis):
+            hidden = True
+        whole = by_key.get(figure.whole)
+        if whole is not None and whole.value is not None and figure.value is not None \
+                and small(whole.value - figure.value):
+            hidden = True
+        figure.hidden = hidden
+
+
+def section_cells(section: sources.Section) -> list[tuple[str, Cell]]:
+    return [
+        (figure.label, Cell(figure.value, figure.kind, figure.hidden))
+        for figure in section.figures
+    ]
+
+
+# --- The whole report -------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    total: Row
+    tables: list[Table]
+    tracks: Table
+    confidence: Table
+    sections: list[tuple[sources.Section, list[tuple[str, Cell]]]]
+    suppressed: bool
+    girls: Cell = field(default_factory=lambda: Cell(0))
+
+    def table(self, key: str) -> Table:
+        return next(table for table in self.tables if table.key == key)
+
+    @property
+    def empty(self) -> bool:
+        return not self.total.cells["camps"].value
+
+    def all_tables(self) -> list[Table]:
+        """Every table, for the exports, in the order of the page."""
+        gals = []
+        for section, cells in self.sections:
+            rows = [Row(key=label, label=label, basis=0, cells={"value": cell})
+                    for label, cell in cells]
+            gals.append(Table(section.key, section.title, [("value", _("Figure"))], rows))
+        return [*self.tables, self.tracks, self.confidence, *gals]
+
+
+def distinct_girls(camps: QuerySet[Camp]) -> int:
+    return girls_of(camps).values("learner_id").distinct().count()
+
+
+def build_report(camps: QuerySet[Camp], *, suppress: bool, today=None) -> Report:
+    rows = camp_rows(camps, today)
+    total, tables = breakdowns(rows, suppress)
+    girls = Cell(distinct_girls(camps))
+    if suppress and (small(girls.value) or total.cells["girls"].hidden):
+        girls.hidden = True
+    sections = []
+    for section in sources.sections(camps):
+        if suppress:
+            suppress_section(section)
+        sections.append((section, section_cells(section)))
+    return Report(
+        total=total,
+        tables=tables,
+        tracks=tracks(camps, rows, suppress),
+        confidence=confidence(camps, suppress),
+        sections=sections,
+        suppressed=suppress,
+        girls=girls,
+    )

@@ -1,0 +1,41 @@
+"""What courses needs to know about camps: her curricula and her facilitators.
+
+Registered with ``courses.access`` (found at start-up by the courses app).
+"""
+
+import uuid
+
+from courses.access import register_carer, register_curricula
+from courses.models import CurriculumPage
+
+from .models import Camp, Enrolment
+
+ACTIVE = [Camp.Status.PUBLISHED, Camp.Status.RUNNING, Camp.Status.FINISHED]
+
+
+def enrolments_of(learner):
+    """Her places in camps that are on (or were): the camps whose lessons she follows."""
+    return Enrolment.objects.filter(
+        learner_id=learner.pk, status=Enrolment.Status.ENROLLED, camp__status__in=ACTIVE
+    )
+
+
+@register_curricula
+def curricula_of(learner) -> set[uuid.UUID]:
+    if not getattr(learner, "pk", None):
+        return set()
+    return set(
+        CurriculumPage.objects.filter(
+            pk__in=enrolments_of(learner).values("camp__curriculum_id")
+        ).values_list("translation_key", flat=True)
+    )
+
+
+@register_carer
+def facilitates(user, learner) -> bool:
+    """A facilitator of a camp she is (or was) enrolled in."""
+    if not getattr(user, "pk", None) or not getattr(learner, "pk", None):
+        return False
+    return Enrolment.objects.filter(
+        learner_id=learner.pk, camp__facilitators=user
+    ).exclude(status=Enrolment.Status.WITHDRAWN).exists()

@@ -1,0 +1,71 @@
+"""The girl's own page, /<lang>/learn/: her camp's days and lessons, done or not,
+and the one button she needs - the next lesson.
+
+It lives in camp because only camp knows which camp she is in; the progress comes
+from ``courses.progress`` and the surveys from ``courses.surveys``.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from cms.permissions import require
+from courses import progress, surveys
+from courses.models import SurveyRound
+
+from .learner_links import enrolments_of
+from .models import Camp
+
+STATUS_ORDER = {Camp.Status.RUNNING: 0, Camp.Status.PUBLISHED: 1, Camp.Status.FINISHED: 2}
+
+
+def current_camp(learner) -> Camp | None:
+    """The running camp she is in; else the next one; else the last one she took part in."""
+    camps = [
+        enrolment.camp
+        for enrolment in enrolments_of(learner).select_related("camp__curriculum")
+    ]
+    if not camps:
+        return None
+    camps.sort(key=lambda camp: (STATUS_ORDER.get(camp.status, 9), -camp.start_date.toordinal()))
+    return camps[0]
+
+
+@login_required
+def learn(request):
+    require(request.user, "courses.learn")
+    camp = current_camp(request.user)
+    context = {"camp": camp, "today": timezone.localdate()}
+    if camp is not None:
+        curriculum = camp.curriculum.localized
+        days = progress.outline(curriculum)
+        completed = progress.completed_lesson_keys(request.user)
+        dates = {day.number: day for day in camp.days.all()}
+        today_number = next(
+            (number for number, day in dates.items() if day.date == context["today"]), None
+        )
+        last_day = max(dates.values(), key=lambda day: day.number, default=None)
+        after_camp = camp.status == Camp.Status.FINISHED or (
+            last_day is not None and context["today"] >= last_day.date
+        )
+        total = sum(len(day.lessons) for day in days)
+        done = sum(1 for day in days for lesson in day.lessons if lesson.key in completed)
+        context.update(
+            days=[
+                {
+                    "outline": day,
+                    "camp_day": dates.get(day.number),
+                    "is_today": day.number == today_number,
+                    "lessons": [(lesson, lesson.key in completed) for lesson in day.lessons],
+                }
+                for day in days
+            ],
+            next_lesson=progress.next_lesson(days, completed),
+            done=done,
+            total=total,
+            percent=round(100 * done / total) if total else 0,
+            pre_done=surveys.response_of(request.user, SurveyRound.PRE) is not None,
+            post_done=surveys.response_of(request.user, SurveyRound.POST) is not None,
+            after_camp=after_camp,
+        )
+    return render(request, "camp/learn.html", context)

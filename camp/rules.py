@@ -1,0 +1,61 @@
+"""Who may do what with camps. Asked through ``cms.permissions.can``.
+
+A facilitator works with her own camps only; a programme manager with every camp;
+administrators with everything. Girls, guardians, partners and editors never see a
+camp's roll or its list of girls.
+"""
+
+from cms.models import Role
+from cms.permissions import rule
+
+
+def _is_admin(user) -> bool:
+    return user.is_superuser
+
+
+def runs(user, camp) -> bool:
+    """She is one of the camp's facilitators (one query, unless prefetched)."""
+    if camp is None or not camp.pk:
+        return False
+    return camp.facilitators.filter(pk=user.pk).exists()
+
+
+@rule("camp.teach")
+def can_teach(user, obj=None) -> bool:
+    """The facilitator's dashboard."""
+    return _is_admin(user) or user.has_role(Role.FACILITATOR)
+
+
+@rule("camp.create")
+def can_create(user, obj=None) -> bool:
+    return _is_admin(user) or user.has_role(Role.FACILITATOR) or user.has_role(Role.MANAGER)
+
+
+@rule("camp.choose_facilitators")
+def can_choose_facilitators(user, obj=None) -> bool:
+    """Placing facilitators in camps is the programme's decision."""
+    return _is_admin(user) or user.has_role(Role.MANAGER)
+
+
+@rule("camp.view")
+def can_view(user, camp) -> bool:
+    """A camp's plan, its girls and their attendance."""
+    if _is_admin(user) or user.has_role(Role.MANAGER):
+        return True
+    return user.has_role(Role.FACILITATOR) and runs(user, camp)
+
+
+@rule("camp.manage")
+def can_manage(user, camp) -> bool:
+    """Change the plan, enrol and withdraw girls."""
+    return can_view(user, camp)
+
+
+@rule("camp.take_roll")
+def can_take_roll(user, camp) -> bool:
+    """The roll is taken by the camp's own facilitators (administrators may correct it)."""
+    return _is_admin(user) or (user.has_role(Role.FACILITATOR) and runs(user, camp))
+
+
+# Girls' accounts, consent, export and the shared phone: rules in their own module.
+from . import account_rules  # noqa: E402, F401

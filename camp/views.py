@@ -1,0 +1,365 @@
+"""Camp pages: the facilitator's day, planning, enrolment, roll call, calendars.
+
+Thin: parse the request, ask ``can``, call a service, render.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cms.offline import keep_offline, sender_checked
+from cms.permissions import can, require
+
+from . import attendance as roll_call
+from . import calendar_sources, ical, scheduling
+from . import enrolment as places
+from .dashboard import camp_today, my_camps
+from .forms import CampForm, DayForm, EnrolForm, WithdrawForm
+from .models import CalendarFeed, Camp, CampDay, Enrolment, Region
+
+
+def _camp(pk: int, user, action: str = "camp.view") -> Camp:
+    camp = get_object_or_404(
+        Camp.objects.select_related("school__district__region", "curriculum"), pk=pk
+    )
+    require(user, action, camp)
+    return camp
+
+
+def _errors(form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+@login_required
+def teach(request):
+    """The facilitator's dashboard: her camps, and today in each running one."""
+    require(request.user, "camp.teach")
+    camps = my_camps(request.user)
+    todays = [t for t in (camp_today(camp) for camp in camps["running"]) if t]
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    return keep_offline(render(request, "camp/teach.html", {
+        "camps": camps, "todays": todays, "feed": feed,
+        "server_today": scheduling.today(),
+    }), request.user)
+
+
+@login_required
+def camp_new(request):
+    require(request.user, "camp.create")
+    choose = can(request.user, "camp.choose_facilitators")
+    form = CampForm(request.POST or None, choose_facilitators=choose)
+    if request.method == "POST" and form.is_valid():
+        facilitators = list(form.cleaned_data.get("facilitators") or [])
+        if not choose:
+            facilitators = [request.user]
+        try:
+            camp = scheduling.create_camp(form.save(commit=False), facilitators, request.user)
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, _("The camp is planned."))
+            return redirect("camp:camp_detail", pk=camp.pk)
+    return render(request, "camp/camp_form.html", {
+        "form": form, "server_today": scheduling.today(),
+    })
+
+
+@login_required
+def camp_detail(request, pk: int):
+    camp = _camp(pk, request.user)
+    days = list(camp.days.select_related("day_page").order_by("number"))
+    enrolments = list(
+        camp.enrolments.select_related("learner").order_by("status", "waiting_since", "pk")
+    )
+    by_day = roll_call.totals_by_day(camp)
+    for day in days:
+        day.totals = by_day.get(day.pk, {})
+    return render(request, "camp/camp_detail.html", {
+        "camp": camp,
+        "days": days,
+        "enrolled": [e for e in enrolments if e.status == Enrolment.Status.ENROLLED],
+        "waiting": [e for e in enrolments if e.status == Enrolment.Status.WAITING],
+        "withdrawn": [e for e in enrolments if e.status == Enrolment.Status.WITHDRAWN],
+        "enrol_form": EnrolForm(),
+        "can_manage": can(request.user, "camp.manage", camp),
+        "can_take_roll": can(request.user, "camp.take_roll", camp),
+        "can_manage_accounts": can(request.user, "camp.manage_accounts", camp),
+        "can_see_certificates": can(request.user, "certificates.view_camp", camp),
+        "server_today": scheduling.today(),
+    })
+
+
+@login_required
+def camp_edit(request, pk: int):
+    camp = _camp(pk, request.user, "camp.manage")
+    choose = can(request.user, "camp.choose_facilitators")
+    form = CampForm(request.POST or None, instance=camp, choose_facilitators=choose)
+    if request.method == "POST" and form.is_valid():
+        facilitators = (
+            list(form.cleaned_data["facilitators"]) if choose
+            else list(Camp.objects.get(pk=camp.pk).facilitators.all())
+        )
+        try:
+            scheduling.update_camp(form.save(commit=False), facilitators, request.user)
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, _("The camp is saved."))
+            return redirect("camp:camp_detail", pk=camp.pk)
+    return render(request, "camp/camp_form.html", {
+        "form": form, "camp": camp, "server_today": scheduling.today(),
+    })
+
+
+@login_required
+def day_edit(request, pk: int, number: int):
+    camp = _camp(pk, request.user, "camp.manage")
+    day = get_object_or_404(CampDay, camp=camp, number=number)
+    original = CampDay.objects.get(pk=day.pk)
+    form = DayForm(request.POST or None, instance=day)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            scheduling.move_day(
+                original, data["date"], data["starts_at"], data["ends_at"], request.user
+            )
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, _("The day is saved."))
+            return redirect("camp:camp_detail", pk=camp.pk)
+    return render(request, "camp/day_form.html", {
+        "form": form, "camp": camp, "day": original, "server_today": scheduling.today(),
+    })
+
+
+@login_required
+@require_POST
+def enrol(request, pk: int):
+    """Enrol girls by username: all of them, or - on a bad line - none."""
+    camp = _camp(pk, request.user, "camp.manage")
+    form = EnrolForm(request.POST)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                results = [
+                    places.enrol(camp, girl, request.user)
+                    for girl in form.cleaned_data["usernames"]
+                ]
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            waiting = sum(1 for e in results if e.status == Enrolment.Status.WAITING)
+            enrolled = len(results) - waiting
+            messages.success(request, _("Enrolled: %(count)d.") % {"count": enrolled})
+            if waiting:
+                messages.warning(
+                    request,
+                    _("The camp is full: %(count)d on the waiting list.") % {"count": waiting},
+                )
+    else:
+        for error in form.errors.get("usernames", []):
+            messages.error(request, error)
+    return redirect("camp:camp_detail", pk=camp.pk)
+
+
+@login_required
+def withdraw(request, pk: int, enrolment_id: int):
+    camp = _camp(pk, request.user, "camp.manage")
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("learner"), pk=enrolment_id, camp=camp
+    )
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            places.withdraw(enrolment, form.cleaned_data["reason"], request.user)
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, _("The girl is withdrawn."))
+            return redirect("camp:camp_detail", pk=camp.pk)
+    return render(request, "camp/withdraw.html", {
+        "form": form, "camp": camp, "enrolment": enrolment,
+    })
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@login_required
+@sender_checked
+def roll_call_view(request, pk: int, number: int):
+    """One day's roll: one tap per girl with JavaScript, the whole form without."""
+    camp = _camp(pk, request.user, "camp.take_roll")
+    day = get_object_or_404(CampDay.objects.select_related("camp"), camp=camp, number=number)
+    confirmed = request.POST.get("confirm") == "1" or request.GET.get("confirm") == "1"
+    if request.method == "POST":
+        if _wants_json(request):
+            return _one_tap(request, day, confirmed)
+        marks = _form_marks(request.POST)
+        try:
+            changed = roll_call.mark_many(day, marks, request.user, other_day_confirmed=confirmed)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The roll is saved (%(count)d changed).")
+                             % {"count": changed})
+        url = request.path + ("?confirm=1" if confirmed else "")
+        return redirect(url)
+    rows = [(e, m, uuid.uuid4()) for e, m in roll_call.roll(day)]
+    return keep_offline(render(request, "camp/roll_call.html", {
+        "camp": camp, "day": day, "rows": rows,
+        "marked": sum(1 for _e, m, _id in rows if m is not None),
+        "needs_confirmation": roll_call.needs_confirmation(day) and not confirmed,
+        "confirmed": confirmed,
+        "statuses": roll_call.Attendance.Status.choices,
+        "server_today": scheduling.today(),
+    }), request.user)
+
+
+def _form_marks(post) -> list[tuple[int, str, str]]:
+    """(girl, status, client id) for each row whose choice differs from what the page showed."""
+    marks = []
+    for key, status in post.items():
+        if not key.startswith("status-"):
+            continue
+        try:
+            learner_id = int(key.removeprefix("status-"))
+        except ValueError:
+            continue
+        if status == post.get(f"was-{learner_id}"):
+            continue
+        marks.append((learner_id, status, post.get(f"client-{learner_id}", "")))
+    return marks
+
+
+def _one_tap(request, day: CampDay, confirmed: bool):
+    try:
+        learner_id = int(request.POST.get("learner", ""))
+    except ValueError:
+        return JsonResponse({"error": _("This girl is not enrolled in this camp.")}, status=400)
+    try:
+        result = roll_call.mark(
+            day, learner_id, request.POST.get("status", ""), request.user,
+            request.POST.get("client_id"), other_day_confirmed=confirmed,
+        )
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
+    attendance = result.attendance
+    return JsonResponse({
+        "status": attendance.status if attendance else None,
+        "changed": result.changed,
+    })
+
+
+@login_required
+def attendance_totals(request, pk: int):
+    camp = _camp(pk, request.user)
+    days = list(camp.days.order_by("number"))
+    by_girl = roll_call.totals_by_girl(camp)
+    by_day = roll_call.totals_by_day(camp)
+    girls = [
+        (e, by_girl.get(e.learner_id, {}))
+        for e in camp.enrolments.filter(status=Enrolment.Status.ENROLLED)
+        .select_related("learner").order_by("learner__first_name", "learner_id")
+    ]
+    return render(request, "camp/attendance.html", {
+        "camp": camp, "girls": girls,
+        "days": [(d, by_day.get(d.pk, {})) for d in days],
+        "server_today": scheduling.today(),
+    })
+
+
+def _ics(name: str, days, request, others=()) -> HttpResponse:
+    body = ical.calendar(name, days, request.get_host().split(":")[0], others)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="camp.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def _days_for_calendar():
+    return CampDay.objects.select_related("camp__school", "day_page").exclude(
+        camp__status=Camp.Status.CANCELLED
+    ).order_by("date", "starts_at")
+
+
+def camp_calendar(request, token):
+    """A camp's days; the private address is the only key (no sign-in in calendar apps)."""
+    camp = Camp.objects.filter(calendar_token=token).first()
+    if camp is None:
+        raise Http404
+    return _ics(camp.title, _days_for_calendar().filter(camp=camp), request,
+                calendar_sources.events(camp=camp))
+
+
+def facilitator_calendar(request, token):
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    return _ics(
+        _("Camps of %(name)s") % {"name": feed.user.display_name},
+        _days_for_calendar().filter(camp__facilitators=feed.user),
+        request,
+        calendar_sources.events(facilitator=feed.user),
+    )
+
+
+@login_required
+@require_POST
+def renew_my_calendar(request):
+    """A new private address for her calendar; the old one stops working."""
+    require(request.user, "camp.teach")
+    feed, created = CalendarFeed.objects.get_or_create(user=request.user)
+    if not created:
+        feed.token = uuid.uuid4()
+        feed.save(update_fields=["token"])
+    messages.success(request, _("Your calendar has a new address: the old one no longer works."))
+    return redirect("camp:teach")
+
+
+@login_required
+@require_POST
+def renew_camp_calendar(request, pk: int):
+    camp = _camp(pk, request.user, "camp.manage")
+    camp.calendar_token = uuid.uuid4()
+    camp.save(update_fields=["calendar_token"])
+    messages.success(
+        request, _("The camp's calendar has a new address: the old one no longer works.")
+    )
+    return redirect("camp:camp_detail", pk=camp.pk)
+
+
+def upcoming_camps(request):
+    """Public: camps that are coming or running, by region. No girl's data."""
+    on = scheduling.today()
+    camps = (
+        Camp.objects.filter(
+            status__in=[Camp.Status.PUBLISHED, Camp.Status.RUNNING],
+            days__date__gte=on,
+        )
+        .distinct()
+        .select_related("school__district__region")
+        .prefetch_related("days")
+        .order_by("start_date", "pk")
+    )
+    regions: dict[Region, list[Camp]] = {}
+    for camp in camps:
+        dates = [d.date for d in camp.days.all()]
+        camp.first_day, camp.last_day = min(dates), max(dates)
+        regions.setdefault(camp.school.district.region, []).append(camp)
+    return render(request, "camp/upcoming.html", {
+        "regions": sorted(regions.items(), key=lambda item: item[0].name),
+        "server_today": on,
+    })

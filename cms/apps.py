@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    """The shared kernel: base pages, blocks, users, permissions, demo loading."""
+
+    name = "cms"
+    verbose_name = _("Site")
+
+    def ready(self):
+        # Each app keeps its own permission rules in <app>/rules.py; import them so
+        # they register with the one entry point, cms.permissions.can().
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("rules")
+        # Each app answers for its part of a girl's data (export, anonymise, retention).
+        autodiscover_modules("personal_data")
+
+        # Every Wagtail image loses its EXIF and GPS data on the way in (cms.images).
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,19 @@
+"""Writing the audit log: one function, so every part of the site records alike."""
+
+from .models import AuditEvent
+
+
+def record(actor, action: str, subject, **detail) -> AuditEvent:
+    """Log that ``actor`` did ``action`` to ``subject`` (any model instance).
+
+    The label is the record's type and id, never a child's name, so the log can
+    outlive the anonymisation of the person it is about.
+    """
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        subject_type=subject._meta.label_lower,
+        subject_id=str(subject.pk),
+        subject_label=f"{subject._meta.verbose_name} #{subject.pk}",
+        detail=detail,
+    )

@@ -1,0 +1,32 @@
+"""The Wagtail admin's image form, hardened against files that only look like pictures.
+
+Wagtail's image field recognises a format by the file's first bytes and then asks
+Pillow for the size; a file that starts like a PNG but is cut short passes the first
+check and makes the second raise, which the admin answered with a server error.
+Here any failure to read the picture is the field's ordinary "not a valid image"
+message. Set as ``WAGTAILIMAGES_IMAGE_FORM_BASE`` in the settings.
+"""
+
+from django.core.exceptions import ValidationError
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
+
+
+class SafeWagtailImageField(WagtailImageField):
+    def check_image_pixel_size(self, f):
+        try:
+            super().check_image_pixel_size(f)
+        except ValidationError:
+            raise
+        except Exception as error:  # noqa: BLE001 - unreadable pixels: not an image
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from error
+
+
+class ImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if type(field) is WagtailImageField:
+            field.__class__ = SafeWagtailImageField

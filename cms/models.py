@@ -1,0 +1,198 @@
+"""Kernel models: the user, and the pages every part of the site shares."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+
+class User(AbstractUser):
+    """Every person who signs in: girls, guardians, facilitators, managers, editors.
+
+    Roles are groups (``Role``); what a role may do is decided in ``cms.permissions``.
+    For a girl we keep only what the camp needs: a first name, the initial of her
+    last name (``last_name`` holds one letter), her birth year and school grade.
+    """
+
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    school_grade = models.PositiveSmallIntegerField(_("school grade"), null=True, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=5, blank=True, choices=settings.LANGUAGES
+    )
+    phone = models.CharField(_("phone number"), max_length=20, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def display_name(self) -> str:
+        """First name and last initial: "Айгүл К." - never a full surname."""
+        initial = f" {self.last_name[:1]}." if self.last_name else ""
+        return f"{self.first_name or self.username}{initial}"
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """The names of this person's role groups, read once per request."""
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, role: str) -> bool:
+        return role in self.roles
+
+
+class BasePage(Page):
+    """Fields every content page has: a short intro and the shared block body."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The front page of one language: what the camp is, and its sections below."""
+
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("hero_image")]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def sections(self):
+        """The live sections under the home page, in menu order."""
+        return self.get_children().live().public().specific().order_by("path")
+
+
+class StandardPage(BasePage):
+    """A page of text that may list its children: "About GALS", "Role models"."""
+
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+    def children(self):
+        return self.get_children().live().public().specific().order_by("path")
+
+
+class Role(models.TextChoices):
+    """The groups a person can belong to. What each may do lives in the rules modules."""
+
+    LEARNER = "learner", _("Learner")
+    GUARDIAN = "guardian", _("Guardian")
+    FACILITATOR = "facilitator", _("Facilitator")
+    MANAGER = "manager", _("Programme manager")
+    PARTNER = "partner", _("Partner (read only)")
+    EDITOR = "editor", _("Content editor")
+
+
+class AuditEvent(models.Model):
+    """Who viewed, changed, exported or anonymised a child's or a family's record.
+
+    ``subject_label`` is written without a name, so the log survives anonymisation.
+    """
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", _("viewed")
+        CREATED = "created", _("created")
+        CHANGED = "changed", _("changed")
+        EXPORTED = "exported", _("exported")
+        ANONYMISED = "anonymised", _("anonymised")
+        DELETED = "deleted", _("deleted")
+        CONSENT = "consent", _("consent changed")
+        OVERRIDE = "override", _("rule overridden")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    subject_type = models.CharField(_("record type"), max_length=100)
+    subject_id = models.CharField(_("record id"), max_length=64)
+    subject_label = models.CharField(_("record"), max_length=200, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+
+    def __str__(self):
+        subject = f"{self.subject_type}#{self.subject_id}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {subject}"
+
+
+class Consent(models.Model):
+    """A guardian's consent or a girl's own assent, for one scope, with its record."""
+
+    class Scope(models.TextChoices):
+        PARTICIPATION = "participation", _("taking part in the camp")
+        PHOTOS = "photos", _("photos")
+        SURVEYS = "surveys", _("surveys used for evaluation")
+
+    class Kind(models.TextChoices):
+        GUARDIAN = "guardian", _("guardian's consent")
+        ASSENT = "assent", _("girl's own assent")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("girl"),
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    given_on = models.DateField(_("date"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "scope", "kind"], name="one_consent_per_scope_and_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.get_scope_display()}"

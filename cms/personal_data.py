@@ -1,0 +1,224 @@
+"""Everything the platform holds about one girl: export it, anonymise it, retire it.
+
+The kernel knows only the user and its own records; the apps know the rest
+(enrolments, progress, uploads, GALS records). Each app answers for its own data
+by registering a *section* here, in a module named ``personal_data`` of the app
+(found at start-up, like the rules modules)::
+
+    # courses/personal_data.py
+    from cms.personal_data import register
+
+    register(
+        "courses",
+        export=lambda girl: {"progress": [...]},              # JSON-ready data
+        files=lambda girl: [("project-1.webp", upload.file)],  # her uploads
+        anonymise=lambda girl: {"uploads_removed": 3},         # what it did
+    )
+
+``export`` returns JSON-ready data (dicts, lists, strings, numbers; dates as ISO
+strings). ``files`` yields ``(name, file)`` pairs (a FieldFile or anything with
+``open``/``read``), put into the ZIP under ``files/<section>/``. ``anonymise``
+removes or blanks personal data but keeps rows that counts need (a lesson done
+stays done; attendance stays, without a name), and returns a small dict of what
+it changed, for the audit log and the command's report.
+
+The retention job asks ``register_retention(finder)``: ``finder(cutoff)`` returns
+the ids of girls whose last camp ended before ``cutoff`` and who have no later
+one. Only apps that know when camps end register a finder.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+
+from .audit import record
+from .models import AuditEvent, Consent
+
+
+@dataclass
+class Section:
+    name: str
+    export: Callable[[Any], Any] | None = None
+    files: Callable[[Any], Iterable[tuple[str, Any]]] | None = None
+    anonymise: Callable[[Any], dict] | None = None
+
+
+_sections: dict[str, Section] = {}
+_retention_finders: list[Callable[[datetime.date], set[int]]] = []
+
+
+def register(name: str, *, export=None, files=None, anonymise=None) -> Section:
+    """Register (or replace) the section ``name`` of a girl's data."""
+    section = Section(name, export, files, anonymise)
+    _sections[name] = section
+    return section
+
+
+def register_retention(finder: Callable[[datetime.date], set[int]]):
+    if finder not in _retention_finders:
+        _retention_finders.append(finder)
+    return finder
+
+
+def sections() -> list[Section]:
+    """The kernel's section first, then the apps' in the order they registered."""
+    return list(_sections.values())
+
+
+# --- The kernel's own section: the account, consents and the audit trail ----------------
+
+
+ANONYMOUS_NAME = "—"
+
+
+def _export_account(girl) -> dict:
+    return {
+        "username": girl.username,
+        "first_name": girl.first_name,
+        "last_name_initial": girl.last_name,
+        "birth_year": girl.birth_year,
+        "school_grade": girl.school_grade,
+        "email": girl.email,
+        "phone": girl.phone,
+        "preferred_language": girl.preferred_language,
+        "date_joined": girl.date_joined,
+        "last_login": girl.last_login,
+        "roles": sorted(girl.roles),
+        "consents": [
+            {
+                "scope": consent.scope,
+                "kind": consent.kind,
+                "given_on": consent.given_on,
+                "withdrawn_on": consent.withdrawn_on,
+            }
+            for consent in Consent.objects.filter(learner=girl).order_by("scope", "kind")
+        ],
+        "access_log": [
+            {"action": event.action, "when": event.created_at}
+            for event in AuditEvent.objects.filter(
+                subject_type=girl._meta.label_lower, subject_id=str(girl.pk)
+            ).order_by("created_at")
+        ],
+    }
+
+
+def _anonymise_account(girl) -> dict:
+    """Blank every personal field; keep the row (and its role) so counts stay right."""
+    girl.username = f"anonymised-{girl.pk}"
+    girl.first_name = ANONYMOUS_NAME
+    girl.last_name = ""
+    girl.email = ""
+    girl.phone = ""
+    girl.birth_year = None
+    girl.school_grade = None
+    girl.is_active = False
+    girl.anonymised_at = timezone.now()
+    girl.set_unusable_password()
+    girl.save()
+    if hasattr(girl, "emailaddress_set"):
+        girl.emailaddress_set.all().delete()
+    # The audit trail stays; any detail that could name her goes.
+    scrubbed = 0
+    for event in AuditEvent.objects.filter(
+        subject_type=girl._meta.label_lower, subject_id=str(girl.pk)
+    ):
+        detail = {k: v for k, v in event.detail.items() if k not in PERSONAL_DETAIL_KEYS}
+        if detail != event.detail:
+            event.detail = detail
+            event.save(update_fields=["detail"])
+            scrubbed += 1
+    return {"account": 1, "audit_details_scrubbed": scrubbed}
+
+
+#: Keys that must never survive in an anonymised girl's audit details.
+PERSONAL_DETAIL_KEYS = {"name", "first_name", "last_name", "username", "email", "phone"}
+
+register("account", export=_export_account, anonymise=_anonymise_account)
+
+
+# --- Export and anonymise -------------------------------------------------------------
+
+
+def export_girl(girl, by) -> bytes:
+    """A ZIP of everything about ``girl``: ``data.json`` and her uploads in ``files/``.
+
+    A person's request for her data must be answered within a week (Kyrgyz law on
+    personal information); this answers it in one step. The export is audited.
+    """
+    data: dict[str, Any] = {
+        "exported_at": timezone.now(),
+        "girl_id": girl.pk,
+        "sections": {},
+    }
+    buffer = io.BytesIO()
+    names: list[str] = []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for section in sections():
+            if section.export:
+                data["sections"][section.name] = section.export(girl)
+            for name, file in section.files(girl) if section.files else []:
+                arcname = f"files/{section.name}/{name}"
+                file.open("rb")
+                try:
+                    archive.writestr(arcname, file.read())
+                finally:
+                    file.close()
+                names.append(arcname)
+        data["files"] = names
+        archive.writestr(
+            "data.json",
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        )
+    record(by, AuditEvent.Action.EXPORTED, girl, sections=sorted(data["sections"]),
+           files=len(names))
+    return buffer.getvalue()
+
+
+@transaction.atomic
+def anonymise_girl(girl, by) -> dict:
+    """Remove everything that names ``girl``; keep what counts need. Audited.
+
+    Each app's section runs before the kernel's account section is blanked, so an
+    app can still find her rows by her account. Returns what each section did.
+    """
+    if girl.anonymised_at:
+        return {}
+    report: dict[str, dict] = {}
+    for section in reversed(sections()):  # the kernel's own account last
+        if section.anonymise:
+            report[section.name] = section.anonymise(girl) or {}
+    record(by, AuditEvent.Action.ANONYMISED, girl, sections=sorted(report))
+    return report
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` earlier (the month's last day when it is shorter)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
+def expired_girls(months: int, today: datetime.date | None = None):
+    """Girls whose last camp ended more than ``months`` months ago, not yet anonymised."""
+    cutoff = months_before(today or timezone.localdate(), months)
+    ids: set[int] = set()
+    for finder in _retention_finders:
+        ids |= set(finder(cutoff))
+    return get_user_model().objects.filter(pk__in=ids, anonymised_at__isnull=True).order_by("pk")

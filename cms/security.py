@@ -1,0 +1,42 @@
+"""Security headers: one strict Content Security Policy, relaxed only for the admin.
+
+Public and learner pages get the policy of ``settings.CONTENT_SECURITY_POLICY``: no
+inline script or style without the response's nonce, no framing, no plug-ins. The
+Wagtail admin (editors' pages, page previews) is built with inline scripts and
+styles, so it gets ``ADMIN_DIRECTIVES`` instead; it is reached only by signed-in staff.
+"""
+
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+
+ADMIN_PREFIXES = ("/admin/",)
+
+ADMIN_DIRECTIVES = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "media-src": [SELF, "blob:"],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+    "object-src": [NONE],
+}
+
+
+def admin_directives() -> dict:
+    """The admin's relaxations, with media from object storage when it is used."""
+    media = list(getattr(settings, "MEDIA_ORIGINS", []))
+    directives = {key: list(value) for key, value in ADMIN_DIRECTIVES.items()}
+    directives["img-src"] += media
+    directives["media-src"] += media
+    return directives
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's relaxed policy."""
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith(ADMIN_PREFIXES):
+            parts.replace = {**admin_directives(), **(parts.replace or {})}
+        return parts

@@ -1,0 +1,305 @@
+"""Settings shared by every environment.
+
+Everything that differs between a laptop and production comes from environment
+variables, so that one code base runs as the embedded demo (SQLite, local files,
+immediate tasks) and as a scaled-out service (PostgreSQL, Redis, object storage).
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONCE
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = False
+ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
+
+INSTALLED_APPS = [
+    # Project apps: gals -> camp -> courses -> cms (the kernel).
+    "gals",
+    "camp",
+    "camp.certificates",
+    "camp.impact",
+    "courses",
+    "cms",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django_tasks",
+    "django_tasks_db",
+    "csp",
+    "allauth",
+    "allauth.account",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.offline.SaveDataMiddleware",
+]
+
+ROOT_URLCONF = "cms.urls"
+WSGI_APPLICATION = "cms.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "cms.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+
+# django-allauth: staff sign in with username or email; no sign-up for strangers.
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_ADAPTER = "cms.adapters.AccountAdapter"
+ACCOUNT_LOGOUT_ON_GET = False
+# A camp signs in through one school connection: no per-IP limit on failed sign-ins.
+# Failures are counted per account in the cache instead (cms.accounts, cms.adapters).
+ACCOUNT_RATE_LIMITS = {"login_failed": False, "login": "300/m/ip"}
+ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
+# Girls' PINs: digits, wrong tries per account before a cool-down (seconds).
+PIN_LENGTH = 6
+PIN_MAX_FAILURES = 5
+PIN_COOLDOWN_SECONDS = 15 * 60
+# A shared phone stays in "camp sign-in" for one camp this long (seconds).
+CAMP_SIGNIN_MAX_AGE = 60 * 60 * 24 * 14
+# Girls are anonymised this many months after their last camp ended.
+ANONYMISE_AFTER_MONTHS = 24
+
+# Languages: Kyrgyz first (the default), Russian second.
+LANGUAGE_CODE = "ky"
+LANGUAGES = [("ky", "Кыргызча"), ("ru", "Русский")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Asia/Bishkek"
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
+
+# Media on S3-compatible object storage when a bucket is named: several app servers
+# then see the same uploads. Credentials come from the usual AWS_* variables.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_DEFAULT_ACL = None  # the bucket's own policy decides
+    AWS_QUERYSTRING_AUTH = os.environ.get("AWS_QUERYSTRING_AUTH", "false") == "true"
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=86400"}
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Girls' own photos: a bucket (or a prefix) without public read, fetched by the
+    # app after a permission check, never linked directly (see courses/storage.py).
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_PRIVATE_BUCKET_NAME", AWS_STORAGE_BUCKET_NAME),
+            "location": os.environ.get("AWS_PRIVATE_LOCATION", "private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+        },
+    }
+if os.environ.get("PRIVATE_MEDIA_ROOT"):
+    PRIVATE_MEDIA_ROOT = Path(os.environ["PRIVATE_MEDIA_ROOT"])
+
+
+def media_origin() -> str:
+    """Where browsers fetch media from, for the Content Security Policy."""
+    if AWS_S3_CUSTOM_DOMAIN:
+        return f"https://{AWS_S3_CUSTOM_DOMAIN}"
+    if AWS_S3_ENDPOINT_URL:
+        return "/".join(AWS_S3_ENDPOINT_URL.split("/")[:3])
+    return f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+
+# Redis (REDIS_URL) holds the cache, sessions, rate limits and Wagtail's renditions.
+# The cache degrades when Redis is away (IGNORE_EXCEPTIONS: a miss, not an error);
+# the "ratelimit" cache does not, so a sign-in limit fails closed instead of open.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+RATELIMIT_CACHE = "ratelimit"
+
+
+def redis_caches(url: str, prefix: str = "techcamp") -> dict:
+    """Cache aliases on one Redis: forgiving for pages, strict for rate limits."""
+    options = {
+        "CLIENT_CLASS": "django_redis.client.DefaultClient",
+        "SOCKET_CONNECT_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 0.5,
+    }
+    forgiving = {**options, "IGNORE_EXCEPTIONS": True}
+    backend = "django_redis.cache.RedisCache"
+    return {
+        "default": {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": prefix,
+                    "OPTIONS": forgiving},
+        "renditions": {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": f"{prefix}-r",
+                       "OPTIONS": forgiving, "TIMEOUT": 60 * 60 * 24},
+        RATELIMIT_CACHE: {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": f"{prefix}-l",
+                          "OPTIONS": options},
+    }
+
+
+def local_caches() -> dict:
+    """One process, no Redis: the embedded default and the test suite."""
+    backend = "django.core.cache.backends.locmem.LocMemCache"
+    return {
+        "default": {"BACKEND": backend, "LOCATION": "default"},
+        "renditions": {"BACKEND": backend, "LOCATION": "renditions"},
+        RATELIMIT_CACHE: {"BACKEND": backend, "LOCATION": "ratelimit"},
+    }
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "techcamp"))
+    # Sessions live in Redis and in the database: Redis away means slower, not signed out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = local_caches()
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Background tasks: run at once unless a worker is configured (production uses the
+# database backend and `manage.py db_worker`; see docs/deploy.md).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+
+# Cookies: the session cookie is never readable by scripts and never sent cross-site.
+# The CSRF cookie stays readable (Django's default) so the offline queue can send it.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp 4): strict, with a nonce per response, on every
+# public and learner page. An inline <script> or <style> needs nonce="{{ CSP_NONCE }}";
+# style="..." attributes and onclick="..." handlers are refused by browsers.
+# The Wagtail admin gets the relaxed policy of cms.security (it needs inline code).
+MEDIA_ORIGINS = [media_origin()] if AWS_STORAGE_BUCKET_NAME else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+WAGTAIL_SITE_NAME = "Tech Camp"
+WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "ino", "stl", "zip", "csv"]
+WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "avif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Demo accounts (with a printed password) exist only where a setting allows them.
+DEMO_ACCOUNTS_ALLOWED = False
+DEMO_PASSWORD = "tech-camp-demo"  # noqa: S105 (printed for the demo site only)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
+

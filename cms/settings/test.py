@@ -1,0 +1,25 @@
+"""Fast, isolated settings for the test suite."""
+
+import os
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+DEMO_ACCOUNTS_ALLOWED = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="techcamp-test-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Local memory, or Redis when REDIS_URL is set (CI runs the suite against both); each
+# run uses its own key prefix so that runs sharing one Redis never see each other's keys.
+if REDIS_URL:  # noqa: F405
+    CACHES = redis_caches(REDIS_URL, f"test-{os.getpid()}")  # noqa: F405
+else:
+    CACHES = local_caches()  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoursesConfig(AppConfig):
+    """The curriculum (pages) and each girl's learning record."""
+
+    name = "courses"
+    verbose_name = _("Curriculum")
+
+    def ready(self):
+        # Apps that know camps and families tell courses who learns with whom
+        # (courses.access); they cannot be imported from here.
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("learner_links")

@@ -1,0 +1,329 @@
+"""What a girl does while she learns: lessons and steps done, answers, photos.
+
+Every write carries a client-made UUID (``client_id``): a phone that sends the same
+thing twice, or an offline queue that replays it, changes nothing the second time.
+Errors are ``LearningError`` with a message for the girl; when one is raised,
+nothing was stored.
+
+    lesson_by_key(key) -> LessonPage | None
+    mark_lesson_done(learner, lesson, client_id) -> (LessonProgress, created)
+    mark_step_done(learner, lesson, step, client_id) -> (StepProgress, created)
+    answer_quiz(learner, lesson, number, answer, client_id) -> QuizResult
+    add_photo(learner, file, caption, client_id, lesson=None) -> (ProjectPhoto, created)
+    quiz_results(learners, curriculum) -> list[QuestionResult]   # for the facilitator
+
+Surveys are in ``courses.surveys``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from PIL import Image
+
+from cms.consent import has_consent
+from cms.images import clean_image
+from cms.models import Consent
+
+from .models import LessonPage, LessonProgress, ProjectPhoto, QuizAttempt, StepProgress
+
+CAPTION_MAX_LENGTH = 200
+
+
+class LearningError(ValidationError):
+    """A girl's request that cannot be done; the message says why, in her language."""
+
+
+def parse_client_id(value) -> uuid.UUID:
+    """The phone's UUID for this write; a missing or malformed one is refused."""
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError) as error:
+        raise LearningError(
+            _("This request could not be read. Reload the page and try again."),
+            code="client_id",
+        ) from error
+
+
+def lesson_by_key(lesson_key) -> LessonPage | None:
+    """The live lesson with this translation key, in the active language if it exists."""
+    lessons = LessonPage.objects.live().public().filter(translation_key=lesson_key)
+    language = get_language()
+    return (
+        lessons.filter(locale__language_code=language).first()
+        or lessons.order_by("locale_id").first()
+    )
+
+
+def _own_replay(model, learner, client_id):
+    """A row this phone already sent; a UUID reused by someone else is refused."""
+    existing = model.objects.filter(client_id=client_id).first()
+    if existing is not None and existing.learner_id != learner.pk:
+        raise LearningError(
+            _("This request could not be read. Reload the page and try again."),
+            code="client_id",
+        )
+    return existing
+
+
+def mark_lesson_done(learner, lesson: LessonPage, client_id: uuid.UUID):
+    """She finished ``lesson``. Once per lesson, whatever the language or the retries."""
+    existing = _own_replay(LessonProgress, learner, client_id)
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return LessonProgress.objects.get_or_create(
+                learner=learner,
+                lesson_key=lesson.translation_key,
+                defaults={"completed_at": timezone.now(), "client_id": client_id},
+            )
+    except IntegrityError:  # the same request raced itself: the first one won
+        return LessonProgress.objects.get(learner=learner, lesson_key=lesson.translation_key), False
+
+
+def lesson_steps(lesson: LessonPage) -> list[str]:
+    """The keys of the lesson's steps: "<n>.<m>", the m-th step of the n-th steps block."""
+    keys = []
+    steps_blocks = [block for block in lesson.body if block.block_type == "steps"]
+    for number, block in enumerate(steps_blocks, start=1):
+        keys += [f"{number}.{step}" for step in range(1, len(block.value["steps"]) + 1)]
+    return keys
+
+
+def steps_done(learner, lesson_key) -> set[str]:
+    return set(
+        StepProgress.objects.filter(learner=learner, lesson_key=lesson_key).values_list(
+            "step", flat=True
+        )
+    )
+
+
+def mark_step_done(learner, lesson: LessonPage, step: str, client_id: uuid.UUID):
+    """She ticked one step, so the lesson opens where she left off."""
+    if step not in lesson_steps(lesson):
+        raise LearningError(_("This lesson has no such step."), code="step")
+    existing = _own_replay(StepProgress, learner, client_id)
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return StepProgress.objects.get_or_create(
+                learner=learner,
+                lesson_key=lesson.translation_key,
+                step=step,
+                defaults={"completed_at": timezone.now(), "client_id": client_id},
+            )
+    except IntegrityError:
+        return StepProgress.objects.get(
+            learner=learner, lesson_key=lesson.translation_key, step=step
+        ), False
+
+
+def quiz_blocks(lesson: LessonPage) -> list:
+    """The lesson's check questions in order; question n is ``quiz_blocks(lesson)[n - 1]``."""
+    return [block for block in lesson.body if block.block_type == "quiz"]
+
+
+def quiz_number_of(lesson: LessonPage, block_id: str) -> int | None:
+    for number, block in enumerate(quiz_blocks(lesson), start=1):
+        if block.id == block_id:
+            return number
+    return None
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    attempt: QuizAttempt
+    is_correct: bool
+    correct_choice: str
+    explanation: str
+    created: bool
+
+
+def answer_quiz(learner, lesson: LessonPage, number: int, answer, client_id: uuid.UUID):
+    """Score her answer to question ``number`` of ``lesson`` and keep the attempt."""
+    blocks = quiz_blocks(lesson)
+    if not isinstance(number, int) or not 1 <= number <= len(blocks):
+        raise LearningError(_("This question does not exist in the lesson."), code="question")
+    block = blocks[number - 1]
+    choices = list(block.value["choices"])
+    try:
+        answer = int(answer)
+    except (TypeError, ValueError):
+        answer = 0
+    if not 1 <= answer <= len(choices):
+        raise LearningError(_("Choose one of the answers first."), code="answer")
+    correct = block.value["correct"]
+    existing = _own_replay(QuizAttempt, learner, client_id)
+    if existing is None:
+        try:
+            with transaction.atomic():
+                attempt = QuizAttempt.objects.create(
+                    learner=learner,
+                    lesson_key=lesson.translation_key,
+                    quiz_number=number,
+                    block_id=block.id or "",
+                    answer=answer,
+                    is_correct=answer == correct,
+                    language=lesson.locale.language_code,
+                    answered_at=timezone.now(),
+                    client_id=client_id,
+                )
+            created = True
+        except IntegrityError:
+            attempt, created = QuizAttempt.objects.get(client_id=client_id), False
+    else:
+        attempt, created = existing, False
+    return QuizResult(
+        attempt=attempt,
+        is_correct=attempt.is_correct,
+        correct_choice=choices[correct - 1] if 1 <= correct <= len(choices) else "",
+        explanation=block.value["explanation"],
+        created=created,
+    )
+
+
+def last_answers(learner, lesson_key) -> dict[int, QuizAttempt]:
+    """Her latest attempt at each question of a lesson, by question number."""
+    latest: dict[int, QuizAttempt] = {}
+    for attempt in QuizAttempt.objects.filter(learner=learner, lesson_key=lesson_key):
+        latest[attempt.quiz_number] = attempt
+    return latest
+
+
+@dataclass
+class QuestionResult:
+    lesson: LessonPage
+    number: int
+    question: str
+    girls: int
+    first_right: int
+
+    @property
+    def share_right(self) -> int:
+        return round(100 * self.first_right / self.girls) if self.girls else 0
+
+
+def quiz_results(learners, curriculum) -> list[QuestionResult]:
+    """Per question of ``curriculum``: how many of ``learners`` answered, and how many
+    were right the first time. Hardest first. A fixed number of queries."""
+    from .progress import _lessons
+
+    learner_ids = [getattr(learner, "pk", learner) for learner in learners]
+    lessons = {lesson.translation_key: lesson for lesson in _lessons(curriculum)}
+    first: dict[tuple, dict[int, bool]] = {}
+    attempts = (
+        QuizAttempt.objects.filter(learner_id__in=learner_ids, lesson_key__in=lessons)
+        .order_by("answered_at", "pk")
+        .values_list("lesson_key", "quiz_number", "learner_id", "is_correct")
+    )
+    for lesson_key, number, learner_id, is_correct in attempts:
+        first.setdefault((lesson_key, number), {}).setdefault(learner_id, is_correct)
+    results = []
+    for (lesson_key, number), by_girl in first.items():
+        lesson = lessons[lesson_key]
+        blocks = quiz_blocks(lesson)
+        question = blocks[number - 1].value["question"] if number <= len(blocks) else ""
+        results.append(
+            QuestionResult(lesson, number, question, len(by_girl), sum(by_girl.values()))
+        )
+    results.sort(key=lambda result: (result.share_right, result.lesson.path, result.number))
+    return results
+
+
+def has_photo_consent(learner) -> bool:
+    return has_consent(learner, Consent.Scope.PHOTOS)
+
+
+def add_photo(learner, file, caption: str, client_id: uuid.UUID, lesson=None):
+    """Keep a photo of what she built: cleaned (``cms.images.clean_image``), resized,
+    stripped of EXIF and GPS, in the private storage. Needs the photo consent."""
+    existing = _own_replay(ProjectPhoto, learner, client_id)
+    if existing is not None:
+        return existing, False
+    if not has_photo_consent(learner):
+        raise LearningError(
+            _("Photos can be kept only when you and your parent have agreed to it. "
+              "Ask your facilitator."),
+            code="consent",
+        )
+    caption = (caption or "").strip()
+    if not caption:
+        raise LearningError(_("Write a few words about what is in the photo."), code="caption")
+    if len(caption) > CAPTION_MAX_LENGTH:
+        raise LearningError(
+            _("The caption is too long: %(max)s characters at most.")
+            % {"max": CAPTION_MAX_LENGTH},
+            code="caption",
+        )
+    if file is None:
+        raise LearningError(_("Choose a photo first."), code="photo")
+    try:
+        cleaned = clean_image(file)
+    except ValidationError as error:
+        raise LearningError(error.messages[0], code="photo") from error
+    with Image.open(cleaned) as picture:
+        width, height = picture.size
+    cleaned.seek(0)
+    photo = ProjectPhoto(
+        learner=learner,
+        lesson_key=lesson.translation_key if lesson is not None else None,
+        caption=caption,
+        width=width,
+        height=height,
+        created_at=timezone.now(),
+        client_id=client_id,
+    )
+    photo.image.save(cleaned.name, cleaned, save=False)
+    try:
+        with transaction.atomic():
+            photo.save()
+    except IntegrityError:
+        photo.image.storage.delete(photo.image.name)
+        return ProjectPhoto.objects.get(client_id=client_id), False
+    return photo, True
+
+
+def delete_photo(photo: ProjectPhoto) -> None:
+    """Remove the photo and its file."""
+    storage, name = photo.image.storage, photo.image.name
+    photo.delete()
+    if name:
+        storage.delete(name)
+
+
+@dataclass
+class LessonState:
+    """What the lesson page shows a girl who follows it: her progress in it."""
+
+    done: bool
+    steps_done: set
+    answers: dict
+    quiz_numbers: dict
+    steps_numbers: dict
+    photo_consent: bool
+    photos: list
+
+
+def lesson_state(learner, lesson: LessonPage) -> LessonState:
+    key = lesson.translation_key
+    quiz_numbers = {block.id: n for n, block in enumerate(quiz_blocks(lesson), start=1)}
+    steps = [block for block in lesson.body if block.block_type == "steps"]
+    consent = has_photo_consent(learner)
+    photos = ProjectPhoto.objects.filter(learner=learner, lesson_key=key) if consent else []
+    return LessonState(
+        done=LessonProgress.objects.filter(learner=learner, lesson_key=key).exists(),
+        steps_done=steps_done(learner, key),
+        answers=last_answers(learner, key),
+        quiz_numbers=quiz_numbers,
+        steps_numbers={block.id: n for n, block in enumerate(steps, start=1)},
+        photo_consent=consent,
+        photos=list(photos),
+    )

@@ -1,0 +1,47 @@
+"""gunicorn settings for the Tech Camp site: `gunicorn -c deploy/gunicorn.conf.py`.
+
+Every value can be changed from the environment (GUNICORN_*), so one file serves a
+small single server and a row of app servers behind a load balancer.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "cms.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# Threads: a request mostly waits on PostgreSQL and Redis, so two processes per core
+# with a few threads each keep the cores busy without running out of memory.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+
+# A stuck request is ended rather than holding a worker for ever; workers are renewed
+# now and then so that slow leaks never grow.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 20
+keepalive = 5
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
+max_requests_jitter = 200
+
+# Load the application before forking: workers share its memory, start fast, and a
+# broken configuration stops the server at once instead of in every worker.
+preload_app = True
+
+# Behind nginx or a load balancer on the same network: trust its X-Forwarded-* headers.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+# Temporary files for request bodies in memory, not on a slow disk.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+
+
+def post_fork(server, worker):
+    """Each worker opens its own database connections: none inherited from the parent."""
+    from django.db import connections
+
+    for connection in connections.all():
+        connection.close()

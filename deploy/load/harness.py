@@ -1,0 +1,357 @@
+"""Shared parts of the load and fault scripts: a small HTTP client, test data, servers.
+
+Everything stays on 127.0.0.1: the app under gunicorn, its own Redis on a spare port,
+and a dedicated PostgreSQL database (``techcamp_load``) that the scripts create.
+Every loop is bounded in time; every process started here is stopped here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+APP_PORT = int(os.environ.get("LOAD_APP_PORT", 8765))
+REDIS_PORT = int(os.environ.get("LOAD_REDIS_PORT", 6391))
+PG = os.environ.get("LOAD_PG", "postgres://postgres@127.0.0.1:5432")
+DATABASE = os.environ.get("LOAD_DATABASE", "techcamp_load")
+PASSWORD = "load-pin-" + "7391"  # noqa: S105 (test accounts on a throw-away database)
+LOAD_SECRET = "load-test-only-" + "k3v9" * 12  # noqa: S105 (a throw-away database)
+
+
+def environment(redis: bool = True) -> dict[str, str]:
+    static = Path(tempfile.gettempdir()) / "techcamp-load-static"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        # One key for the data built and the server (sessions are signed with it).
+        "SECRET_KEY": os.environ.get("LOAD_SECRET_KEY", LOAD_SECRET),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": f"{PG}/{DATABASE}",
+        "STATIC_ROOT": str(static),
+        "MEDIA_ROOT": str(Path(tempfile.gettempdir()) / "techcamp-load-media"),
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "GUNICORN_BIND": f"{HOST}:{APP_PORT}",
+        "GUNICORN_ACCESS_LOG": "",
+        "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "4"),
+        "GUNICORN_THREADS": os.environ.get("GUNICORN_THREADS", "4"),
+        "PYTHONPATH": str(ROOT),
+    }
+    env.pop("REDIS_URL", None)
+    if redis:
+        env["REDIS_URL"] = f"redis://{HOST}:{REDIS_PORT}/0"
+    return env
+
+
+# --- Servers --------------------------------------------------------------------------
+
+
+class Processes:
+    """Processes started by a script, stopped by their own ids at the end."""
+
+    def __init__(self):
+        self.started: list[subprocess.Popen] = []
+
+    def start(self, args, env=None, **kwargs) -> subprocess.Popen:
+        # Its own process group: stopping it stops its children (gunicorn's workers) too.
+        process = subprocess.Popen(  # noqa: S603
+            args, env=env, cwd=ROOT, start_new_session=True, **kwargs)
+        self.started.append(process)
+        return process
+
+    def stop(self, process: subprocess.Popen) -> None:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        try:  # whatever the process left behind in its group
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    def stop_all(self) -> None:
+        for process in reversed(self.started):
+            self.stop(process)
+
+
+def start_redis(processes: Processes) -> subprocess.Popen:
+    redis = shutil.which("redis-server")
+    process = processes.start(
+        [redis, "--bind", HOST, "--port", str(REDIS_PORT), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    wait_for_port(REDIS_PORT)
+    return process
+
+
+def start_app(processes: Processes, env: dict) -> subprocess.Popen:
+    process = processes.start(
+        [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"], env=env,
+        stderr=subprocess.DEVNULL if os.environ.get("LOAD_QUIET", "1") == "1" else None,
+    )
+    wait_for_port(APP_PORT, timeout=300, process=process)
+    return process
+
+
+def wait_for_port(port: int, timeout: float = 30, process=None) -> None:
+    import socket
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server stopped at start (exit {process.returncode})")
+        with socket.socket() as sock:
+            if sock.connect_ex((HOST, port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"nothing answers on {HOST}:{port}")
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], env=env, cwd=ROOT, check=True)  # noqa: S603
+
+
+def create_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DATABASE}"')
+
+
+# --- The camps ------------------------------------------------------------------------
+
+SETUP = r"""
+import datetime, json, sys
+import django
+django.setup()
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone, translation
+from camp.models import Enrolment
+from cms.models import Role, User
+from tests.factories import make_curriculum
+from tests.world import make_camp
+
+camps, girls_per_camp, password = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+pages = make_curriculum(days=1, lessons_per_day=3, slug="load")
+curriculum = pages["curricula"]["ky"]
+learners = Group.objects.get(name=Role.LEARNER)
+facilitators = Group.objects.get(name=Role.FACILITATOR)
+hashed = make_password(password)
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.cached_db import SessionStore
+
+
+def session_for(user):
+    # A session as if she had signed in earlier this morning (sign-in is measured apart).
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return store.session_key
+
+out = {"camps": [], "lessons": []}
+with translation.override("ky"):
+    for lesson in pages["lessons"]["ky"]:
+        out["lessons"].append({"url": lesson.url, "key": str(lesson.translation_key)})
+    for c in range(camps):
+        facilitator = User.objects.create(username=f"load-f{c}", password=hashed,
+                                          first_name="Гүлнара")
+        facilitator.groups.add(facilitators)
+        camp = make_camp(f"Load {c}", curriculum, facilitator, timezone.localdate())
+        girls = User.objects.bulk_create([
+            User(username=f"load-c{c}-g{g}", password=hashed, first_name="Айгүл",
+                 last_name="К", birth_year=2010) for g in range(girls_per_camp)])
+        learners.user_set.add(*girls)
+        Enrolment.objects.bulk_create([Enrolment(camp=camp, learner=g) for g in girls])
+        out["camps"].append({
+            "facilitator": [facilitator.username, session_for(facilitator)],
+            "girls": [[g.pk, g.username, session_for(g)] for g in girls],
+            "roll_call": reverse("camp:roll_call", kwargs={"pk": camp.pk, "number": 1}),
+        })
+    out["login"] = reverse("account_login")
+    names = {}
+    for name in ("courses:lesson_done", "courses:quiz_answer"):
+        try:
+            key = out["lessons"][0]["key"]
+            kwargs = {"lesson_key": key}
+            if name.endswith("answer"):
+                kwargs["number"] = 1
+            names[name] = reverse(name, kwargs=kwargs).replace(key, "{key}")
+        except Exception:
+            names[name] = None
+    out["urls"] = names
+print(json.dumps(out))
+"""
+
+
+def build_camps(env: dict, camps: int, girls: int, reuse: bool = False) -> dict:
+    """Make the database anew (or, with ``reuse``, keep the last one built)."""
+    import json
+
+    saved = Path(tempfile.gettempdir()) / f"techcamp-load-{camps}x{girls}.json"
+    if reuse and saved.exists():
+        return json.loads(saved.read_text())
+    create_database()
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", SETUP, str(camps), str(girls), PASSWORD], env=env, cwd=ROOT,
+        check=True, capture_output=True, text=True,
+    )
+    saved.write_text(result.stdout.strip().splitlines()[-1])
+    return json.loads(saved.read_text())
+
+
+# --- A small HTTP client (one connection per request, like phones on a bad network) --
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, list[str]]
+    body: bytes
+
+
+class Browser:
+    """Cookies and CSRF tokens of one person; requests time-boxed."""
+
+    def __init__(self, stats: Stats, timeout: float = 30):
+        self.cookies: dict[str, str] = {}
+        self.stats, self.timeout = stats, timeout
+
+    async def request(self, method: str, path: str, form: dict | None = None,
+                      label: str = "") -> Response | None:
+        body = urlencode(form or {}).encode() if method == "POST" else b""
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        head = [f"{method} {path} HTTP/1.1", f"Host: {HOST}", "Connection: close",
+                "Accept-Language: ky", "User-Agent: camp-morning"]
+        if cookie:
+            head.append(f"Cookie: {cookie}")
+        if method == "POST":
+            head += ["Content-Type: application/x-www-form-urlencoded",
+                     f"Content-Length: {len(body)}", f"Referer: http://{HOST}:{APP_PORT}{path}"]
+        started = time.perf_counter()
+        try:
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_connection(HOST, APP_PORT), self.timeout)
+            writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+            await writer.drain()
+            raw = await asyncio.wait_for(reader.read(), self.timeout)
+            writer.close()
+        except (TimeoutError, OSError) as error:
+            self.stats.add(label or path, time.perf_counter() - started, None, repr(error))
+            return None
+        elapsed = time.perf_counter() - started
+        header_bytes, _, content = raw.partition(b"\r\n\r\n")
+        lines = header_bytes.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1]) if lines and len(lines[0].split()) > 1 else 0
+        headers: dict[str, list[str]] = defaultdict(list)
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()].append(value.strip())
+        for value in headers.get("set-cookie", []):
+            pair = value.split(";", 1)[0]
+            name, _, val = pair.partition("=")
+            if "max-age=0" in value.lower() or val == '""':
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = val
+        if "chunked" in ",".join(headers.get("transfer-encoding", [])):
+            content = dechunk(content)
+        self.stats.add(label or path, elapsed, status)
+        return Response(status, headers, content)
+
+    def csrf(self) -> str:
+        return self.cookies.get("csrftoken", "")
+
+    async def sign_in(self, login_url: str, username: str, password: str) -> bool:
+        page = await self.request("GET", login_url, label="sign-in page")
+        if page is None or page.status != 200:
+            return False
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.body)
+        response = await self.request("POST", login_url, {
+            "csrfmiddlewaretoken": token.group(1).decode() if token else self.csrf(),
+            "login": username, "password": password,
+        }, label="sign in")
+        return response is not None and response.status == 302 and "sessionid" in self.cookies
+
+
+def dechunk(data: bytes) -> bytes:
+    out, rest = b"", data
+    while rest:
+        size_line, _, rest = rest.partition(b"\r\n")
+        size = int(size_line.split(b";")[0] or b"0", 16)
+        if size == 0:
+            break
+        out, rest = out + rest[:size], rest[size + 2:]
+    return out
+
+
+@dataclass
+class Stats:
+    times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    statuses: dict[str, dict] = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
+    failures: list[str] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
+
+    def add(self, label: str, seconds: float, status: int | None, error: str = "") -> None:
+        self.times[label].append(seconds)
+        self.statuses[label][status] += 1
+        if status is None or status >= 500:
+            self.failures.append(f"{label}: {status or error}")
+
+    def report(self, title: str, wall: float | None = None) -> dict:
+        wall = wall or (time.perf_counter() - self.started)
+        every = [t for values in self.times.values() for t in values]
+        lines = [f"\n== {title}",
+                 f"{'what':<22}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  statuses"]
+        for label, values in sorted(self.times.items()):
+            lines.append(f"{label:<22}{len(values):>9}{percentile(values, 50):>9.0f}"
+                         f"{percentile(values, 95):>9.0f}{max(values) * 1000:>9.0f}  "
+                         f"{dict(self.statuses[label])}")
+        summary = {
+            "requests": len(every), "seconds": round(wall, 1),
+            "rps": round(len(every) / wall, 1) if wall else 0,
+            "p50_ms": round(percentile(every, 50)), "p95_ms": round(percentile(every, 95)),
+            "errors": len(self.failures),
+        }
+        lines.append(f"{'all':<22}{len(every):>9}{summary['p50_ms']:>9}{summary['p95_ms']:>9}")
+        lines.append(f"requests/s {summary['rps']}  p50 {summary['p50_ms']} ms  "
+                     f"p95 {summary['p95_ms']} ms  errors {summary['errors']}  "
+                     f"over {summary['seconds']} s")
+        print("\n".join(lines), flush=True)
+        return summary
+
+
+def percentile(values: list[float], p: int) -> float:
+    if not values:
+        return 0.0
+    if len(values) == 1:
+        return values[0] * 1000
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1] * 1000
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())

@@ -1,0 +1,188 @@
+"""Inviting a parent: a code (or its link) that makes a guardian account for one family.
+
+Parents often have no email; many have a phone. A facilitator makes an invitation
+tied to one household and one girl; the parent types the code (or opens the link)
+and makes an account with a phone number (stored as E.164, +996...) or an email.
+The account is linked to that household only, so she sees her own daughters and
+nothing of any other family.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import phonenumbers
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms import accounts as kernel_accounts
+from cms.audit import record
+from cms.models import AuditEvent, Role
+
+from .models import GuardianInvite, Household, HouseholdMember
+
+INVITE_DAYS = 14
+PHONE_REGION = "KG"
+
+
+class InviteError(ValidationError):
+    """The code cannot be used; the message says why, without naming the family."""
+
+
+def create_invite(household: Household, girl, family_role: str, by) -> GuardianInvite:
+    """An invitation for a parent of ``girl`` in ``household``, valid for two weeks."""
+    if not household.girls.filter(pk=girl.pk).exists():
+        raise ValidationError(_("This girl is not in this household."))
+    if family_role not in HouseholdMember.FamilyRole.values or (
+        family_role == HouseholdMember.FamilyRole.GIRL
+    ):
+        raise ValidationError(_("Choose who the parent is in the family."))
+    invite = GuardianInvite.objects.create(
+        household=household,
+        girl=girl,
+        family_role=family_role,
+        created_by=by,
+        expires_at=timezone.now() + datetime.timedelta(days=INVITE_DAYS),
+    )
+    record(by, AuditEvent.Action.CREATED, invite, household=household.pk)
+    return invite
+
+
+def normalise_code(code: str) -> str:
+    """What a parent types from a paper slip: spaces, dashes and case do not matter."""
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())[:20]
+
+
+def find_invite(code: str) -> GuardianInvite:
+    """The usable invitation with this code, or ``InviteError`` saying why not."""
+    invite = GuardianInvite.objects.filter(code=normalise_code(code)).first()
+    if invite is None:
+        raise InviteError(_("This code is not valid. Check it, or ask the facilitator."))
+    if invite.used_at is not None:
+        raise InviteError(
+            _("This invitation has already been used. Sign in, or ask the facilitator "
+              "for a new one.")
+        )
+    if invite.expires_at <= timezone.now():
+        raise InviteError(_("This invitation has expired. Ask the facilitator for a new one."))
+    return invite
+
+
+def normalise_phone(raw: str) -> str:
+    """A Kyrgyz (or international) phone number as E.164, "+996700123456"."""
+    try:
+        number = phonenumbers.parse(raw, PHONE_REGION)
+    except phonenumbers.NumberParseException as error:
+        raise ValidationError(
+            _("This is not a phone number. Write it like 0700 123 456 or +996 700 123 456.")
+        ) from error
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            _("This phone number does not exist. Write it like 0700 123 456 or +996 700 123 456.")
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_or_none(raw: str) -> str | None:
+    """E.164 if ``raw`` reads as a phone number, else None (for the sign-in form)."""
+    try:
+        return normalise_phone(raw)
+    except ValidationError:
+        return None
+
+
+def _check_contact(phone: str, email: str) -> tuple[str, str]:
+    User = get_user_model()
+    phone, email = (phone or "").strip(), (email or "").strip().lower()
+    if not phone and not email:
+        raise ValidationError(_("Write a phone number or an email address."))
+    if phone:
+        phone = normalise_phone(phone)
+        if User.objects.filter(username=phone).exists() or User.objects.filter(
+            phone=phone
+        ).exists():
+            raise ValidationError(
+                _("An account with this phone number exists. Sign in with it instead.")
+            )
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError as error:
+            raise ValidationError(_("This email address is not valid.")) from error
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                _("An account with this email exists. Sign in with it instead.")
+            )
+    return phone, email
+
+
+def _join(invite: GuardianInvite, user) -> HouseholdMember:
+    member = HouseholdMember.objects.filter(household=invite.household, user=user).first()
+    if member is None:
+        member = HouseholdMember.objects.create(
+            household=invite.household, family_role=invite.family_role, user=user,
+            name=user.first_name,
+        )
+    invite.household.girls.add(invite.girl)
+    invite.used_at = timezone.now()
+    invite.used_by = user
+    invite.save(update_fields=["used_at", "used_by"])
+    record(user, AuditEvent.Action.CHANGED, invite, used=True, household=invite.household_id)
+    return member
+
+
+@transaction.atomic
+def accept_invite(code: str, *, first_name: str, phone: str, email: str, password: str):
+    """Make the parent's account from an invitation; returns the new user.
+
+    With a phone number, the number (E.164) is her username: she signs in with it.
+    With an email only, she signs in with the email. All or nothing: a used or
+    expired code, a taken number or a weak password changes nothing.
+    """
+    invite = find_invite(code)
+    invite = GuardianInvite.objects.select_for_update().get(pk=invite.pk)
+    if invite.used_at is not None:
+        raise InviteError(_("This invitation has already been used."))
+    first_name = " ".join((first_name or "").split())
+    if not first_name or len(first_name) > 50:
+        raise ValidationError(_("Write your first name."))
+    phone, email = _check_contact(phone, email)
+    User = get_user_model()
+    username = phone or kernel_accounts.unique_username(first_name, "")
+    user = User(username=username, first_name=first_name, phone=phone, email=email)
+    password_validation.validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    user.groups.add(Group.objects.get(name=Role.GUARDIAN))
+    if email:
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+    record(user, AuditEvent.Action.CREATED, user, role=Role.GUARDIAN)
+    _join(invite, user)
+    return user
+
+
+@transaction.atomic
+def link_existing_guardian(code: str, user) -> HouseholdMember:
+    """A parent who already has an account (another daughter) accepts an invitation."""
+    if not user.has_role(Role.GUARDIAN):
+        raise InviteError(_("Only a parent's account can accept this invitation."))
+    invite = find_invite(code)
+    invite = GuardianInvite.objects.select_for_update().get(pk=invite.pk)
+    return _join(invite, user)
+
+
+def daughters_of(user):
+    """The girls of the households in which ``user`` is a member: hers, and no one else's."""
+    if not getattr(user, "pk", None):
+        return get_user_model().objects.none()
+    return (
+        get_user_model().objects.filter(households__members__user=user)
+        .order_by("first_name", "pk").distinct()
+    )

@@ -1,0 +1,142 @@
+/* The offline queue, shared by the pages and the service worker (classic script).
+   A write made without signal (lesson done, a check answer, a survey, a roll-call mark)
+   is kept in IndexedDB with its client UUID and the id of the person who made it, and
+   sent later exactly once: an item leaves the queue only when the server has answered,
+   and the server counts a UUID once. Items of one person are never sent while another
+   is signed in: they wait for her. An item the server refuses stays, marked, until she
+   has seen it. */
+(function (root) {
+  "use strict";
+  var DB_NAME = "techcamp-offline", DB_VERSION = 1, SYNC_TAG = "offline-queue";
+  var dbPromise = null;
+
+  function open() {
+    if (dbPromise) return dbPromise;
+    dbPromise = new Promise(function (resolve, reject) {
+      var request = indexedDB.open(DB_NAME, DB_VERSION);
+      request.onupgradeneeded = function () {
+        var db = request.result;
+        db.createObjectStore("queue", { keyPath: "seq", autoIncrement: true });
+        db.createObjectStore("session", { keyPath: "key" });
+        db.createObjectStore("days", { keyPath: "key" });
+        db.createObjectStore("aliases", { keyPath: "url" });
+      };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { dbPromise = null; reject(request.error); };
+    });
+    return dbPromise;
+  }
+
+  function run(store, mode, work) {
+    return open().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var tx = db.transaction(store, mode);
+        var result = work(tx.objectStore(store));
+        tx.oncomplete = function () { resolve(result && "result" in result ? result.result : result); };
+        tx.onerror = tx.onabort = function () { reject(tx.error); };
+      });
+    });
+  }
+
+  function all(store) { return run(store, "readonly", function (s) { return s.getAll(); }); }
+  function get(store, key) { return run(store, "readonly", function (s) { return s.get(key); }); }
+  function put(store, value) { return run(store, "readwrite", function (s) { return s.put(value); }); }
+  function remove(store, key) { return run(store, "readwrite", function (s) { return s.delete(key); }); }
+
+  /* Who is signed in on this phone, as the last page from the server said. */
+  function session() {
+    return get("session", "current").then(function (value) {
+      return value || { key: "current", userId: "", userName: "", csrf: "" };
+    });
+  }
+
+  function setSession(value) {
+    value.key = "current";
+    return put("session", value);
+  }
+
+  function add(item) {
+    item.state = "waiting";
+    item.createdAt = item.createdAt || new Date().toISOString();
+    delete item.fields.csrfmiddlewaretoken;  // the token of the moment is sent instead
+    return put("queue", item);
+  }
+
+  function alias(url) {
+    var path = new URL(url, root.location.href).pathname;
+    return get("aliases", path).then(function (value) { return value && value.saved; });
+  }
+
+  function withLock(work) {
+    if (root.navigator && navigator.locks && navigator.locks.request) {
+      return navigator.locks.request(SYNC_TAG, work);
+    }
+    return work();
+  }
+
+  /* Send one item; the answer says what became of it. */
+  function send(item, current) {
+    var body = new URLSearchParams();
+    Object.keys(item.fields).forEach(function (name) { body.append(name, item.fields[name]); });
+    return fetch(item.url, {
+      method: "POST", body: body, credentials: "same-origin", redirect: "manual",
+      headers: { "Accept": "application/json", "X-CSRFToken": current.csrf,
+                 "X-Offline-User": item.userId }
+    }).then(function (response) {
+      if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+        return "signin";  // her session has ended: it waits until she signs in again
+      }
+      if (response.ok) return "sent";
+      if (response.status >= 500 || response.status === 429) return "later";
+      return response.text().then(function (text) {
+        var data = null;
+        try { data = JSON.parse(text); } catch (error) { data = null; }
+        if (data && data.code === "sender") return "other";
+        if (!data && text.indexOf("CSRF") !== -1) return "later";
+        item.state = "refused";
+        item.status = response.status;
+        item.message = (data && (data.message || data.error)) || "";
+        return "refused";
+      });
+    });
+  }
+
+  /* Send every item of the person signed in now. Never two senders at once. */
+  function flush(options) {
+    options = options || {};
+    return withLock(function () {
+      return Promise.all([session(), all("queue")]).then(function (both) {
+        var current = both[0], items = both[1];
+        if (options.csrf) current.csrf = options.csrf;
+        var summary = { sent: 0, refused: 0, waiting: 0, others: 0, offline: false };
+        var chain = Promise.resolve();
+        items.forEach(function (item) {
+          chain = chain.then(function () {
+            if (item.state === "refused") { summary.refused += 1; return; }
+            if (!item.userId || item.userId !== current.userId) {
+              summary.others += 1;  // another person's: it waits for her
+              return;
+            }
+            if (summary.offline) { summary.waiting += 1; return; }
+            return send(item, current).then(function (outcome) {
+              if (outcome === "sent") { summary.sent += 1; return remove("queue", item.seq); }
+              if (outcome === "refused") { summary.refused += 1; return put("queue", item); }
+              if (outcome === "other") { summary.others += 1; return; }
+              summary.waiting += 1;
+              if (outcome === "signin") summary.signin = true;
+            }, function () {
+              summary.offline = true;  // no signal: the rest waits too
+              summary.waiting += 1;
+            });
+          });
+        });
+        return chain.then(function () { return summary; });
+      });
+    });
+  }
+
+  root.OfflineQueue = {
+    SYNC_TAG: SYNC_TAG, open: open, all: all, get: get, put: put, remove: remove,
+    session: session, setSession: setSession, add: add, alias: alias, flush: flush
+  };
+})(self);

@@ -1,0 +1,197 @@
+/* On every page: installs the service worker, tells it who is signed in, keeps writes
+   made without signal in the offline queue and sends them when the signal returns
+   (on load, on the "online" event, and by Background Sync), says what waits on this
+   phone, and in "save data" mode shows a picture only when it is tapped.
+   The words come from the script tag's data-* attributes (translated by the server). */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var say = script ? script.dataset : {};
+  var Q = window.OfflineQueue;
+  var meta = function (name) {
+    var tag = document.querySelector('meta[name="' + name + '"]');
+    return tag ? tag.content : "";
+  };
+  var me = { userId: meta("user-id"), userName: meta("user-name"), csrf: cookie("csrftoken"),
+             lang: document.documentElement.lang };
+  var fallback = !!document.querySelector('meta[name="offline-fallback"]');
+
+  function cookie(name) {
+    var found = document.cookie.split("; ").filter(function (c) { return c.indexOf(name + "=") === 0; })[0];
+    return found ? decodeURIComponent(found.slice(name.length + 1)) : "";
+  }
+  function fill(text, value) { return (text || "").replace("%s", value); }
+
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.queue) show(event.data.queue);
+    });
+  }
+
+  // The page, not a saved copy, says who is signed in (a saved copy is always hers).
+  var ready = (Q && !fallback) ? Q.setSession(me).catch(function () {}) : Promise.resolve();
+
+  /* A banner at the top of the page: what waits on this phone, what was refused. */
+  function banner() {
+    var box = document.getElementById("offline-status");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "offline-status";
+      box.className = "offline-status";
+      box.setAttribute("role", "status");
+      var main = document.getElementById("main");
+      if (main) main.insertBefore(box, main.firstChild); else document.body.prepend(box);
+    }
+    return box;
+  }
+
+  function line(box, text, kind) {
+    var p = document.createElement("p");
+    p.className = "message" + (kind ? " message-" + kind : "");
+    p.textContent = text;
+    box.append(p);
+    return p;
+  }
+
+  function show(summary) {
+    if (!Q) return;
+    Promise.all([Q.all("queue"), Q.session()]).then(function (both) {
+      var items = both[0], current = fallback ? both[1] : me;
+      var box = banner();
+      box.replaceChildren();
+      var mine = items.filter(function (i) { return i.userId === current.userId && i.state !== "refused"; });
+      var others = items.filter(function (i) { return i.userId !== current.userId && i.state !== "refused"; });
+      var refused = items.filter(function (i) { return i.userId === current.userId && i.state === "refused"; });
+      if (summary && summary.sent) line(box, fill(say.sent, summary.sent), "success");
+      if (mine.length) line(box, fill(say.mine, mine.length));
+      if (summary && summary.signin && mine.length) line(box, say.signin, "error");
+      if (others.length) line(box, fill(say.others, others.length));
+      refused.forEach(function (item) {
+        var p = line(box, fill(say.refused, item.label || "") + " " + (item.message || say.refusedWhy), "error");
+        var ok = document.createElement("button");
+        ok.type = "button";
+        ok.className = "secondary";
+        ok.textContent = say.dismiss;
+        ok.addEventListener("click", function () { Q.remove("queue", item.seq).then(function () { show(); }); });
+        p.append(" ", ok);
+      });
+      box.hidden = !box.childElementCount;
+      markForms(mine);
+    });
+  }
+
+  /* Forms on this page whose write is already waiting on the phone say so. */
+  function markForms(mine) {
+    mine.forEach(function (item) {
+      document.querySelectorAll("form[data-learning], form[data-offline]").forEach(function (form) {
+        var id = form.querySelector("[name=client_id]");
+        if (form.action === item.url && id && id.value === item.fields.client_id) savedHere(form);
+      });
+    });
+  }
+
+  function savedHere(form) {
+    var box = form.querySelector("[role=status]");
+    if (!box) { box = document.createElement("p"); box.setAttribute("role", "status"); form.append(box); }
+    box.replaceChildren();
+    var p = document.createElement("p");
+    p.className = "message offline-saved";
+    p.textContent = say.savedHere;
+    box.append(p);
+  }
+
+  function newId() {
+    return crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+  }
+
+  /* learning.js (and any other form script) raises this when a write cannot be sent. */
+  function keep(event) {
+    if (!Q || !me.userId) return;  // not signed in: the plain form post says what to do
+    event.preventDefault();
+    var detail = event.detail;
+    var form = Array.prototype.find.call(document.querySelectorAll("form"), function (f) {
+      var id = f.querySelector("[name=client_id]");
+      return f.action === detail.url && (!id || id.value === detail.fields.client_id);
+    });
+    var label = (document.querySelector("h1") || {}).textContent || document.title;
+    Q.add({ url: detail.url, fields: detail.fields, userId: me.userId, userName: me.userName,
+            label: label.trim(), page: location.pathname }).then(function () {
+      if (form && form.dataset.learning) {
+        savedHere(form);
+        var id = form.querySelector("[name=client_id]");
+        // Another try of the same question is another attempt, with its own id.
+        if (id && form.dataset.learning === "quiz") id.value = newId();
+      }
+      show();
+      if ("serviceWorker" in navigator && window.SyncManager) {
+        navigator.serviceWorker.ready.then(function (reg) {
+          return reg.sync.register(Q.SYNC_TAG);
+        }).catch(function () {});
+      }
+    });
+  }
+  document.addEventListener("learning:unsent", keep);
+  document.addEventListener("offline:unsent", keep);
+
+  function flush() {
+    if (!Q || !navigator.onLine || fallback) return show();
+    ready.then(function () { return Q.flush({ csrf: me.csrf }); }).then(show, function () { show(); });
+  }
+  window.addEventListener("online", flush);
+  flush();
+
+  /* Saved days follow the newest published version: checked at most twice an hour. */
+  if (navigator.onLine && say.days && me.lang) {
+    var key = "offline-checked";
+    var last = Number(localStorage.getItem(key) || 0);
+    if (Date.now() - last > 30 * 60 * 1000) {
+      localStorage.setItem(key, String(Date.now()));
+      ready.then(function () { return Q && Q.all("days"); }).then(function (days) {
+        if (!days || !days.some(function (d) { return d.userId === me.userId; })) return;
+        var tag = document.createElement("script");
+        tag.src = say.days;
+        tag.dataset.refresh = "1";
+        document.body.append(tag);
+      });
+    }
+  }
+
+  /* Links the server marks data-keep-offline (today's roll call on the facilitator's
+     dashboard) are fetched once with signal into her own page cache, so that they open in
+     a school without a connection; the service worker keeps them fresh afterwards. */
+  var keepers = document.querySelectorAll("a[data-keep-offline]");
+  if (navigator.onLine && me.userId && window.caches && keepers.length && !fallback) {
+    caches.open("pages-" + me.userId).then(function (cache) {
+      Array.prototype.forEach.call(keepers, function (link) {
+        var key = location.origin + link.pathname;
+        cache.match(key, { ignoreVary: true, ignoreSearch: true }).then(function (hit) {
+          if (hit) return;
+          return fetch(link.pathname, { credentials: "same-origin" }).then(function (response) {
+            if (response.ok && !response.redirected) return cache.put(key, response);
+          });
+        }).catch(function () {});
+      });
+    });
+  }
+
+  /* Save data: pictures wait for a tap (the server left their addresses in data-*). */
+  document.querySelectorAll("img[data-src]").forEach(function (img) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "secondary tap-picture";
+    button.textContent = say.picture + (img.alt ? ": " + img.alt : "");
+    img.hidden = true;
+    img.after(button);
+    button.addEventListener("click", function () {
+      var picture = img.closest("picture");
+      if (picture) picture.querySelectorAll("source[data-srcset]").forEach(function (s) {
+        s.srcset = s.dataset.srcset;
+      });
+      if (img.dataset.srcset) img.srcset = img.dataset.srcset;
+      img.src = img.dataset.src;
+      img.hidden = false;
+      button.remove();
+    });
+  });
+})();

@@ -1,0 +1,141 @@
+/* Tech Camp service worker, version __VERSION__ (changes whenever a file below changes).
+   Pages: from the network first; without signal, the person's own saved copy (the days
+   she saved, and the pages the server marks X-Keep-Offline), else the "saved on this
+   phone" page. Styles and scripts: hashed names, kept for good.
+   Pictures: only those of saved days are kept. Queued writes: static/js/offline-queue.js. */
+"use strict";
+var CONFIG = {{ config|safe }};
+importScripts(CONFIG.queueScript);
+var VERSION = "__VERSION__";
+var SHELL = CONFIG.shell, OFFLINE_PAGES = CONFIG.offlinePages;
+var STATIC_URL = CONFIG.staticUrl, MEDIA_URL = CONFIG.mediaUrl;
+var STATIC_CACHE = "static-" + VERSION, FALLBACK_CACHE = "fallback-" + VERSION;
+var NETWORK_WAIT_MS = 8000;  // weak signal: a saved copy after this long
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(Promise.all([
+    caches.open(STATIC_CACHE).then(function (cache) { return cache.addAll(SHELL); }),
+    caches.open(FALLBACK_CACHE).then(function (cache) {
+      return Promise.all(Object.keys(OFFLINE_PAGES).map(function (lang) {
+        var url = OFFLINE_PAGES[lang];
+        return fetch(url + "?fallback=1", { credentials: "omit" }).then(function (response) {
+          if (response.ok) return cache.put(url, response);
+        });
+      }));
+    })
+  ]).then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) {
+      return (name.indexOf("static-") === 0 && name !== STATIC_CACHE) ||
+        (name.indexOf("fallback-") === 0 && name !== FALLBACK_CACHE);
+    }).map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+function pagesCache(session) {
+  return "pages-" + ((session && session.userId) || "anon");
+}
+
+function clean(response) {
+  // A redirected response may not answer a navigation: keep a plain copy.
+  if (!response.redirected) return Promise.resolve(response);
+  return response.blob().then(function (body) {
+    return new Response(body, { status: response.status, statusText: response.statusText,
+                                headers: response.headers });
+  });
+}
+
+function withTimeout(promise, ms) {
+  return new Promise(function (resolve, reject) {
+    var timer = setTimeout(function () { reject(new Error("timeout")); }, ms);
+    promise.then(function (value) { clearTimeout(timer); resolve(value); },
+                 function (error) { clearTimeout(timer); reject(error); });
+  });
+}
+
+function navigate(request) {
+  var url = new URL(request.url);
+  var lang = url.pathname.split("/")[1];
+  var key = url.origin + url.pathname;
+  return OfflineQueue.session().then(function (session) {
+    return caches.open(pagesCache(session)).then(function (cache) {
+      return cache.match(key, { ignoreVary: true, ignoreSearch: true }).then(function (saved) {
+        var network = fetch(request);
+        var answer = saved ? withTimeout(network, NETWORK_WAIT_MS) : network;
+        return answer.then(function (response) {
+          var owner = response.headers.get("X-Keep-Offline");
+          var keep = saved || (owner && session && owner === String(session.userId));
+          if (keep && response.ok && !url.search) {
+            // Her saved copy follows what the server shows her now; pages marked by the
+            // server (a facilitator's dashboard and roll calls) are kept when opened.
+            clean(response.clone()).then(function (copy) { return cache.put(key, copy); });
+          }
+          return response;
+        }).catch(function () {
+          if (saved) return saved;
+          return caches.match(OFFLINE_PAGES[lang] || OFFLINE_PAGES[Object.keys(OFFLINE_PAGES)[0]],
+                              { cacheName: FALLBACK_CACHE, ignoreVary: true }).then(function (page) {
+            return page || new Response("Offline", { status: 503,
+              headers: { "Content-Type": "text/plain; charset=utf-8" } });
+          });
+        });
+      });
+    });
+  });
+}
+
+function staticFile(request) {
+  return caches.match(request, { ignoreVary: true }).then(function (hit) {
+    if (hit) return hit;
+    return fetch(request).then(function (response) {
+      if (response.ok) {
+        var copy = response.clone();
+        caches.open(STATIC_CACHE).then(function (cache) { cache.put(request, copy); });
+      }
+      return response;
+    });
+  });
+}
+
+function picture(request) {
+  return caches.match(request, { ignoreVary: true, ignoreSearch: true }).then(function (hit) {
+    if (hit) return hit;
+    return fetch(request).catch(function () {
+      // Offline, the phone may ask for a bigger size of a saved picture: give the saved one.
+      return OfflineQueue.alias(request.url).then(function (saved) {
+        return saved ? caches.match(saved, { ignoreVary: true }) : undefined;
+      }).then(function (hit) {
+        return hit || new Response("", { status: 504 });
+      });
+    });
+  });
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET") return;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname === "/sw.js" || url.pathname.indexOf("/admin/") === 0) return;
+  if (url.pathname.indexOf(STATIC_URL) === 0) {
+    event.respondWith(staticFile(request));
+  } else if (url.pathname.indexOf(MEDIA_URL) === 0) {
+    event.respondWith(picture(request));
+  } else if (request.mode === "navigate" && OFFLINE_PAGES[url.pathname.split("/")[1]]) {
+    event.respondWith(navigate(request));
+  }
+});
+
+// Background Sync: the queue is sent even when no page of the site is open.
+self.addEventListener("sync", function (event) {
+  if (event.tag === OfflineQueue.SYNC_TAG) {
+    event.waitUntil(OfflineQueue.flush().then(function (summary) {
+      return self.clients.matchAll().then(function (clients) {
+        clients.forEach(function (client) { client.postMessage({ queue: summary }); });
+      });
+    }));
+  }
+});

@@ -1,0 +1,48 @@
+"""Helpers for the accounts tests: a visible-text reader and a girl with a known PIN."""
+
+import re
+from html.parser import HTMLParser
+
+from django.contrib.auth.models import Group
+
+from cms.models import Role, User
+
+# Latin words allowed on a Kyrgyz or Russian page: acronyms and names.
+LATIN_ALLOWED = {"pin", "qr", "csv", "zip", "pdf", "utf", "jpeg", "png", "webp", "gals",
+                 "tech", "camp", "email", "stem", "wagtail", "mail"}
+
+
+class VisibleText(HTMLParser):
+    SKIP = {"script", "style", "code"}
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.words: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.depth:
+            # An email address is someone's data, not a word of the page.
+            data = re.sub(r"\S+@\S+", " ", data)
+            self.words += re.findall(r"[A-Za-z]{2,}", data)
+
+
+def english_words(html: str) -> set[str]:
+    parser = VisibleText()
+    parser.feed(html)
+    return {w for w in parser.words if w.lower() not in LATIN_ALLOWED}
+
+
+def girl_with_pin(username="aigul-k-1234", pin="482913", **fields) -> User:
+    user = User.objects.create_user(username=username, password=pin, first_name="Айгүл",
+                                    last_name="К", **fields)
+    user.groups.add(Group.objects.get(name=Role.LEARNER))
+    return user

@@ -1,0 +1,152 @@
+import datetime
+import json
+import uuid
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from camp.attendance import AttendanceError, mark, totals_by_day, totals_by_girl
+from camp.enrolment import enrol
+from camp.models import Attendance, AttendanceMark
+from cms.models import AuditEvent
+from tests.camp.factories import make_facilitator, make_girl
+from tests.world import make_camp
+
+
+@pytest.fixture
+def girl(camp, facilitator):
+    girl = make_girl("aigul")
+    enrol(camp, girl, facilitator)
+    return girl
+
+
+@pytest.fixture
+def today(camp):
+    return camp.days.get(number=1)
+
+
+def audit_for(attendance):
+    return AuditEvent.objects.filter(
+        subject_type="camp.attendance", subject_id=str(attendance.pk)
+    ).order_by("created_at", "pk")
+
+
+@pytest.mark.django_db
+def test_a_repeated_tap_counts_once(today, girl, facilitator):
+    tap = uuid.uuid4()
+    first = mark(today, girl.pk, "present", facilitator, tap)
+    again = mark(today, girl.pk, "present", facilitator, tap)
+    assert first.changed and not again.changed
+    assert AttendanceMark.objects.count() == 1 and audit_for(first.attendance).count() == 1
+
+
+@pytest.mark.django_db
+def test_two_facilitators_last_mark_wins_and_both_are_audited(camp, today, girl, facilitator):
+    second = make_facilitator("fac-2")
+    camp.facilitators.add(second)
+    first_tap, second_tap = uuid.uuid4(), uuid.uuid4()
+    mark(today, girl.pk, "late", facilitator, first_tap)
+    result = mark(today, girl.pk, "present", second, second_tap)
+    # The first phone retries its tap after the second one landed: nothing changes.
+    mark(today, girl.pk, "late", facilitator, first_tap)
+    attendance = Attendance.objects.get(camp_day=today, learner=girl)
+    assert attendance.status == "present" and attendance.marked_by == second
+    events = list(audit_for(result.attendance))
+    assert [(e.actor, e.detail["before"], e.detail["after"]) for e in events] == [
+        (facilitator, None, "late"), (second, "late", "present"),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_girl_of_another_camp_cannot_be_marked(six_days, today, girl, facilitator):
+    other_camp = make_camp("Башка", six_days["curricula"]["ky"], make_facilitator("f-b"),
+                           timezone.localdate() + datetime.timedelta(days=30))
+    stranger = make_girl("stranger")
+    enrol(other_camp, stranger, None)
+    with pytest.raises(AttendanceError):
+        mark(today, stranger.pk, "present", facilitator, uuid.uuid4())
+    assert not Attendance.objects.exists()
+
+
+@pytest.mark.django_db
+def test_another_day_needs_confirmation(camp, girl, facilitator):
+    tomorrow = camp.days.get(number=2)
+    with pytest.raises(AttendanceError):
+        mark(tomorrow, girl.pk, "present", facilitator, uuid.uuid4())
+    assert not Attendance.objects.exists()
+    mark(tomorrow, girl.pk, "present", facilitator, uuid.uuid4(), other_day_confirmed=True)
+    assert Attendance.objects.get().status == "present"
+
+
+@pytest.mark.django_db
+def test_bad_status_and_bad_id_change_nothing(today, girl, facilitator):
+    with pytest.raises(AttendanceError):
+        mark(today, girl.pk, "sleeping", facilitator, uuid.uuid4())
+    with pytest.raises(AttendanceError):
+        mark(today, girl.pk, "present", facilitator, "not-a-uuid")
+    assert not AttendanceMark.objects.exists()
+
+
+@pytest.mark.django_db
+def test_totals_per_girl_and_per_day(camp, girl, facilitator):
+    other = make_girl("nurzat")
+    enrol(camp, other, facilitator)
+    for number, (a, b) in enumerate([("present", "late"), ("present", "absent")], start=1):
+        day = camp.days.get(number=number)
+        mark(day, girl.pk, a, facilitator, uuid.uuid4(), other_day_confirmed=True)
+        mark(day, other.pk, b, facilitator, uuid.uuid4(), other_day_confirmed=True)
+    assert totals_by_girl(camp)[girl.pk] == {"present": 2}
+    assert totals_by_girl(camp)[other.pk] == {"late": 1, "absent": 1}
+    assert totals_by_day(camp)[camp.days.get(number=2).pk] == {"present": 1, "absent": 1}
+
+
+@pytest.mark.django_db
+def test_one_tap_with_javascript(client, camp, today, girl, facilitator):
+    client.force_login(facilitator)
+    url = reverse("camp:roll_call", args=[camp.pk, 1])
+    tap = {"learner": girl.pk, "status": "late", "client_id": str(uuid.uuid4())}
+    response = client.post(url, tap, headers={"accept": "application/json"})
+    assert json.loads(response.content) == {"status": "late", "changed": True}
+    response = client.post(url, tap, headers={"accept": "application/json"})
+    assert json.loads(response.content) == {"status": "late", "changed": False}
+    bad = client.post(url, {**tap, "learner": facilitator.pk, "client_id": str(uuid.uuid4())},
+                      headers={"accept": "application/json"})
+    assert bad.status_code == 400 and json.loads(bad.content)["error"]
+
+
+@pytest.mark.django_db
+def test_whole_roll_as_a_plain_form(client, camp, today, girl, facilitator):
+    other = make_girl("nurzat")
+    enrol(camp, other, facilitator)
+    client.force_login(facilitator)
+    url = reverse("camp:roll_call", args=[camp.pk, 1])
+    html = client.get(url).content.decode()
+    assert f'name="status-{girl.pk}"' in html and 'name="client-' in html
+    data = {
+        f"status-{girl.pk}": "present", f"client-{girl.pk}": str(uuid.uuid4()),
+        f"was-{girl.pk}": "",
+        f"status-{other.pk}": "absent", f"client-{other.pk}": str(uuid.uuid4()),
+        f"was-{other.pk}": "",
+    }
+    assert client.post(url, data).status_code == 302
+    assert dict(Attendance.objects.values_list("learner__username", "status")) == {
+        "aigul": "present", "nurzat": "absent"}
+    # Sending the same form again (a double submit) changes nothing.
+    client.post(url, data)
+    assert AttendanceMark.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_roll_for_another_day_asks_first(client, camp, girl, facilitator):
+    client.force_login(facilitator)
+    url = reverse("camp:roll_call", args=[camp.pk, 3])
+    html = client.get(url).content.decode()
+    assert "?confirm=1" in html and f'name="status-{girl.pk}"' not in html
+    html = client.get(url + "?confirm=1").content.decode()
+    assert f'name="status-{girl.pk}"' in html and 'name="confirm" value="1"' in html
+    refused = {f"status-{girl.pk}": "present", f"client-{girl.pk}": str(uuid.uuid4())}
+    client.post(url, refused)
+    assert not Attendance.objects.exists()
+    client.post(url, {**refused, "confirm": "1"})
+    assert Attendance.objects.get().camp_day.number == 3

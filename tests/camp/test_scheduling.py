@@ -1,0 +1,154 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import override
+
+from camp.enrolment import enrol
+from camp.models import Camp, CampDay
+from camp.scheduling import ScheduleError, create_camp, move_day, plan_dates, update_camp
+from tests.camp.factories import make_facilitator, make_girl
+
+TODAY = timezone.localdate
+
+
+def next_weekday(weekday: int, after: datetime.date | None = None) -> datetime.date:
+    day = (after or TODAY()) + datetime.timedelta(days=1)
+    while day.weekday() != weekday:
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def new_camp(six_days, start, title="Жаңы лагерь", school=None):
+    existing = Camp.objects.select_related("school").first()
+    return Camp(
+        title=title, school=school or existing.school,
+        curriculum=six_days["curricula"]["ky"], start_date=start,
+    )
+
+
+def test_plan_skips_days_off():
+    friday = next_weekday(4)
+    dates = plan_dates(friday, 6, [6])
+    assert [d.weekday() for d in dates] == [4, 5, 0, 1, 2, 3]
+    assert dates[0] == friday
+
+
+@pytest.mark.django_db
+def test_new_camp_gets_six_days_from_the_curriculum(camp, six_days, facilitator):
+    friday = next_weekday(4, TODAY() + datetime.timedelta(days=14))
+    other = make_facilitator("fac-2")
+    created = create_camp(new_camp(six_days, friday), [other], other)
+    days = list(created.days.select_related("day_page").order_by("number"))
+    assert [d.number for d in days] == [1, 2, 3, 4, 5, 6]
+    assert all(d.date.weekday() != 6 for d in days)
+    assert [d.day_page.day_number for d in days] == [1, 2, 3, 4, 5, 6]
+    assert days[0].date == friday and days[-1].date == friday + datetime.timedelta(days=6)
+
+
+@pytest.mark.django_db
+def test_a_new_camp_cannot_start_in_the_past(camp, six_days, facilitator):
+    yesterday = TODAY() - datetime.timedelta(days=1)
+    with pytest.raises(ScheduleError) as error:
+        create_camp(new_camp(six_days, yesterday), [make_facilitator("f2")], None)
+    assert date_format(TODAY(), "DATE_FORMAT") in error.value.messages[0]
+    assert Camp.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_facilitator_cannot_be_in_two_camps_on_one_day(camp, six_days, facilitator):
+    clash_day = camp.days.get(number=3).date
+    with override("ru"):
+        with pytest.raises(ScheduleError) as error:
+            create_camp(new_camp(six_days, clash_day), [facilitator], facilitator)
+        message = error.value.messages[0]
+        assert "«Лагерь»" in message and date_format(clash_day, "DATE_FORMAT") in message
+    assert Camp.objects.count() == 1
+    # Once the first camp is over, the same facilitator is free.
+    free = camp.days.get(number=6).date + datetime.timedelta(days=1)
+    create_camp(new_camp(six_days, free), [facilitator], facilitator)
+    assert Camp.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_moving_the_start_date_plans_the_days_again(six_days, facilitator):
+    start = next_weekday(0, TODAY() + datetime.timedelta(days=7))
+    camp = create_camp(new_camp_without_school(six_days, start), [facilitator], facilitator)
+    camp.start_date = start + datetime.timedelta(days=7)
+    update_camp(camp, [facilitator], facilitator)
+    dates = list(camp.days.order_by("number").values_list("date", flat=True))
+    assert dates[0] == start + datetime.timedelta(days=7)
+    assert len(dates) == 6 and all(d.weekday() != 6 for d in dates)
+
+
+def new_camp_without_school(six_days, start):
+    from camp.models import District, School
+
+    school = School.objects.create(
+        district=District.objects.get(name_ky="Бакай-Ата району"), name="№ 5 мектеп",
+        village="Бакай-Ата",
+    )
+    return new_camp(six_days, start, school=school)
+
+
+@pytest.mark.django_db
+def test_capacity_cannot_drop_below_the_girls_enrolled(camp, facilitator):
+    for n in range(3):
+        enrol(camp, make_girl(f"g{n}"), facilitator)
+    camp.capacity = 2
+    with pytest.raises(ScheduleError) as error:
+        update_camp(camp, [facilitator], facilitator)
+    assert "3" in error.value.messages[0]
+    assert Camp.objects.get(pk=camp.pk).capacity == 30
+
+
+@pytest.mark.django_db
+def test_a_day_cannot_fall_outside_its_camp(camp, facilitator):
+    day3 = camp.days.get(number=3)
+    day4 = camp.days.get(number=4)
+    with pytest.raises(ScheduleError):
+        move_day(day3, day4.date + datetime.timedelta(days=1), day3.starts_at, day3.ends_at, None)
+    with pytest.raises(ScheduleError):
+        move_day(day3, camp.days.get(number=2).date, day3.starts_at, day3.ends_at, None)
+    assert CampDay.objects.get(pk=day3.pk).date == day3.date
+    day6 = camp.days.get(number=6)
+    later = day6.date + datetime.timedelta(days=2)
+    move_day(day6, later, datetime.time(10), datetime.time(15), facilitator)
+    assert CampDay.objects.get(pk=day6.pk).date == later
+
+
+@pytest.mark.django_db
+def test_planning_a_camp_on_the_page(client, camp, six_days, facilitator):
+    client.force_login(facilitator)
+    page = client.get(reverse("camp:camp_new"))
+    assert date_format(TODAY(), "DATE_FORMAT") in page.content.decode()
+    start = camp.days.get(number=6).date + datetime.timedelta(days=3)
+    data = {
+        "title": "Нарын лагери", "school": camp.school_id,
+        "curriculum": six_days["curricula"]["ky"].pk, "language": "ky",
+        "start_date": start.isoformat(), "capacity": 30, "days_off": ["6"],
+        "day_starts_at": "09:00", "day_ends_at": "16:00",
+    }
+    response = client.post(reverse("camp:camp_new"), data)
+    assert response.status_code == 302
+    created = Camp.objects.get(title="Нарын лагери")
+    assert created.days.count() == 6 and list(created.facilitators.all()) == [facilitator]
+    # A start in the past: a clear message, nothing saved.
+    past = {**data, "title": "Эски", "start_date": "2020-01-06"}
+    response = client.post(reverse("camp:camp_new"), past)
+    assert response.status_code == 200
+    assert not Camp.objects.filter(title="Эски").exists()
+    html = response.content.decode()
+    assert 'class="form-errors" role="alert"' in html
+
+
+def test_a_draft_camp_tells_its_facilitator_to_publish_it(client, camp, facilitator):
+    client.force_login(facilitator)
+    url = reverse("camp:camp_detail", args=[camp.pk])
+    note = "Бул лагерь азырынча долбоор"
+    assert note not in client.get(url).content.decode()  # running: nothing to say
+    camp.status = Camp.Status.DRAFT
+    camp.save(update_fields=["status"])
+    assert note in client.get(url).content.decode()

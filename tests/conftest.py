@@ -1,0 +1,53 @@
+from pathlib import Path
+
+import pytest
+
+from tests.factories import make_curriculum
+
+E2E_DIR = Path(__file__).resolve().parent / "e2e"
+
+
+@pytest.fixture
+def curriculum(db):
+    """Two days of two lessons each, in both languages."""
+    return make_curriculum(days=2, lessons_per_day=2)
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        fixtures & {"live_server", "transactional_db"}
+    )
+
+
+def _restores_migration_data(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(marker and marker.kwargs.get("serialized_rollback")) or (
+        "django_db_serialized_rollback" in fixtures
+    )
+
+
+def _is_browser_test(item) -> bool:
+    return E2E_DIR in Path(item.path).parents
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Tests that commit (transactional ones, the browser tests with a live server) run
+    last, after every test that works inside a rolled-back transaction; among each kind,
+    the browser tests come after the others (Playwright's event loop stays to the end).
+
+    A transactional test empties the database behind it. It must ask for the data of the
+    migrations (root page, locales, roles, regions) to be put back before it runs
+    (``serialized_rollback``): emptied without it, PostgreSQL would give the content types
+    new ids and every later test would start from a database unlike the migrated one.
+    """
+    careless = [item.nodeid for item in items
+                if _is_transactional(item) and not _restores_migration_data(item)]
+    if careless:
+        raise pytest.UsageError(
+            "These transactional tests must use serialized_rollback=True: "
+            + ", ".join(careless))
+    items.sort(key=lambda item: (_is_transactional(item), _is_browser_test(item)))

@@ -1,0 +1,74 @@
+import gzip
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+
+from tests.factories import make_curriculum
+
+pytestmark = pytest.mark.django_db
+
+
+def test_previous_and_next_cross_day_boundaries(client, curriculum):
+    lessons = curriculum["lessons"]["ky"]
+    last_of_day_one, first_of_day_two = lessons[1], lessons[2]
+    context = client.get(last_of_day_one.url).context
+    assert context["next_lesson"].pk == first_of_day_two.pk
+    assert context["previous_lesson"].pk == lessons[0].pk
+    first = client.get(lessons[0].url).context
+    assert first["previous_lesson"] is None
+    assert client.get(lessons[-1].url).context["next_lesson"] is None
+
+
+def test_next_lesson_skips_unpublished_lessons(client, curriculum):
+    lessons = curriculum["lessons"]["ru"]
+    lessons[1].unpublish()
+    assert client.get(lessons[0].url).context["next_lesson"].pk == lessons[2].pk
+
+
+def test_curriculum_lists_every_day_with_its_lessons(client, curriculum):
+    page = curriculum["curricula"]["ru"]
+    html = client.get(page.url).content.decode()
+    for lesson in curriculum["lessons"]["ru"]:
+        assert lesson.url in html
+
+
+def _lesson_queries(client, django_assert_max_num_queries, lesson, limit):
+    client.get(lesson.url)  # the first view makes image renditions; measure the next
+    with django_assert_max_num_queries(limit) as queries:
+        assert client.get(lesson.url).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_lesson_page_queries_do_not_grow_with_the_curriculum(
+    client, django_assert_max_num_queries
+):
+    small = make_curriculum(days=1, lessons_per_day=2, slug="small")
+    small_count = _lesson_queries(
+        client, django_assert_max_num_queries, small["lessons"]["ky"][1], 40
+    )
+    large = make_curriculum(days=6, lessons_per_day=8, slug="large")
+    large_count = _lesson_queries(
+        client, django_assert_max_num_queries, large["lessons"]["ky"][20], small_count
+    )
+    assert large_count == small_count
+
+
+LINKED = re.compile(r'<(?:link[^>]+rel="(?:stylesheet|icon)"[^>]+href|script[^>]+src)="([^"]+)"')
+
+
+def test_lesson_page_first_visit_fits_the_budget(client, curriculum):
+    """At most 60 KB compressed and 10 requests, images aside, on a first visit."""
+    lesson = curriculum["lessons"]["ky"][0]
+    response = client.get(lesson.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    total = len(response.content)
+    html = gzip.decompress(response.content).decode()
+    assets = LINKED.findall(html)
+    for url in assets:
+        path = finders.find(url.removeprefix("/static/"))
+        assert path, url
+        with open(path, "rb") as f:
+            total += len(gzip.compress(f.read()))
+    assert 1 + len(assets) <= 10
+    assert total <= 60 * 1024, f"{total} bytes"

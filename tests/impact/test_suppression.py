@@ -1,0 +1,107 @@
+"""No child can be singled out: in the partner's view and in every export."""
+
+import random
+
+import pytest
+
+from camp.impact import services
+from camp.impact.suppression import THRESHOLD, Cell, Row, complementary, primary
+from cms.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def shown(cell):
+    return None if cell.hidden else cell.value
+
+
+def test_a_camp_of_three_girls_is_hidden_and_cannot_be_worked_back(programme):
+    report = services.build_report(
+        services.visible_camps(User(is_superuser=True)), suppress=True)
+    camps = {row.key: row for row in report.table("camp").rows}
+    schools = report.table("school").rows
+    # Camp B has 3 girls: hidden. Camp A (6) would give B away as Talas (9) minus A,
+    # so it is hidden too; camp C (10) in another region stays.
+    assert camps[programme.camp_b.pk].cells["girls"].hidden
+    assert camps[programme.camp_a.pk].cells["girls"].hidden
+    assert shown(camps[programme.camp_c.pk].cells["girls"]) == 10
+    assert sum(1 for row in schools if row.cells["girls"].hidden) == 2
+    # The regions are large enough and stay, as does the total.
+    regions = {row.label[:5]: row for row in report.table("region").rows}
+    assert shown(regions["Талас"].cells["girls"]) == 9
+    assert shown(report.total.cells["girls"]) == 19
+    # Talas: 8 of 9 completed, so "1 did not" is a figure of one girl: hidden; then
+    # Naryn's 5 is hidden too, or Talas would be 13 minus 5.
+    assert regions["Талас"].cells["completed"].hidden
+    assert regions["Нарын"].cells["completed"].hidden
+    assert shown(report.total.cells["completed"]) == 13
+    # By language: Russian is camp B alone; Kyrgyz would be 19 minus it.
+    assert all(row.cells["girls"].hidden for row in report.table("language").rows)
+    # Attendance of a three-girl camp is a figure of three girls.
+    assert camps[programme.camp_b.pk].cells["attendance"].hidden
+
+
+def test_confidence_of_three_girls_is_hidden(programme):
+    report = services.build_report(
+        services.visible_camps(User(is_superuser=True)), suppress=True)
+    rows = {row.key: row for row in report.confidence.rows}
+    assert all(cell.hidden for key, cell in rows["science"].cells.items())
+    assert shown(rows["maths"].cells["change"]) == 1.8
+
+
+def test_the_manager_sees_exact_figures(programme):
+    report = services.build_report(
+        services.visible_camps(User(is_superuser=True)), suppress=False)
+    assert not any(cell.hidden for table in report.all_tables() for row in table.rows
+                   for cell in row.cells.values())
+
+
+def _check_groups(rows, totals, columns):
+    """The rule the tables must keep: in a group whose total is shown, hidden cells are
+    none, or at least two adding up to 5 or more; under a hidden total, one at least."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(row.parent, []).append(row)
+    for parent, members in groups.items():
+        for key in columns:
+            hidden = [row.cells[key].value for row in members if row.cells[key].hidden]
+            total = totals[parent][key]
+            if total.hidden:
+                assert hidden or not any(row.cells[key].value for row in members)
+            elif sum(hidden) > 0:
+                # (Hidden zeros of a small row add nothing: a shown zero total
+                # already says every line of it is zero.)
+                assert len(hidden) >= 2 and sum(hidden) >= THRESHOLD
+            # Nothing small is left in sight.
+            for row in members:
+                value = row.cells[key]
+                assert value.hidden or not 0 < value.value < THRESHOLD
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_complementary_suppression_holds_on_random_tables(seed):
+    rng = random.Random(seed)
+    parents = {}
+    rows = []
+    for region in range(rng.randint(1, 4)):
+        sums = {"girls": 0, "completed": 0}
+        for camp in range(rng.randint(1, 5)):
+            girls = rng.choice([0, 1, 2, 3, 4, 5, 6, 12, 25, 30])
+            completed = rng.randint(0, girls)
+            sums["girls"] += girls
+            sums["completed"] += completed
+            rows.append(Row(key=(region, camp), label="", basis=girls, parent=region,
+                            cells={"girls": Cell(girls), "completed": Cell(completed)}))
+        parents[region] = Row(key=region, label="", basis=sums["girls"], parent="total",
+                              cells={key: Cell(value) for key, value in sums.items()})
+    total = {key: Cell(sum(p.cells[key].value for p in parents.values()))
+             for key in ("girls", "completed")}
+    columns = ["girls", "completed"]
+    total_row = Row(key="total", label="", basis=total["girls"].value, cells=total)
+    primary([total_row], columns, {"completed": "girls"})
+    primary(parents.values(), columns, {"completed": "girls"})
+    complementary(list(parents.values()), columns, {"total": total_row.cells})
+    primary(rows, columns, {"completed": "girls"})
+    complementary(rows, columns, {key: row.cells for key, row in parents.items()})
+    _check_groups(list(parents.values()), {"total": total_row.cells}, columns)
+    _check_groups(rows, {key: row.cells for key, row in parents.items()}, columns)

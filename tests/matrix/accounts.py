@@ -1,0 +1,81 @@
+"""Girls' accounts, her record, the shared phone and guardian invitations."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from cms.models import AuditEvent, Consent, User
+from gals.models import GuardianInvite
+
+from . import PUBLIC, Row
+
+CAMP_STAFF = {"facilitator", "manager", "admin"}
+CAMP_OWN = {"facilitator", "admin"}
+
+
+def camp_url(name, *extra):
+    return lambda w: reverse(f"camp:{name}", args=[w.camp_a.pk, *[f(w) for f in extra]])
+
+
+def girl(w):
+    return w.girl_a.pk
+
+
+def users(w):
+    return User.objects.count()
+
+
+def girl_state(w):
+    row = User.objects.get(pk=w.girl_a.pk)
+    return (row.first_name, row.password, row.anonymised_at)
+
+
+def exports(w):
+    return AuditEvent.objects.filter(action=AuditEvent.Action.EXPORTED).count()
+
+
+def invite(w):
+    return GuardianInvite.objects.create(
+        household=w.household_a, girl=w.girl_a, family_role="father",
+        expires_at=timezone.now() + datetime.timedelta(days=3),
+    )
+
+
+ROWS = [
+    Row("camp:accounts", camp_url("accounts"), CAMP_STAFF),
+    Row("camp:account_new", camp_url("account_new"), CAMP_STAFF, method="post",
+        data=lambda w: {"first_name": "Асел", "initial": "Б", "birth_year": 2010,
+                        "school_grade": 9},
+        ok=(302,), unchanged=users),
+    Row("camp:accounts_bulk", camp_url("accounts_bulk"), CAMP_STAFF, method="post",
+        data=lambda w: {"lines": "Асел, Б, 2010, 9\nЖибек, Т, 2011, 8"},
+        ok=(302,), unchanged=users),
+    Row("camp:new_pins", camp_url("new_pins"), CAMP_STAFF),
+    Row("camp:forget_pins", camp_url("forget_pins"), CAMP_STAFF, method="post", ok=(302,)),
+    # With no PIN just made, the cards page sends her back to the accounts.
+    Row("camp:login_cards", camp_url("login_cards"), CAMP_STAFF, ok=(302,)),
+    Row("camp:girl", camp_url("girl", girl), CAMP_STAFF),
+    Row("camp:reset_pin", camp_url("reset_pin", girl), CAMP_STAFF, method="post",
+        ok=(302,), unchanged=girl_state),
+    Row("camp:consent", camp_url("consent", girl), CAMP_STAFF, method="post",
+        data=lambda w: {"scope": "photos", "kind": "guardian",
+                        "given_on": timezone.localdate().isoformat()},
+        ok=(302,), unchanged=lambda w: Consent.objects.count()),
+    Row("camp:export_girl", camp_url("export_girl", girl), CAMP_STAFF, method="post",
+        unchanged=exports),
+    Row("camp:anonymise_girl", camp_url("anonymise_girl", girl), CAMP_STAFF, method="post",
+        data=lambda w: {"confirm": "on"}, ok=(302,), unchanged=girl_state),
+    Row("camp:signin_device", camp_url("signin_device"), CAMP_OWN, method="post",
+        data=lambda w: {"turn": "on"}, ok=(302,)),
+    Row("camp:signin", lambda w: reverse("camp:signin"), PUBLIC),
+    # Without the device's signed cookie nobody reaches a girl's PIN page.
+    Row("camp:signin_pin", lambda w: reverse("camp:signin_pin", args=[w.girl_a.pk]), set()),
+    Row("camp:switch_user", lambda w: reverse("camp:switch_user"), PUBLIC, method="post",
+        ok=(302,)),
+    Row("gals:invite_new", lambda w: reverse("gals:invite_new", args=[w.household_a.pk]),
+        CAMP_OWN),
+    Row("gals:invite", lambda w: reverse("gals:invite", args=[invite(w).pk]), CAMP_OWN),
+    Row("gals:join", lambda w: reverse("gals:join"), PUBLIC),
+    Row("gals:join_code", lambda w: reverse("gals:join_code", args=[invite(w).code]), PUBLIC),
+]
