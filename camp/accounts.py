@@ -10,9 +10,8 @@ camp's sign-in device: a girl taps her name in the camp's list and types her PIN
 from __future__ import annotations
 
 import time
-from functools import lru_cache
+from pathlib import Path
 
-import segno
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -20,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from cms import accounts as kernel_accounts
+from cms import pdf
 
 from .enrolment import CLOSED_STATUSES, EnrolmentError, enrol
 from .models import Camp, Enrolment
@@ -119,15 +119,8 @@ def forget_pins(session, camp: Camp) -> None:
 # --- Login cards ------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _font_config():
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
-
-
-def qr_data_uri(url: str) -> str:
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+#: Login cards refer to no file: only the data: URIs of their QR codes.
+LOGIN_CARDS = pdf.Design(Path(settings.BASE_DIR) / "templates" / "camp" / "accounts")
 
 
 def login_cards_pdf(camp: Camp, pins: list[tuple[object, str]], sign_in_url) -> bytes:
@@ -137,20 +130,16 @@ def login_cards_pdf(camp: Camp, pins: list[tuple[object, str]], sign_in_url) -> 
     username filled in; the PIN is never in the code, only printed on the card.
     ``sign_in_url(girl)`` gives the absolute address for one girl.
     """
-    from weasyprint import HTML
-
     with translation.override(camp.language):
         cards = [
-            {"girl": girl, "pin": pin, "qr": qr_data_uri(sign_in_url(girl))}
+            {"girl": girl, "pin": pin, "qr": pdf.qr_png(sign_in_url(girl))}
             for girl, pin in pins
         ]
         html = render_to_string(
             "camp/accounts/login_cards.html",
             {"camp": camp, "cards": cards, "LANGUAGE_CODE": camp.language},
         )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        font_config=_font_config()
-    )
+    return pdf.render(html, LOGIN_CARDS)[0]
 
 
 # --- The shared phone ("camp sign-in") ---------------------------------------------------

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from camp.certificates import rendering
 from camp.certificates.services import Outcome, Verification
-from cms import audit
+from cms import audit, pdf
 from cms.models import AuditEvent
 
 from .models import FamilyCertificate, Household, SessionAttendance
@@ -116,7 +116,7 @@ def certificate_pdf(certificate: FamilyCertificate) -> bytes:
             "issued_on": certificate.issued_on,
             "code": certificate.display_code,
             "verify_url": rendering.verify_url(certificate),
-            "qr": rendering.qr_image(rendering.verify_url(certificate)),
+            "qr": pdf.qr_png(rendering.verify_url(certificate)),
         })
     return rendering.print_pages([page], certificate.display_code)[0]
 

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-import segno
 from django.conf import settings
 from django.db.models import Max, Min, Prefetch
 from django.template.loader import get_template, render_to_string
@@ -26,6 +25,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from camp.models import Camp
+from cms import pdf
 from cms.models import User
 from courses.models import Track
 
@@ -36,22 +36,8 @@ BASE_URL = ASSETS.as_uri() + "/"
 #: Bump when the drawing of the page changes in a way the files below do not show.
 DESIGN_VERSION = "2"
 
-_image_cache: dict = {}
+DESIGN = pdf.Design(ASSETS, stylesheet="certificate.css", user_agent="user-agent.css")
 _logo_uris: dict[str, str] = {}
-
-
-@lru_cache(maxsize=1)
-def _font_config():
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
-
-
-@lru_cache(maxsize=1)
-def _stylesheet():
-    from weasyprint import CSS
-
-    return CSS(filename=str(ASSETS / "certificate.css"), font_config=_font_config())
 
 
 @lru_cache(maxsize=1)
@@ -64,19 +50,6 @@ def design_fingerprint() -> str:
                  "certificates/_pdf_head.html", "certificates/_pdf_verify.html"):
         digest.update(Path(get_template(name).origin.name).read_bytes())
     return digest.hexdigest()
-
-
-def _fetcher():
-    """Our assets and inline data only: a certificate never reaches the network."""
-    from weasyprint.urls import URLFetcher
-
-    class OwnFilesOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            if not (url.startswith("data:") or url.startswith(BASE_URL)):
-                raise ValueError(f"Refused to fetch {url!r} for a certificate.")
-            return super().fetch(url, headers)
-
-    return OwnFilesOnly(allowed_protocols={"file", "data"})
 
 
 def name_size(name: str) -> float:
@@ -93,17 +66,6 @@ def verify_url(certificate) -> str:
     with translation.override(certificate.language):
         path = reverse("certificates:verify_code", kwargs={"code": certificate.code})
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def qr_image(url: str) -> str:
-    """A small PNG, one pixel per module, printed crisp (image-rendering: pixelated).
-
-    A QR code as SVG is hundreds of path segments that WeasyPrint draws anew on
-    every page; the bitmap is a few hundred bytes and costs nothing to place.
-    """
-    # A fixed mask: choosing the best of eight costs more than the rest of the page
-    # setup, and every mask gives a valid code that phones read.
-    return segno.make(url, error="m", mask=3).png_data_uri(scale=1, border=0, dark="#1f1a24")
 
 
 def logo_uri(image) -> str:
@@ -246,29 +208,30 @@ def _page(certificate: Certificate, facts: dict, logos: list[str]) -> str:
             "version": facts["version"],
             "code": certificate.display_code,
             "verify_url": verify_url(certificate),
-            "qr": qr_image(verify_url(certificate)),
+            "qr": pdf.qr_png(verify_url(certificate)),
         })
 
 
-def render(certificates: Iterable[Certificate], title: str = "") -> tuple[bytes, int]:
+def render(certificates: Iterable[Certificate], title: str = "", *,
+           stats: pdf.PartStats | None = None) -> tuple[bytes, int]:
     """One PDF with a page for each certificate, in each one's own language."""
     certificates, facts = _prepare(certificates)
     setting = site_settings()
     logos = [logo_uri(image) for image in setting.logos()]
     pages = [_page(c, f, logos) for c, f in zip(certificates, facts, strict=True)]
-    return print_pages(pages, title or _("Certificates"))
+    return print_pages(pages, title or _("Certificates"), stats=stats)
 
 
-def print_pages(pages: list[str], title: str) -> tuple[bytes, int]:
-    """Pages drawn in the certificate design, as one PDF: the fonts, stylesheet and
-    image cache of this process are reused (the girls' and the families' certificates)."""
-    from weasyprint import HTML
+def print_pages(pages: list[str], title: str, *, stats: pdf.PartStats | None = None,
+                ) -> tuple[bytes, int]:
+    """Pages drawn in the certificate design, as one PDF (the girls' and the families'
+    certificates); a camp's batch is laid out in parts on every core."""
 
-    html = render_to_string("certificates/pdf_document.html", {"pages": pages, "title": title})
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).render(
-        font_config=_font_config(), stylesheets=[_stylesheet()], cache=_image_cache,
-    )
-    return document.write_pdf(), len(document.pages)
+    def document(some_pages: list[str]) -> str:
+        return render_to_string("certificates/pdf_document.html",
+                                {"pages": some_pages, "title": title})
+
+    return pdf.render_pages(pages, document, DESIGN, title=title, stats=stats)
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:

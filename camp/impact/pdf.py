@@ -8,33 +8,22 @@ always suppressed.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from cms import pdf
+
 from .charts import report_charts
 from .services import Report
 
-
-@lru_cache(maxsize=1)
-def _font_config():
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
-
-
-_image_cache: dict = {}
-
-
-def _no_network(url, *args, **kwargs):
-    raise ValueError(f"A report fetches nothing: {url!r}")
+#: A report refers to no file: its charts are inline SVG.
+REPORT = pdf.Design(Path(__file__).resolve().parent)
 
 
 def report_pdf(report: Report, *, title: str, place: str, language: str,
                period: str = "") -> bytes:
-    from weasyprint import HTML
-
     with translation.override(language):
         html = render_to_string("impact/report_pdf.html", {
             "report": report,
@@ -45,7 +34,5 @@ def report_pdf(report: Report, *, title: str, place: str, language: str,
             "today": timezone.localdate(),
             "LANGUAGE_CODE": language,
         })
-    return HTML(string=html, url_fetcher=_no_network).write_pdf(
-        font_config=_font_config(), cache=_image_cache
-    )
+    return pdf.render(html, REPORT)[0]
 

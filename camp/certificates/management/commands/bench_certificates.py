@@ -1,8 +1,9 @@
-"""How fast certificates print, in this process: not a test, a measurement.
+"""How fast certificates print: not a test, a measurement.
 
 Makes a throwaway camp of 300 girls in a transaction that is rolled back, then
 times one certificate in a warm process (median of 20), a camp of 30 and one of
-300 as single PDFs, and reports the peak memory of the process.
+300 as single PDFs (laid out in parts on every core, see cms.pdf), and reports
+the peak memory of the largest process.
 """
 
 import os
@@ -17,11 +18,12 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from camp.models import Camp, District, Region, School
+from cms import pdf
 from courses.models import CurriculumPage
 
 from ... import codes
 from ...models import Certificate
-from ...rendering import certificate_pdf, render
+from ...rendering import DESIGN, certificate_pdf, render
 
 TARGETS = {"one": 0.050, "30": 1.0, "300": 6.0, "memory": 300}
 
@@ -78,41 +80,50 @@ class Command(BaseCommand):
         ])
 
     def _measure(self, certificates: list[Certificate]) -> None:
-        """Wall-clock time, and the CPU time of this process (what a busy machine
-        does not inflate: compare it with the target when the load is high)."""
+        """Wall-clock time against the target; beside it the CPU time of every process
+        that worked on it (a busy machine inflates the first, not the second)."""
         base_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         certificate_pdf(certificates[0])  # warm the fonts, stylesheet and images
+        started = time.perf_counter()
+        pdf.warm_part_pool(DESIGN)  # as a worker that has printed a batch before
+        self.stdout.write(f"starting the {pdf.pdf_processes()} part processes took "
+                          f"{(time.perf_counter() - started) * 1000:.0f} ms (once per worker)")
         walls, cpus = [], []
         for certificate in certificates[:20]:
             wall, cpu = time.perf_counter(), time.process_time()
             certificate_pdf(certificate)
             walls.append(time.perf_counter() - wall)
             cpus.append(time.process_time() - cpu)
-        one = (statistics.median(walls), statistics.median(cpus))
-        thirty, pages30 = self._timed(certificates[:30])
-        three_hundred, pages300 = self._timed(certificates)
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        one = (statistics.median(walls), statistics.median(cpus), 1)
+        thirty, pages30, parts30 = self._timed(certificates[:30])
+        three_hundred, pages300, parts300 = self._timed(certificates)
+        own_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak_mb = max([own_peak_mb, *parts30.peak_mb, *parts300.peak_mb])
 
         def line(label, value, target):
-            wall, cpu = value
-            verdict = "ok" if min(wall, cpu) <= target else "OVER TARGET"
+            wall, cpu, processes = value
+            verdict = "ok" if wall <= target else "OVER TARGET"
             self.stdout.write(
-                f"{label:<42} {wall * 1000:>7.0f} ms wall {cpu * 1000:>7.0f} ms CPU"
-                f"   (target <= {target * 1000:.0f} ms: {verdict})"
+                f"{label:<44} {wall * 1000:>6.0f} ms wall {cpu * 1000:>6.0f} ms CPU"
+                f", {processes} part(s)   (target <= {target * 1000:.0f} ms: {verdict})"
             )
 
         self.stdout.write(f"load average (1 min) {os.getloadavg()[0]:.1f} on "
-                          f"{os.cpu_count()} CPUs")
+                          f"{os.cpu_count()} CPUs; {pdf.pdf_processes()} processes lay out "
+                          f"a long PDF")
         line("one certificate, warm (median of 20)", one, TARGETS["one"])
         line(f"a camp of 30 in one PDF ({pages30} pages)", thirty, TARGETS["30"])
         line(f"a camp of 300 in one PDF ({pages300} pages)", three_hundred, TARGETS["300"])
         verdict = "ok" if peak_mb <= TARGETS["memory"] else "OVER TARGET"
         self.stdout.write(
-            f"{'peak memory of the process':<42} {peak_mb:>7.0f} MB (before rendering "
-            f"{base_mb:.0f} MB)   (target <= {TARGETS['memory']} MB: {verdict})"
+            f"{'peak memory of the largest process':<44} {peak_mb:>6.0f} MB (this one "
+            f"{own_peak_mb:.0f} MB, {base_mb:.0f} MB before rendering)"
+            f"   (target <= {TARGETS['memory']} MB: {verdict})"
         )
 
     def _timed(self, certificates):
+        stats = pdf.PartStats()
         wall, cpu = time.perf_counter(), time.process_time()
-        _pdf, pages = render(certificates)
-        return (time.perf_counter() - wall, time.process_time() - cpu), pages
+        _pdf, pages = render(certificates, stats=stats)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        return (wall, cpu + stats.cpu_seconds, max(1, stats.parts)), pages, stats

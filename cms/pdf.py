@@ -1,0 +1,207 @@
+"""Every PDF of the platform (certificates, login cards, reports) is drawn here, by WeasyPrint.
+
+One font configuration and one image cache per process: WeasyPrint is slow when it
+builds them for each document. DejaVu Sans is embedded (subset), so ң ө ү print and
+copy as text. Nothing is fetched but the project's own files and data: URIs.
+
+A long document (a camp's 300 certificates) is laid out in parts, one process per
+core, and the parts are joined into one file: WeasyPrint lays a document out on one
+core only, and a part's memory is given back as soon as it is written.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import segno
+
+#: A part is at most this many pages; fewer than twice the smallest part is not split.
+PART_PAGES = 40
+SMALLEST_PART = 10
+
+
+@lru_cache(maxsize=1)
+def font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+_image_cache: dict = {}
+
+
+def qr_png(url: str) -> str:
+    """A QR code as a tiny PNG data: URI, one pixel per module (print it with
+    ``image-rendering: pixelated``).
+
+    As SVG, a QR code is hundreds of paths that WeasyPrint draws anew on every page;
+    the bitmap is a few hundred bytes. The mask is fixed: choosing the best of eight
+    costs more than the rest of the page, and every mask gives a code phones read.
+    """
+    return segno.make(url, error="m", mask=3).png_data_uri(scale=1, border=0, dark="#1f1a24")
+
+
+def own_files_fetcher(*allowed: str):
+    """A URL fetcher for ``data:`` URIs and files under the given folders only."""
+    from weasyprint.urls import URLFetcher
+
+    prefixes = tuple(Path(folder).resolve().as_uri() + "/" for folder in allowed)
+
+    class OwnFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not (url.startswith("data:") or url.startswith(prefixes)):
+                raise ValueError(f"A PDF of this site fetches only its own files, not {url!r}.")
+            return super().fetch(url, headers)
+
+    return OwnFilesOnly(allowed_protocols={"file", "data"})
+
+
+@dataclass(frozen=True)
+class Design:
+    """How a kind of document is drawn: its folder of assets (the base of relative
+    URLs), its stylesheet, and optionally a lean user-agent stylesheet that replaces
+    the browser defaults for documents whose markup is fixed and small (it halves the
+    work of matching styles on every element of a 300-page batch)."""
+
+    folder: Path
+    stylesheet: str = ""
+    user_agent: str = ""
+
+    @property
+    def base_url(self) -> str:
+        return self.folder.resolve().as_uri() + "/"
+
+
+def render(html: str, design: Design) -> tuple[bytes, int]:
+    """One document, laid out in this process. Returns the PDF and its page count."""
+    document = _document(html, design)
+    return document.write_pdf(), len(document.pages)
+
+
+@dataclass
+class PartStats:
+    """What the parts of a long document cost, for the benchmarks."""
+
+    parts: int = 0
+    cpu_seconds: float = 0.0
+    peak_mb: list[float] = field(default_factory=list)
+
+
+def render_pages(pages: Sequence[str], wrap, design: Design, *, title: str,
+                 processes: int | None = None, stats: PartStats | None = None,
+                 ) -> tuple[bytes, int]:
+    """Pages (HTML fragments) as one PDF. ``wrap(fragments)`` makes a whole HTML
+    document of some of them. Long documents are laid out in parts on every core."""
+    processes = processes or pdf_processes()
+    parts = split(len(pages), processes)
+    if len(parts) == 1:
+        return render(wrap(list(pages)), design)
+    documents = [wrap(list(pages[start:end])) for start, end in parts]
+    results = _in_processes(documents, design, processes)
+    if stats is not None:
+        stats.parts = len(results)
+        stats.cpu_seconds += sum(cpu for _pdf, cpu, _mb in results)
+        stats.peak_mb.extend(mb for _pdf, _cpu, mb in results)
+    return join([pdf for pdf, _cpu, _mb in results], title), len(pages)
+
+
+def pdf_processes() -> int:
+    from django.conf import settings
+
+    configured = getattr(settings, "PDF_PROCESSES", None)
+    return max(1, configured if configured else min(os.cpu_count() or 1, 4))
+
+
+def split(count: int, processes: int) -> list[tuple[int, int]]:
+    """Page ranges of the parts: one part when splitting would not pay; otherwise
+    enough parts to keep every process busy, none longer than PART_PAGES."""
+    if processes < 2 or count < 2 * SMALLEST_PART:
+        return [(0, count)]
+    parts = max(processes, math.ceil(count / PART_PAGES))
+    parts = min(parts, count // SMALLEST_PART)
+    bounds = [count * number // parts for number in range(parts + 1)]  # sizes differ by 1
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def join(pdfs: Sequence[bytes], title: str) -> bytes:
+    """The parts as one file, in order, titled."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(PdfReader(io.BytesIO(pdf)))
+    writer.add_metadata({"/Title": title})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _document(html: str, design: Design):
+    from weasyprint import HTML
+
+    class DesignHTML(HTML):
+        def _ua_stylesheets(self, forms=False):
+            if design.user_agent:
+                return [_stylesheet(str(design.folder / design.user_agent))]
+            return super()._ua_stylesheets(forms)
+
+    stylesheets = [_stylesheet(str(design.folder / design.stylesheet))] if design.stylesheet else []
+    return DesignHTML(
+        string=html, base_url=design.base_url, url_fetcher=own_files_fetcher(design.folder),
+    ).render(font_config=font_config(), stylesheets=stylesheets, cache=_image_cache)
+
+
+@lru_cache(maxsize=16)
+def _stylesheet(path: str):
+    """Parsed once per process."""
+    from weasyprint import CSS
+
+    return CSS(filename=path, font_config=font_config())
+
+
+_pool = None
+
+
+def part_pool(processes: int | None = None):
+    """The processes that lay out parts, kept warm for the life of this process (their
+    fonts and stylesheets loaded). They are forked from a clean server process, never
+    from this one, whose threads (a web server's, a database driver's) a fork would
+    leave half-copied."""
+    global _pool
+    import atexit
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    processes = processes or pdf_processes()
+    if _pool is None or _pool._max_workers != processes or _pool._broken:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["cms.pdf_part"])
+        _pool = ProcessPoolExecutor(max_workers=processes, mp_context=context)
+        atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
+    return _pool
+
+
+def warm_part_pool(design: Design) -> None:
+    """Start the part processes and load a design in each (a benchmark's warm-up, or a
+    worker's start), so that the first long document does not pay for it."""
+    from . import pdf_part
+
+    pool = part_pool()
+    empty = "<!doctype html><html><body><p>.</p></body></html>"
+    list(pool.map(pdf_part.render_part, [empty] * pool._max_workers,
+                  [design] * pool._max_workers))
+
+
+def _in_processes(documents: list[str], design: Design, processes: int):
+    from . import pdf_part
+
+    return list(part_pool(processes).map(pdf_part.render_part, documents,
+                                          [design] * len(documents)))

@@ -1,0 +1,78 @@
+"""A long certificate batch is laid out in parts on every core and joined into one file.
+
+The joined file must read exactly like a file laid out in one piece: every girl's
+page, in order, with her name and code, fonts embedded, titled with the camp.
+"""
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from camp.certificates import batches, services
+from camp.certificates.rendering import ASSETS, render
+from cms import pdf
+
+from .factories import add_girl, camp_with_core_lessons
+from .test_pdf import pdftotext
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "certificates"
+
+
+@given(count=st.integers(min_value=0, max_value=2000), processes=st.integers(1, 8))
+def test_parts_cover_every_page_once_in_order(count, processes):
+    parts = pdf.split(count, processes)
+    assert parts[0][0] == 0 and parts[-1][1] == count
+    assert all(end == start for (_s, end), (start, _e) in zip(parts, parts[1:], strict=False))
+    if len(parts) > 1:
+        assert all(pdf.SMALLEST_PART <= end - start <= pdf.PART_PAGES for start, end in parts)
+        assert len(parts) >= processes or count < processes * pdf.SMALLEST_PART * 2
+
+
+def test_a_short_document_or_a_single_process_is_not_split():
+    assert pdf.split(19, 4) == [(0, 19)]
+    assert pdf.split(300, 1) == [(0, 300)]
+    assert len(pdf.split(300, 2)) == 8
+
+
+@pytest.mark.django_db
+def test_a_camp_laid_out_in_parts_reads_like_one_document(settings):
+    settings.PDF_PROCESSES = 2
+    camp, facilitator, keys = camp_with_core_lessons(title="Көктөмкү лагерь")
+    for number in range(24):
+        add_girl(camp, f"Гүлнур{number:02d}", last_name="ҢӨҮ"[number % 3], lessons=keys)
+    services.issue_for_camp(camp, by=facilitator)
+    certificates = list(batches.batch_certificates(camp).select_related("learner"))
+
+    stats = pdf.PartStats()
+    document, pages = render(certificates, title=camp.title, stats=stats)
+
+    assert stats.parts == 2 and len(stats.peak_mb) == 2
+    reader = PdfReader(io.BytesIO(document))
+    assert pages == len(reader.pages) == 24
+    assert reader.metadata.title == camp.title
+    for page, certificate in zip(reader.pages, certificates, strict=True):
+        text = page.extract_text()
+        assert certificate.learner.display_name in text
+        assert certificate.display_code in text
+    text = pdftotext(document)
+    assert [f"Гүлнур{n:02d}" for n in range(24)] == sorted(re.findall(r"Гүлнур\d\d", text))
+    fonts = subprocess.run(["pdffonts", "-"], input=document, capture_output=True, check=True)
+    lines = fonts.stdout.decode().splitlines()[2:]
+    assert lines and all("DejaVu" in line and " yes " in line for line in lines)
+
+
+def test_the_lean_browser_defaults_cover_every_element_a_certificate_uses():
+    """The certificate replaces WeasyPrint's HTML defaults by a short list of its own:
+    an element missing from that list would print as plain inline text."""
+    markup = "".join(path.read_text() for path in TEMPLATES.glob("*pdf*.html"))
+    used = set(re.findall(r"<([a-z][a-z0-9]*)\b", markup))
+    defaults = (ASSETS / "user-agent.css").read_text()
+    styled = set(re.findall(r"(?<![\w.#:-])([a-z][a-z0-9]*)(?=[\s,{:])", defaults))
+    assert used, "the certificate templates were not found"
+    assert used <= styled, f"add to user-agent.css: {sorted(used - styled)}"
