@@ -11,6 +11,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -38,6 +39,26 @@ def _lesson_or_404(request, lesson_key):
     return lesson
 
 
+def _lesson_or_refusal(request, lesson_key):
+    """(lesson, None), or (None, a JSON answer saying why) for a script's request.
+
+    A write kept on her phone without signal may arrive after the lesson was taken off
+    the site or her camp was cancelled; the phone shows her the server's reason, so it
+    must be words in her language, not an error page. A plain form post still gets the
+    404 or 403 page.
+    """
+    try:
+        return _lesson_or_404(request, lesson_key), None
+    except (Http404, PermissionDenied) as error:
+        if not wants_json(request):
+            raise
+        if isinstance(error, Http404):
+            message, status = _("This lesson has been taken off the site."), 404
+        else:
+            message, status = _("This lesson is not in the programme of your camp."), 403
+        return None, JsonResponse({"ok": False, "message": message}, status=status)
+
+
 def _refused(request, error: LearningError, back: str):
     message = error.messages[0]
     if wants_json(request):
@@ -51,7 +72,9 @@ def _refused(request, error: LearningError, back: str):
 @require_POST
 def lesson_done(request, lesson_key):
     """Mark a lesson, or one of its steps, done. Same UUID again: nothing changes."""
-    lesson = _lesson_or_404(request, lesson_key)
+    lesson, refusal = _lesson_or_refusal(request, lesson_key)
+    if refusal is not None:
+        return refusal
     step = request.POST.get("step", "").strip()
     back = lesson.get_url(request) + (f"#step-{step}" if step else "#lesson-done")
     try:
@@ -81,7 +104,9 @@ def lesson_done(request, lesson_key):
 @require_POST
 def quiz_answer(request, lesson_key, number: int):
     """Score an answer on the server, keep the attempt, show right or wrong at once."""
-    lesson = _lesson_or_404(request, lesson_key)
+    lesson, refusal = _lesson_or_refusal(request, lesson_key)
+    if refusal is not None:
+        return refusal
     back = lesson.get_url(request) + f"#quiz-{number}"
     try:
         client_id = services.parse_client_id(request.POST.get("client_id"))

@@ -319,6 +319,12 @@
   function start() {
     Q = window.OfflineQueue;
     if (!Q || !window.caches) return;
+    if (window.OfflineDays) {
+      // Added again by offline.js for the check on a page that already has this script
+      // (a day page): only the check, not a second "save" button handler.
+      if (script && script.dataset.refresh) session().then(window.OfflineDays.refresh);
+      return;
+    }
     var day = document.querySelector("[data-offline-day]");
     var listing = document.querySelector("[data-offline-list]");
     if (day) daySection(day);

@@ -141,14 +141,16 @@
   window.addEventListener("online", flush);
   flush();
 
-  /* Saved days follow the newest published version: checked at most twice an hour. */
+  /* Saved days follow the newest published version: checked at most twice an hour.
+     Only a check that ran counts: a visit before she saved her first day must not put
+     off the check of that day for half an hour. */
   if (navigator.onLine && say.days && me.lang) {
     var key = "offline-checked";
     var last = Number(localStorage.getItem(key) || 0);
     if (Date.now() - last > 30 * 60 * 1000) {
-      localStorage.setItem(key, String(Date.now()));
       ready.then(function () { return Q && Q.all("days"); }).then(function (days) {
         if (!days || !days.some(function (d) { return d.userId === me.userId; })) return;
+        localStorage.setItem(key, String(Date.now()));
         var tag = document.createElement("script");
         tag.src = say.days;
         tag.dataset.refresh = "1";
