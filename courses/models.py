@@ -528,6 +528,32 @@ class SurveyAnswer(models.Model):
         return f"{self.response_id}: {self.item_key} = {self.value}"
 
 
+class SurveyScore(models.Model):
+    """A girl's score in one area, before and after the camp and looking back: the mean
+    of her answers there, higher always more confident (see ``surveys.score_girls``).
+
+    Kept beside the answers, under the same code, when a survey is submitted, so the
+    programme's figures average one row per girl and area instead of grouping every
+    answer of every girl again on each look at the dashboard.
+    """
+
+    code = models.CharField(_("code"), max_length=16)
+    area = models.CharField(_("area"), max_length=20, choices=SurveyArea.choices)
+    pre = models.FloatField(_("before the camp"), null=True)
+    post = models.FloatField(_("after the camp"), null=True)
+    back = models.FloatField(_("looking back: before the camp"), null=True)
+
+    class Meta:
+        verbose_name = _("survey score")
+        verbose_name_plural = _("survey scores")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "area"], name="one_survey_score_per_area")
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.area}"
+
+
 class PathChoice(models.Model):
     """A university (or programme) a girl put on her "my path" page."""
 

@@ -11,6 +11,7 @@ more confidence. "Do you know a woman who works in STEM?" is a yes/no item (1/0)
     submit(learner, round, data, client_id) -> (SurveyResponse, created)
     results_for(learner) -> list[AreaResult]       # what she sees
     group_change(learners) -> list[AreaResult]     # what her facilitator sees
+    score_girls(codes)                             # keeps SurveyScore up to date
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Avg, Case, F, FloatField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -27,7 +29,15 @@ from wagtail.models import Locale
 from cms.consent import has_consent
 from cms.models import Consent
 
-from .models import SurveyAnswer, SurveyArea, SurveyCode, SurveyItem, SurveyResponse, SurveyRound
+from .models import (
+    SurveyAnswer,
+    SurveyArea,
+    SurveyCode,
+    SurveyItem,
+    SurveyResponse,
+    SurveyRound,
+    SurveyScore,
+)
 from .services import LearningError
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L: read aloud safely
@@ -160,9 +170,43 @@ def submit(learner, round: str, data, client_id: uuid.UUID, items=None):
                 )
                 for key, (value, before) in answers.items()
             )
+            score_girls([code])
     except IntegrityError:
         return SurveyResponse.objects.get(code=code, round=round), False
     return response, True
+
+
+def score_expression(field_name: str):
+    """``score()`` in SQL: higher is always more confident."""
+    return Case(
+        When(Q(reverse_scored=True) & ~Q(area=SurveyArea.ROLE_MODEL),
+             then=Value(6.0) - F(field_name)),
+        default=F(field_name) * Value(1.0),
+        output_field=FloatField(),
+    )
+
+
+def score_girls(codes) -> None:
+    """Work out again the SurveyScore rows of these codes (a list or a subquery) from
+    their answers: per area, the mean of her answers before the camp, after it, and
+    looking back. One query to read, one to write."""
+    post = Q(response__round=SurveyRound.POST)
+    rows = (
+        SurveyAnswer.objects.filter(response__code__in=codes)
+        .order_by().values("response__code", "area")
+        .annotate(
+            pre=Avg(score_expression("value"), filter=Q(response__round=SurveyRound.PRE)),
+            post=Avg(score_expression("value"), filter=post),
+            back=Avg(score_expression("before_value"),
+                     filter=post & Q(before_value__isnull=False)),
+        )
+    )
+    SurveyScore.objects.bulk_create(
+        [SurveyScore(code=row["response__code"], area=row["area"], pre=row["pre"],
+                     post=row["post"], back=row["back"]) for row in rows],
+        update_conflicts=True, unique_fields=["code", "area"],
+        update_fields=["pre", "post", "back"], batch_size=2000,
+    )
 
 
 def score(answer: SurveyAnswer, value: int | None = None) -> int | None:

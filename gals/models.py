@@ -486,6 +486,12 @@ class FollowUp(models.Model):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
         ordering = ["checked_on", "pk"]
+        indexes = [
+            # "The latest follow-up of each commitment", read for thousands of
+            # commitments at once by the impact figures: one index step each.
+            models.Index(fields=["commitment", "-checked_on", "-id"],
+                         name="latest_follow_up"),
+        ]
 
     def __str__(self):
         return f"{self.commitment_id}: {self.status}"

@@ -28,9 +28,10 @@ from django.utils.translation import gettext as _
 
 from camp.certificates.models import Certificate
 from camp.models import Attendance, Camp, CampDay
+from courses import surveys
 from courses.models import LessonProgress, SurveyAnswer, SurveyArea, SurveyRound
 
-from .services import CAME, Report, Table, _score, girls_of
+from .services import CAME, Report, Table, girls_of
 
 
 def _table_lines(table: Table) -> Iterator[list]:
@@ -103,7 +104,7 @@ def _area_mean(round_: str, area: str, field_name: str = "value"):
             response__code=OuterRef("survey_code"), response__round=round_, area=area
         )
         .exclude(**{f"{field_name}__isnull": True})
-        .order_by().values("area").annotate(mean=Avg(_score(field_name))).values("mean")
+        .order_by().values("area").annotate(mean=Avg(surveys.score_expression(field_name))).values("mean")
     )
     return Subquery(answers)
 

@@ -26,16 +26,13 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 from django.db.models import (
     Avg,
-    Case,
     Count,
     Exists,
     F,
-    FloatField,
     OuterRef,
     Q,
     QuerySet,
-    Value,
-    When,
+    Sum,
 )
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -48,10 +45,9 @@ from cms.models import Role
 from courses.models import (
     LessonPage,
     LessonProgress,
-    SurveyAnswer,
     SurveyArea,
     SurveyCode,
-    SurveyRound,
+    SurveyScore,
     Track,
 )
 
@@ -429,16 +425,6 @@ def tracks(camps: QuerySet[Camp], rows: list[dict], suppress: bool) -> Table:
 # --- The girls' confidence survey ------------------------------------------------------
 
 
-def _score(field_name: str):
-    """Higher is always more confident: a reverse-scored statement counts 6 minus it."""
-    return Case(
-        When(Q(reverse_scored=True) & ~Q(area=SurveyArea.ROLE_MODEL),
-             then=Value(6.0) - F(field_name)),
-        default=F(field_name) * Value(1.0),
-        output_field=FloatField(),
-    )
-
-
 def spread(n: int, mean: float | None, sum_of_squares: float | None) -> float | None:
     """The sample standard deviation from n, the mean and the sum of squares (the
     database adds; SQLite has no standard deviation of its own for one value)."""
@@ -451,39 +437,30 @@ def spread(n: int, mean: float | None, sum_of_squares: float | None) -> float | 
 def confidence(camps: QuerySet[Camp], suppress: bool) -> Table:
     """Per area: mean before and after the camp, the mean change, its spread (standard
     deviation) and n, over the girls who answered both rounds; and the retrospective
-    "before the camp" rating given at the end. One query.
+    "before the camp" rating given at the end. One query, over the girls' kept scores.
 
-    Each girl's score in an area is the mean of her answers there; the figures are
-    means over girls, so a girl who answered more statements does not weigh more.
+    Each girl's score in an area is the mean of her answers there (SurveyScore); the
+    figures are means over girls, so a girl who answered more statements does not
+    weigh more.
     """
     codes = SurveyCode.objects.filter(
         learner__in=girls_of(camps).values("learner_id")
     ).values("code")
-    post = Q(response__round=SurveyRound.POST)
-    per_girl = (
-        SurveyAnswer.objects.filter(response__code__in=codes)
-        .annotate(girl=F("response__code"), topic=F("area"))
-        .order_by().values("girl", "topic")
-        .annotate(
-            pre=Avg(_score("value"), filter=Q(response__round=SurveyRound.PRE)),
-            post=Avg(_score("value"), filter=post),
-            back=Avg(_score("before_value"), filter=post & Q(before_value__isnull=False)),
-        )
-    )
-    both = "g.pre IS NOT NULL AND g.post IS NOT NULL"
+    both = Q(pre__isnull=False, post__isnull=False)
+    change = F("post") - F("pre")
     result = {}
-    for area, n, pre, post_mean, change, squares, back, n_back in regroup(
-        per_girl,
-        f"g.topic, SUM(CASE WHEN {both} THEN 1 ELSE 0 END), "
-        f"AVG(CASE WHEN {both} THEN g.pre END), AVG(CASE WHEN {both} THEN g.post END), "
-        "AVG(g.post - g.pre), SUM((g.post - g.pre) * (g.post - g.pre)), "
-        "AVG(g.back), COUNT(g.back)",
-        "g.topic",
+    for row in (
+        SurveyScore.objects.filter(code__in=codes).order_by().values("area")
+        .annotate(n=Count("pk", filter=both), pre_mean=Avg("pre", filter=both),
+                  post_mean=Avg("post", filter=both), change=Avg(change),
+                  squares=Sum(change * change), back_mean=Avg("back"), n_back=Count("back"))
     ):
+        area, n = row["area"], row["n"]
         result.update({
-            f"n_{area}": n or 0, f"pre_{area}": pre, f"post_{area}": post_mean,
-            f"change_{area}": change, f"spread_{area}": spread(n, change, squares),
-            f"back_{area}": back, f"n_back_{area}": n_back or 0,
+            f"n_{area}": n, f"pre_{area}": row["pre_mean"], f"post_{area}": row["post_mean"],
+            f"change_{area}": row["change"],
+            f"spread_{area}": spread(n, row["change"], row["squares"]),
+            f"back_{area}": row["back_mean"], f"n_back_{area}": row["n_back"],
         })
     lines = []
     for area, label in SurveyArea.choices:

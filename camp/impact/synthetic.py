@@ -28,6 +28,7 @@ from camp.certificates import codes
 from camp.certificates.models import Certificate
 from camp.models import Attendance, Camp, CampDay, District, Enrolment, School
 from cms.models import Role, User
+from courses import surveys
 from courses.models import (
     CurriculumPage,
     LessonPage,
@@ -281,3 +282,5 @@ def _surveys(rng, girls_by_camp, camps_by_pk, today, now, counts) -> None:
                                     area=SurveyArea.MATHS, reverse_scored=True,
                                     value=6 - values[SurveyArea.MATHS]))
     _bulk(SurveyAnswer, answers, counts)
+    surveys.score_girls(SurveyCode.objects.filter(learner__username__startswith=PREFIX)
+                        .values("code"))

@@ -162,3 +162,26 @@ def test_my_path_lists_chosen_universities_their_ort_tests_and_the_dates_from_co
     refused = client.post(address, {"university": str(uuid.uuid4())}, follow=True)
     assert "колдонмодо жок" in refused.content.decode()
     assert PathChoice.objects.count() == 1
+
+
+def test_her_scores_per_area_are_kept_as_she_answers(world, items):
+    """The programme's figures read SurveyScore: each submitted survey updates her row
+    per area (a reverse-scored statement counts 6 minus the answer; yes/no is not
+    reversed)."""
+    from courses.models import SurveyRound, SurveyScore
+    from courses.surveys import code_for, submit
+
+    girl = make_user("scored", "learner")
+    give_consent(girl, Consent.Scope.SURVEYS)
+    submit(girl, SurveyRound.PRE, survey_answers(items, [2, 4, 3, 0]), uuid.uuid4(), items)
+
+    def scores():
+        rows = SurveyScore.objects.filter(code=code_for(girl))
+        return {row.area: (row.pre, row.post, row.back) for row in rows}
+
+    assert scores() == {"maths": (2.0, None, None), "engineering": (3.0, None, None),
+                        "role_model": (0.0, None, None)}
+    submit(girl, SurveyRound.POST, survey_answers(items, [5, 2, 4, 1], [2, None, 1]),
+           uuid.uuid4(), items)
+    assert scores() == {"maths": (2.0, 4.5, 2.0), "engineering": (3.0, 4.0, 1.0),
+                        "role_model": (0.0, 1.0, None)}

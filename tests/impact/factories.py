@@ -24,6 +24,7 @@ from django.utils import timezone
 from camp.certificates.models import Certificate
 from camp.models import Camp, District, Region, School
 from cms.models import Role
+from courses import surveys
 from courses.models import (
     LessonPage,
     SurveyAnswer,
@@ -91,6 +92,7 @@ def answer(girl, round_: str, answers: list[tuple[str, bool, int, int | None]]) 
             response=response, item_key=uuid.uuid5(uuid.NAMESPACE_URL, f"{area}-{reverse}"),
             area=area, reverse_scored=reverse, value=value, before_value=before,
         )
+    surveys.score_girls([code])  # as surveys.submit() does
     return code
 
 
