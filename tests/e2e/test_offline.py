@@ -235,9 +235,10 @@ def test_the_roll_call_opens_and_works_without_signal(phone, world):
     page.goto(phone.server + "/ky/teach/")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()  # under the service worker now: her camp page is kept
-    page.wait_for_function(
-        "url => caches.open('pages-' + document.querySelector('meta[name=user-id]').content)"
-        ".then(c => c.match(location.origin + url)).then(Boolean)", arg=roll)
+    kept = ("url => caches.open('pages-' + document.querySelector('meta[name=user-id]')"
+            ".content).then(c => c.match(location.origin + url)).then(Boolean)")
+    # evaluate() waits for the promise; wait_for_function() would take it as true at once.
+    wait_for(lambda: page.evaluate(kept, roll), "today's roll call kept on the phone")
 
     phone.context.set_offline(True)
     page.goto(phone.server + "/ky/teach/")
