@@ -6,7 +6,9 @@ copy as text. Nothing is fetched but the project's own files and data: URIs.
 
 A long document (a camp's 300 certificates) is laid out in parts, one process per
 core, and the parts are joined into one file: WeasyPrint lays a document out on one
-core only, and a part's memory is given back as soon as it is written.
+core only, and a part's memory is given back as soon as it is written. As with any
+``multiprocessing`` code, the program that starts the parts (manage.py, gunicorn,
+pytest) keeps its own start behind ``if __name__ == "__main__"``.
 """
 
 from __future__ import annotations
