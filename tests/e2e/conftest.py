@@ -69,6 +69,19 @@ def chromium_path() -> str:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _usable_connection():
+    """Each browser test starts on a database connection that answers, as production's
+    CONN_HEALTH_CHECKS make sure of: on PostgreSQL, at the end of a full run, the test
+    thread's connection was once found closed by the server side at the start of a test."""
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        if connection.connection is not None and not connection.is_usable():
+            connection.close()
+    yield
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": chromium_path(),
