@@ -145,18 +145,31 @@ def join(pdfs: Sequence[bytes], title: str) -> bytes:
 
 
 def _document(html: str, design: Design):
+    stylesheets = [_stylesheet(str(design.folder / design.stylesheet))] if design.stylesheet else []
+    return _html_class()(
+        string=html, base_url=design.base_url, url_fetcher=own_files_fetcher(design.folder),
+        user_agent_stylesheet=(_stylesheet(str(design.folder / design.user_agent))
+                               if design.user_agent else None),
+    ).render(font_config=font_config(), stylesheets=stylesheets, cache=_image_cache)
+
+
+@lru_cache(maxsize=1)
+def _html_class():
+    """WeasyPrint's HTML, able to take a design's own defaults in place of its long list
+    of HTML defaults (``HTML._ua_stylesheets``; WeasyPrint is pinned for it)."""
     from weasyprint import HTML
 
     class DesignHTML(HTML):
+        def __init__(self, *args, user_agent_stylesheet=None, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.user_agent_stylesheet = user_agent_stylesheet
+
         def _ua_stylesheets(self, forms=False):
-            if design.user_agent:
-                return [_stylesheet(str(design.folder / design.user_agent))]
+            if self.user_agent_stylesheet is not None:
+                return [self.user_agent_stylesheet]
             return super()._ua_stylesheets(forms)
 
-    stylesheets = [_stylesheet(str(design.folder / design.stylesheet))] if design.stylesheet else []
-    return DesignHTML(
-        string=html, base_url=design.base_url, url_fetcher=own_files_fetcher(design.folder),
-    ).render(font_config=font_config(), stylesheets=stylesheets, cache=_image_cache)
+    return DesignHTML
 
 
 @lru_cache(maxsize=16)
@@ -168,6 +181,7 @@ def _stylesheet(path: str):
 
 
 _pool = None
+_pool_size = 0
 
 
 def part_pool(processes: int | None = None):
@@ -175,19 +189,20 @@ def part_pool(processes: int | None = None):
     fonts and stylesheets loaded). They are forked from a clean server process, never
     from this one, whose threads (a web server's, a database driver's) a fork would
     leave half-copied."""
-    global _pool
+    global _pool, _pool_size
     import atexit
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     processes = processes or pdf_processes()
-    if _pool is None or _pool._max_workers != processes or _pool._broken:
-        if _pool is not None:
-            _pool.shutdown(wait=False, cancel_futures=True)
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["cms.pdf_part"])
-        _pool = ProcessPoolExecutor(max_workers=processes, mp_context=context)
-        atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
+    if _pool is not None and _pool_size == processes:
+        return _pool
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["cms.pdf_part"])
+    _pool, _pool_size = ProcessPoolExecutor(max_workers=processes, mp_context=context), processes
+    atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
     return _pool
 
 
@@ -198,12 +213,20 @@ def warm_part_pool(design: Design) -> None:
 
     pool = part_pool()
     empty = "<!doctype html><html><body><p>.</p></body></html>"
-    list(pool.map(pdf_part.render_part, [empty] * pool._max_workers,
-                  [design] * pool._max_workers))
+    list(pool.map(pdf_part.render_part, [empty] * _pool_size, [design] * _pool_size))
 
 
 def _in_processes(documents: list[str], design: Design, processes: int):
+    """The parts' PDFs, in order. A pool that lost a process (killed for memory, say)
+    is replaced once."""
+    global _pool
+    from concurrent.futures.process import BrokenProcessPool
+
     from . import pdf_part
 
-    return list(part_pool(processes).map(pdf_part.render_part, documents,
-                                          [design] * len(documents)))
+    designs = [design] * len(documents)
+    try:
+        return list(part_pool(processes).map(pdf_part.render_part, documents, designs))
+    except BrokenProcessPool:
+        _pool = None
+        return list(part_pool(processes).map(pdf_part.render_part, documents, designs))

@@ -100,6 +100,7 @@ def certificate_pdf(certificate: FamilyCertificate) -> bytes:
     household = certificate.household
     setting = rendering.site_settings()
     first, last = session_span(household)
+    address = rendering.verify_url(certificate)
     with translation.override(certificate.language):
         page = render_to_string("certificates/pdf_family_page.html", {
             "language": certificate.language,
@@ -115,8 +116,8 @@ def certificate_pdf(certificate: FamilyCertificate) -> bytes:
             "partner_signatory": setting.partner_signatory,
             "issued_on": certificate.issued_on,
             "code": certificate.display_code,
-            "verify_url": rendering.verify_url(certificate),
-            "qr": pdf.qr_png(rendering.verify_url(certificate)),
+            "verify_url": address,
+            "qr": pdf.qr_png(address),
         })
     return rendering.print_pages([page], certificate.display_code)[0]
 

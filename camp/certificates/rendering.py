@@ -186,6 +186,7 @@ def content_hash(certificates: Iterable[Certificate]) -> str:
 def _page(certificate: Certificate, facts: dict, logos: list[str]) -> str:
     labels = dict(Track.choices)
     school = certificate.camp.school
+    address = verify_url(certificate)
     with translation.override(facts["language"]):
         region = school.district.region.name
         return render_to_string("certificates/pdf_page.html", {
@@ -207,8 +208,8 @@ def _page(certificate: Certificate, facts: dict, logos: list[str]) -> str:
             "issued_on": certificate.issued_on,
             "version": facts["version"],
             "code": certificate.display_code,
-            "verify_url": verify_url(certificate),
-            "qr": pdf.qr_png(verify_url(certificate)),
+            "verify_url": address,
+            "qr": pdf.qr_png(address),
         })
 
 

@@ -8,18 +8,6 @@ from django.utils import translation
 
 from courses.models import LessonProgress, QuizAttempt, StepProgress
 from tests.factories import make_curriculum
-from tests.world import build_world
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
-
-
-@pytest.fixture
-def girl(client, world):
-    client.force_login(world.girl_a)
-    return world.girl_a
 
 
 def url(name, *args, language="ky"):

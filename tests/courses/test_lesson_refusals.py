@@ -3,24 +3,11 @@ her language (the offline queue shows it to her), a plain form post the error pa
 
 import uuid
 
-import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from camp.models import Camp
 from courses.models import LessonPage, LessonProgress, QuizAttempt
-from tests.world import build_world
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
-
-
-@pytest.fixture
-def girl(client, world):
-    client.force_login(world.girl_a)
-    return world.girl_a
 
 
 def addresses(lesson) -> list[str]:

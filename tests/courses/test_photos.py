@@ -22,12 +22,6 @@ from PIL import Image
 from courses.models import ProjectPhoto
 from courses.storage import private_media_root
 from tests.courses.helpers import give_consent, jpeg_with_gps, upload
-from tests.world import build_world
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 @pytest.fixture

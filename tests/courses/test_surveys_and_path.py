@@ -18,12 +18,7 @@ from courses.models import (
 )
 from courses.surveys import group_change, results_for
 from tests.courses.helpers import give_consent, make_survey_items, survey_answers
-from tests.world import build_world, make_user
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
+from tests.world import make_user
 
 
 @pytest.fixture
