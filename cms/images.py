@@ -164,6 +164,17 @@ def clean_image(file, *, max_side: int = MAX_SIDE, output_format: str = "WEBP") 
     return ContentFile(_encode(image, output_format), name=f"{uuid.uuid4().hex[:16]}.{extension}")
 
 
+def check_image(file) -> None:
+    """Refuse, with the same translated messages, a file ``strip_metadata`` could not read.
+
+    For forms that store the original later: a refusal must come back as the form's
+    message, before anything is saved, not as an error while the file is stored.
+    """
+    _open(_read(file), None)
+    if hasattr(file, "seek"):
+        file.seek(0)
+
+
 def strip_metadata(file) -> ContentFile:
     """The same picture in the same size and format (where possible), without metadata.
 
