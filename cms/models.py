@@ -1,5 +1,7 @@
 """Kernel models: the user, and the pages every part of the site shares."""
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -85,9 +87,36 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def route(self, request, path_components):
+        """The page at the end of the path in one lookup, not one query per level.
+
+        Wagtail walks the tree a level at a time (two queries a level, eight for a
+        lesson). Where no page type routes its own sub-paths, the page whose URL
+        path this is is the page the walk would reach; anything else walks.
+        """
+        if path_components and _pages_route_plainly():
+            page = (
+                Page.objects.filter(
+                    path__startswith=self.path,
+                    depth=self.depth + len(path_components),
+                    url_path=self.url_path + "/".join(path_components) + "/",
+                ).specific().first()
+            )
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
     def sections(self):
         """The live sections under the home page, in menu order."""
         return self.get_children().live().public().specific().order_by("path")
+
+
+@lru_cache(maxsize=1)
+def _pages_route_plainly() -> bool:
+    """True when no page type but the home page changes how a path is routed."""
+    from wagtail.models import get_page_models
+
+    return all(model.route in (Page.route, HomePage.route) for model in get_page_models())
 
 
 class StandardPage(BasePage):

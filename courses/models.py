@@ -141,17 +141,30 @@ class LessonPage(BasePage):
 
     def previous_lesson(self):
         """The lesson before this one, in this day or the day before."""
-        return (
-            self._siblings_in_curriculum().filter(path__lt=self.path).order_by("-path").first()
-        )
+        return self.neighbours()[0]
 
     def next_lesson(self):
         """The lesson after this one, in this day or the next."""
-        return self._siblings_in_curriculum().filter(path__gt=self.path).order_by("path").first()
+        return self.neighbours()[1]
+
+    def neighbours(self):
+        """The lessons before and after this one, from one query (kept on the page)."""
+        if not hasattr(self, "_neighbours"):
+            lessons = self._siblings_in_curriculum().order_by("path").only(
+                "path", "depth", "title", "url_path", "locale_id", "translation_key")
+            before = after = None
+            for lesson in lessons:
+                if lesson.path < self.path:
+                    before = lesson
+                elif lesson.path > self.path:
+                    after = lesson
+                    break
+            self._neighbours = (before, after)
+        return self._neighbours
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["day"] = self.get_parent().specific
+        context["day"] = CampDayPage.objects.filter(path=self.path[: -self.steplen]).first()
         context["previous_lesson"] = self.previous_lesson()
         context["next_lesson"] = self.next_lesson()
         user = getattr(request, "user", None)

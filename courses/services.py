@@ -88,10 +88,17 @@ def mark_lesson_done(learner, lesson: LessonPage, client_id: uuid.UUID):
         return LessonProgress.objects.get(learner=learner, lesson_key=lesson.translation_key), False
 
 
+def blocks_of_type(lesson: LessonPage, block_type: str) -> list:
+    """The lesson's blocks of one type, in order. Only those are read from the stored
+    body: answering a question does not load the lesson's pictures and files."""
+    body = lesson.body
+    return [body[index] for index, raw in enumerate(body.raw_data) if raw["type"] == block_type]
+
+
 def lesson_steps(lesson: LessonPage) -> list[str]:
     """The keys of the lesson's steps: "<n>.<m>", the m-th step of the n-th steps block."""
     keys = []
-    steps_blocks = [block for block in lesson.body if block.block_type == "steps"]
+    steps_blocks = blocks_of_type(lesson, "steps")
     for number, block in enumerate(steps_blocks, start=1):
         keys += [f"{number}.{step}" for step in range(1, len(block.value["steps"]) + 1)]
     return keys
@@ -128,7 +135,7 @@ def mark_step_done(learner, lesson: LessonPage, step: str, client_id: uuid.UUID)
 
 def quiz_blocks(lesson: LessonPage) -> list:
     """The lesson's check questions in order; question n is ``quiz_blocks(lesson)[n - 1]``."""
-    return [block for block in lesson.body if block.block_type == "quiz"]
+    return blocks_of_type(lesson, "quiz")
 
 
 def quiz_number_of(lesson: LessonPage, block_id: str) -> int | None:
@@ -193,7 +200,8 @@ def answer_quiz(learner, lesson: LessonPage, number: int, answer, client_id: uui
 def last_answers(learner, lesson_key) -> dict[int, QuizAttempt]:
     """Her latest attempt at each question of a lesson, by question number."""
     latest: dict[int, QuizAttempt] = {}
-    for attempt in QuizAttempt.objects.filter(learner=learner, lesson_key=lesson_key):
+    attempts = QuizAttempt.objects.filter(learner=learner, lesson_key=lesson_key)
+    for attempt in attempts.order_by("answered_at", "pk"):  # a few per question
         latest[attempt.quiz_number] = attempt
     return latest
 
@@ -315,7 +323,7 @@ class LessonState:
 def lesson_state(learner, lesson: LessonPage) -> LessonState:
     key = lesson.translation_key
     quiz_numbers = {block.id: n for n, block in enumerate(quiz_blocks(lesson), start=1)}
-    steps = [block for block in lesson.body if block.block_type == "steps"]
+    steps = blocks_of_type(lesson, "steps")
     consent = has_photo_consent(learner)
     photos = ProjectPhoto.objects.filter(learner=learner, lesson_key=key) if consent else []
     return LessonState(

@@ -87,12 +87,12 @@ def lesson_done(request, lesson_key):
             message = _("Well done! The lesson is marked as done.")
     except LearningError as error:
         return _refused(request, error, back)
-    next_lesson = lesson.next_lesson()
     if wants_json(request):
+        next_lesson = None if step else lesson.next_lesson()
         return JsonResponse({
             "ok": True,
             "message": message,
-            "next_url": next_lesson.get_url(request) if next_lesson and not step else None,
+            "next_url": next_lesson.get_url(request) if next_lesson else None,
         })
     if not step:
         messages.success(request, message)

@@ -72,3 +72,22 @@ def my_areas(context) -> list[tuple[str, str]]:
     if not user.is_authenticated:
         return []
     return areas(user, translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def staff_userbar(context) -> str:
+    """Wagtail's userbar (edit this page), except for girls and parents.
+
+    They never edit pages, and the userbar's permission check costs every one of
+    their page views two queries.
+    """
+    from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+
+    from cms.models import Role
+
+    user = getattr(context.get("request"), "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    if not user.is_superuser and user.roles & {Role.LEARNER, Role.GUARDIAN}:
+        return ""
+    return wagtailuserbar(context)

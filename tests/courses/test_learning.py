@@ -1,5 +1,6 @@
 """A girl goes through her camp's lessons: done marks, steps and check questions."""
 
+import re
 import uuid
 
 import pytest
@@ -104,6 +105,17 @@ def test_check_questions_are_scored_on_the_server_and_every_attempt_kept(client,
     assert list(QuizAttempt.objects.order_by("pk").values_list("answer", "is_correct")) == [
         (1, False), (2, True)
     ]
+
+
+def test_the_lesson_page_shows_her_latest_answer_to_each_question(client, world, girl):
+    lesson = lessons(world)[0]
+    address = url("courses:quiz_answer", lesson.translation_key, 1)
+    for answer in ("1", "2", "3"):  # wrong, right, then wrong again
+        client.post(address, {"client_id": str(uuid.uuid4()), "answer": answer})
+    page = client.get(lesson.url).content.decode()
+    checked = re.findall(r'name="answer" value="(\d)" required checked', page)
+    assert checked == ["3"]
+    assert "message message-error" in page and "message message-success" not in page
 
 
 @pytest.mark.parametrize("number, answer", [(2, "1"), (0, "1"), (1, "4"), (1, "x"), (1, "")])
