@@ -72,3 +72,31 @@ def test_lesson_page_first_visit_fits_the_budget(client, curriculum):
             total += len(gzip.compress(f.read()))
     assert 1 + len(assets) <= 10
     assert total <= 60 * 1024, f"{total} bytes"
+
+
+def test_a_lesson_is_found_by_its_address_and_only_while_published(client, curriculum):
+    lesson = curriculum["lessons"]["ky"][1]
+    assert client.get(lesson.url).status_code == 200
+    assert client.get(lesson.url + "more/").status_code == 404
+    assert client.get(lesson.url.replace(lesson.slug, lesson.slug + "-x")).status_code == 404
+    lesson.unpublish()
+    assert client.get(lesson.url).status_code == 404
+
+
+#: A girl's lesson page: routing, her camp check, her progress, the page around it.
+GIRL_LESSON_QUERY_BUDGET = 24
+
+
+def test_a_girls_lesson_page_stays_within_its_query_budget(
+    client, django_assert_max_num_queries
+):
+    from tests.world import build_world
+
+    world = build_world()
+    client.force_login(world.girl_a)
+    lesson = world.curriculum["lessons"]["ky"][0]
+    client.get(lesson.url)
+    with django_assert_max_num_queries(GIRL_LESSON_QUERY_BUDGET) as queries:
+        page = client.get(lesson.url)
+    assert page.status_code == 200 and page.context["learning"] is not None
+    print(f"a girl's lesson page: {len(queries.captured_queries)} queries")
