@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import make_curriculum
+from tests.world import build_world
 
 E2E_DIR = Path(__file__).resolve().parent / "e2e"
 
@@ -11,6 +12,12 @@ E2E_DIR = Path(__file__).resolve().parent / "e2e"
 def curriculum(db):
     """Two days of two lessons each, in both languages."""
     return make_curriculum(days=2, lessons_per_day=2)
+
+
+@pytest.fixture
+def world(db):
+    """The two-camp world of tests.world: every role, ours and someone else's."""
+    return build_world()
 
 
 def _is_transactional(item) -> bool:

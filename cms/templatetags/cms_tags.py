@@ -6,7 +6,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
+
+from cms.models import Role
 
 register = template.Library()
 
@@ -81,10 +84,6 @@ def staff_userbar(context) -> str:
     They never edit pages, and the userbar's permission check costs every one of
     their page views two queries.
     """
-    from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
-
-    from cms.models import Role
-
     user = getattr(context.get("request"), "user", None)
     if user is None or not user.is_authenticated:
         return ""

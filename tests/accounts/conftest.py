@@ -2,13 +2,6 @@ import pytest
 from django.core.cache import caches
 from django.utils import translation
 
-from tests.world import build_world
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
-
 
 @pytest.fixture(autouse=True)
 def kyrgyz_first():

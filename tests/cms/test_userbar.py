@@ -2,13 +2,6 @@
 
 import pytest
 
-from tests.world import build_world
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
-
 
 @pytest.mark.parametrize("who, shown", [
     ("editor", True), ("manager", True), ("admin", True),

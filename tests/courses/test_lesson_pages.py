@@ -88,11 +88,8 @@ GIRL_LESSON_QUERY_BUDGET = 24
 
 
 def test_a_girls_lesson_page_stays_within_its_query_budget(
-    client, django_assert_max_num_queries
+    client, world, django_assert_max_num_queries
 ):
-    from tests.world import build_world
-
-    world = build_world()
     client.force_login(world.girl_a)
     lesson = world.curriculum["lessons"]["ky"][0]
     client.get(lesson.url)

@@ -1,15 +1,7 @@
 """The server names the pages a facilitator needs without signal; the service worker keeps
 them only for the person they were made for."""
 
-import pytest
 from django.urls import reverse
-
-from tests.world import build_world
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 def test_the_dashboard_and_roll_call_are_kept_for_her_alone(client, world):
