@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import content_cache
 from .blocks import BaseStreamBlock
 
 
@@ -65,6 +66,16 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_cache_key_components(self):
+        """A page shows other pages (its neighbours, its translations, its pictures), so
+        its cache key also moves on when any content changes."""
+        return [*super().get_cache_key_components(), content_cache.CONTENT.current()]
+
+    @cached_property
+    def cache_key(self) -> str:
+        """Worked out once per page object: a page drawn once asks for it several times."""
+        return super().cache_key
+
 
 class HomePage(BasePage):
     """The front page of one language: what the camp is, and its sections below."""
@@ -92,15 +103,18 @@ class HomePage(BasePage):
 
         Wagtail walks the tree a level at a time (two queries a level, eight for a
         lesson). Where no page type routes its own sub-paths, the page whose URL
-        path this is is the page the walk would reach; anything else walks.
+        path this is is the page the walk would reach; anything else walks. The
+        page found is kept in the cache until the content changes.
         """
         if path_components and _pages_route_plainly():
-            page = (
-                Page.objects.filter(
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = content_cache.kept(
+                f"page-at:{self.pk}:{url_path}",
+                lambda: Page.objects.filter(
                     path__startswith=self.path,
                     depth=self.depth + len(path_components),
-                    url_path=self.url_path + "/".join(path_components) + "/",
-                ).specific().first()
+                    url_path=url_path,
+                ).specific().first(),
             )
             if page is not None:
                 return page.route(request, [])

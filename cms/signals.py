@@ -41,6 +41,9 @@ def clean_wagtail_image(sender, instance, update_fields=None, **kwargs):
 def connect() -> None:
     from wagtail.images import get_image_model
 
+    from . import content_cache
+
+    content_cache.connect()
     pre_save.connect(
         clean_wagtail_image, sender=get_image_model(), dispatch_uid="cms.clean_wagtail_image"
     )

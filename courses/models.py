@@ -7,6 +7,7 @@ Learner progress (a later part of this app) is keyed by a lesson's
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -14,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from cms import content_cache
 from cms.blocks import TextItemBlock
 from cms.models import BasePage
 from cms.permissions import can
@@ -162,11 +164,16 @@ class LessonPage(BasePage):
             self._neighbours = (before, after)
         return self._neighbours
 
+    @cached_property
+    def day(self):
+        """The camp day this lesson belongs to (its parent page)."""
+        return CampDayPage.objects.filter(path=self.path[: -self.steplen]).first()
+
     def get_context(self, request, *args, **kwargs):
+        # The day and the neighbours are read by the template only where its cached
+        # parts are drawn anew (templates/courses/lesson_page.html).
         context = super().get_context(request, *args, **kwargs)
-        context["day"] = CampDayPage.objects.filter(path=self.path[: -self.steplen]).first()
-        context["previous_lesson"] = self.previous_lesson()
-        context["next_lesson"] = self.next_lesson()
+        context["cache_seconds"] = content_cache.TIMEOUT
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and can(user, "courses.take_lesson", self):
             from .services import lesson_state

@@ -6,6 +6,7 @@ only while the photo consent stands. Nobody else - not a manager, not an
 administrator browsing the site - sees a girl's photo.
 """
 
+from cms import content_cache
 from cms.models import Role
 from cms.permissions import rule
 
@@ -25,9 +26,10 @@ def learn(user, obj=None) -> bool:
 
 
 def curriculum_key(lesson: LessonPage):
+    """The translation key of the lesson's curriculum (kept until the content changes)."""
     path = lesson.path[: -2 * lesson.steplen]
     keys = CurriculumPage.objects.filter(path=path).values_list("translation_key", flat=True)
-    return keys.first()
+    return content_cache.kept(f"curriculum-at:{path}", keys.first)
 
 
 @rule("courses.take_lesson")

@@ -27,6 +27,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from PIL import Image
 
+from cms import content_cache
 from cms.consent import has_consent
 from cms.images import clean_image
 from cms.models import Consent
@@ -52,13 +53,19 @@ def parse_client_id(value) -> uuid.UUID:
 
 
 def lesson_by_key(lesson_key) -> LessonPage | None:
-    """The live lesson with this translation key, in the active language if it exists."""
-    lessons = LessonPage.objects.live().public().filter(translation_key=lesson_key)
+    """The live lesson with this translation key, in the active language if it exists.
+    Asked on every answer and tick, so it is kept until the content changes."""
     language = get_language()
-    return (
-        lessons.filter(locale__language_code=language).first()
-        or lessons.order_by("locale_id").first()
-    )
+
+    def find():
+        lessons = LessonPage.objects.live().public().filter(translation_key=lesson_key)
+        lessons = lessons.select_related("locale")
+        return (
+            lessons.filter(locale__language_code=language).first()
+            or lessons.order_by("locale_id").first()
+        )
+
+    return content_cache.kept(f"lesson-by-key:{lesson_key}:{language}", find)
 
 
 def _own_replay(model, learner, client_id):

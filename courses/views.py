@@ -76,7 +76,7 @@ def lesson_done(request, lesson_key):
     if refusal is not None:
         return refusal
     step = request.POST.get("step", "").strip()
-    back = lesson.get_url(request) + (f"#step-{step}" if step else "#lesson-done")
+    back = lesson.url + (f"#step-{step}" if step else "#lesson-done")
     try:
         client_id = services.parse_client_id(request.POST.get("client_id"))
         if step:
@@ -92,7 +92,7 @@ def lesson_done(request, lesson_key):
         return JsonResponse({
             "ok": True,
             "message": message,
-            "next_url": next_lesson.get_url(request) if next_lesson else None,
+            "next_url": next_lesson.url if next_lesson else None,
         })
     if not step:
         messages.success(request, message)
@@ -107,7 +107,7 @@ def quiz_answer(request, lesson_key, number: int):
     lesson, refusal = _lesson_or_refusal(request, lesson_key)
     if refusal is not None:
         return refusal
-    back = lesson.get_url(request) + f"#quiz-{number}"
+    back = lesson.url + f"#quiz-{number}"
     try:
         client_id = services.parse_client_id(request.POST.get("client_id"))
         result = services.answer_quiz(
@@ -143,7 +143,7 @@ def photos(request):
             if lesson is None:
                 raise Http404
             require(request.user, "courses.take_lesson", lesson)
-        back = (lesson.get_url(request) + "#photos") if lesson else request.path
+        back = (lesson.url + "#photos") if lesson else request.path
         try:
             client_id = services.parse_client_id(request.POST.get("client_id"))
             photo, created = services.add_photo(

@@ -13,38 +13,26 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from collections.abc import Callable
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from cms.data_versions import DataVersion
 
 VERSION_KEY = "impact:data-version"
 TIMEOUT = 10 * 60
 WATCHED_APPS = {"camp", "certificates", "courses", "gals"}
+DATA = DataVersion(VERSION_KEY)
 
 
 def version() -> int:
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        # A fresh start (or an evicted key) never meets a report of an older version.
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        current = cache.get(VERSION_KEY) or time.time_ns()
-    return current
-
-
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), None)
+    return DATA.current()
 
 
 def changed() -> None:
-    _bump()
-    transaction.on_commit(_bump)
+    DATA.changed()
 
 
 def on_write(sender, **kwargs) -> None:

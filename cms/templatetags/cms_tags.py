@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
-from cms.models import Role
+from cms import content_cache
+from cms.models import BasePage, Role
 
 register = template.Library()
 
@@ -42,8 +44,21 @@ def language_links(context) -> list[LanguageLink]:
     other language's home page; on other pages, the same URL under the other prefix.
     """
     request = context["request"]
-    current = translation.get_language()
     page = context.get("page")
+    if isinstance(page, BasePage) and page.pk and not getattr(request, "is_preview", False):
+        # The same for everyone reading this page: kept until the content changes.
+        key = (f"language-links:{page.cache_key}:{translation.get_language()}:"
+               f"{request.scheme}://{request.get_host()}")
+        links = cache.get(key)
+        if links is None:
+            links = _language_links(request, page)
+            cache.set(key, links, content_cache.TIMEOUT)
+        return links
+    return _language_links(request, page)
+
+
+def _language_links(request, page) -> list[LanguageLink]:
+    current = translation.get_language()
     translations: dict[str, Page] | None = None
     if isinstance(page, Page) and page.pk:
         translations = {

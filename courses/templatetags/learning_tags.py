@@ -3,6 +3,12 @@
 import uuid
 
 from django import template
+from django.core.cache import cache
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from cms import content_cache
 
 register = template.Library()
 
@@ -37,3 +43,39 @@ def block_number(context, kind: str):
         return None
     numbers = learning.quiz_numbers if kind == "quiz" else learning.steps_numbers
     return numbers.get(block_id)
+
+
+#: Blocks drawn for the girl who reads the lesson: her answers, her ticks.
+INTERACTIVE_BLOCKS = frozenset({"quiz", "steps"})
+
+
+@register.simple_tag(takes_context=True)
+def lesson_body(context):
+    """The blocks of the lesson's body, in order.
+
+    Questions and steps are drawn for each request. Every other block is the same
+    for everyone who reads this language, so it is drawn once and kept in the cache
+    under the page's cache key (which moves on when the content changes), and its
+    pictures and files are not even read from the database while it is kept.
+    """
+    page, request = context["page"], context.get("request")
+    stream = page.body
+    shared = {**context.flatten()}
+
+    def draw(index: int) -> str:
+        child = stream[index]
+        return child.render_as_block(context={**shared, "block_id": child.id})
+
+    keep = request is not None and not getattr(request, "is_preview", False)
+    if keep:
+        site = Site.find_for_request(request)
+        key = f"lesson-body:{page.cache_key}:{translation.get_language()}:{site and site.pk}"
+    parts = cache.get(key) if keep else None
+    if parts is None:
+        parts = [
+            index if raw["type"] in INTERACTIVE_BLOCKS else draw(index)
+            for index, raw in enumerate(stream.raw_data)
+        ]
+        if keep:
+            cache.set(key, parts, content_cache.TIMEOUT)
+    return mark_safe("".join(draw(part) if isinstance(part, int) else part for part in parts))  # noqa: S308 - drawn by the block templates
