@@ -13,8 +13,10 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from django.http.request import split_domain_port
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .data_versions import DataVersion
@@ -65,3 +67,33 @@ def kept(key: str, build: Callable[[], T]) -> T | None:
         if value is not None:
             cache.set(versioned, value, TIMEOUT)
     return value
+
+
+class KeptSiteMiddleware:
+    """The Wagtail site of a request, from the cache.
+
+    Wagtail looks the site up in the database on every request, then its home page,
+    and keeps the site on the request (``request._wagtail_site``, documented in
+    ``Site.find_for_request``). This fills that in from the cache, with the home page
+    already in its own type, until the content changes: two queries fewer on every page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            hostname, port = split_domain_port(request.get_host())[0], request.get_port()
+        except DisallowedHost:
+            return self.get_response(request)  # Django answers that one itself
+        site = kept(f"site-for:{hostname}:{port}", lambda: _site_with_home(request))
+        if site is not None:
+            request._wagtail_site = site
+        return self.get_response(request)
+
+
+def _site_with_home(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site

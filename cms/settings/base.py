@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.content_cache.KeptSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.offline.SaveDataMiddleware",
 ]

@@ -59,23 +59,23 @@ def lesson_body(context):
     pictures and files are not even read from the database while it is kept.
     """
     page, request = context["page"], context.get("request")
-    stream = page.body
-    shared = {**context.flatten()}
+    stream, shared = page.body, context.flatten()
 
     def draw(index: int) -> str:
         child = stream[index]
         return child.render_as_block(context={**shared, "block_id": child.id})
 
-    keep = request is not None and not getattr(request, "is_preview", False)
-    if keep:
+    key = None
+    if request is not None and not getattr(request, "is_preview", False):
         site = Site.find_for_request(request)
         key = f"lesson-body:{page.cache_key}:{translation.get_language()}:{site and site.pk}"
-    parts = cache.get(key) if keep else None
+    parts = cache.get(key) if key else None
     if parts is None:
         parts = [
             index if raw["type"] in INTERACTIVE_BLOCKS else draw(index)
             for index, raw in enumerate(stream.raw_data)
         ]
-        if keep:
+        if key:
             cache.set(key, parts, content_cache.TIMEOUT)
-    return mark_safe("".join(draw(part) if isinstance(part, int) else part for part in parts))  # noqa: S308 - drawn by the block templates
+    html = "".join(draw(part) if isinstance(part, int) else part for part in parts)
+    return mark_safe(html)  # noqa: S308 - safe: every part was drawn by a block template

@@ -4,9 +4,11 @@
 
 Each facilitator takes the roll call of day 1 (30 girls); each girl opens a lesson,
 reads it for 20-40 seconds, answers its question, marks it done and goes on to the
-next lesson, until the time is up. Girls are already signed in (as they would be
-after the first minutes of the morning); the sign-in itself, the most expensive
-request by design (password hashing), is measured apart on a sample of girls.
+next lesson, until the time is up. Answers and ticks are sent as the lesson script
+(static/js/learning.js) sends them from her phone, asking for JSON. Girls are
+already signed in (as they would be after the first minutes of the morning); the
+sign-in itself, the most expensive request by design (password hashing), is
+measured apart on a sample of girls.
 Prints requests per second, p50, p95 and errors for each phase.
 
 Stays on 127.0.0.1: its own gunicorn (port 8765), its own Redis (6391), its own
@@ -91,11 +93,11 @@ async def girl(data: dict, girl_row: list, stats: Stats, until: float, ramp: flo
         if answer_url:
             await browser.request("POST", answer_url.format(key=lesson["key"]), {
                 "csrfmiddlewaretoken": token, "answer": "2", "client_id": new_id(),
-            }, label="answer")
+            }, label="answer", script=True)
         if done_url:
             await browser.request("POST", done_url.format(key=lesson["key"]), {
                 "csrfmiddlewaretoken": token, "client_id": new_id(),
-            }, label="lesson done")
+            }, label="lesson done", script=True)
         number += 1
 
 

@@ -242,11 +242,14 @@ class Browser:
         self.stats, self.timeout = stats, timeout
 
     async def request(self, method: str, path: str, form: dict | None = None,
-                      label: str = "") -> Response | None:
+                      label: str = "", script: bool = False) -> Response | None:
+        """``script``: sent as the lesson script sends a form (fetch, JSON answer)."""
         body = urlencode(form or {}).encode() if method == "POST" else b""
         cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         head = [f"{method} {path} HTTP/1.1", f"Host: {HOST}", "Connection: close",
                 "Accept-Language: ky", "User-Agent: camp-morning"]
+        if script:
+            head += ["Accept: application/json", f"X-CSRFToken: {self.csrf()}"]
         if cookie:
             head.append(f"Cookie: {cookie}")
         if method == "POST":
