@@ -3,7 +3,8 @@
 #   deploy/restore.sh BACKUP_FOLDER
 # Reads DATABASE_URL, MEDIA_ROOT and PRIVATE_MEDIA_ROOT like the app. The database
 # must exist and be empty (createdb NAME); the checksums are verified first.
-# After a restore: run `manage.py migrate` (a no-op for a backup of the same version).
+# After a restore: run `manage.py migrate` (a no-op for a backup of the same version),
+# then `manage.py clear_caches`: what the cache keeps of the old database must go.
 set -euo pipefail
 
 source=${1:?usage: restore.sh BACKUP_FOLDER}
@@ -30,4 +31,4 @@ for pair in "media:$media" "media-private:$private"; do
         tar -C "$folder" -xzf "$source/$name.tar.gz"
     fi
 done
-echo "restored from $source"
+echo "restored from $source; now run: manage.py migrate && manage.py clear_caches"
