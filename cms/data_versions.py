@@ -7,10 +7,15 @@ something cached in between, counted from the old rows, is not kept as current.
 
 from __future__ import annotations
 
+import threading
 import time
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
+
+#: The versions read during the current request, per thread (None outside requests).
+_request = threading.local()
 
 
 class DataVersion:
@@ -20,14 +25,23 @@ class DataVersion:
         self.key = key
 
     def current(self) -> int:
+        """Read once per request: a page asks several times while it is drawn."""
+        seen = getattr(_request, "versions", None)
+        if seen is not None and self.key in seen:
+            return seen[self.key]
         value = cache.get(self.key)
         if value is None:
             # A fresh start (or an evicted key) never meets an entry of an older version.
             cache.add(self.key, time.time_ns(), None)
             value = cache.get(self.key) or time.time_ns()
+        if seen is not None:
+            seen[self.key] = value
         return value
 
     def bump(self) -> None:
+        seen = getattr(_request, "versions", None)
+        if seen is not None:
+            seen.pop(self.key, None)
         try:
             cache.incr(self.key)
         except ValueError:
@@ -37,3 +51,15 @@ class DataVersion:
         """Call when the data changes, inside or outside a transaction."""
         self.bump()
         transaction.on_commit(self.bump)
+
+
+def _start_request(**kwargs) -> None:
+    _request.versions = {}
+
+
+def _end_request(**kwargs) -> None:
+    _request.versions = None
+
+
+request_started.connect(_start_request, dispatch_uid="data-versions-start")
+request_finished.connect(_end_request, dispatch_uid="data-versions-end")

@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from . import content_cache
@@ -75,6 +75,13 @@ class BasePage(Page):
     def cache_key(self) -> str:
         """Worked out once per page object: a page drawn once asks for it several times."""
         return super().cache_key
+
+    def get_view_restrictions(self):
+        """Wagtail checks the restrictions of a page and its ancestors before every view
+        (two queries). Most of the time no page has any: that answer is kept."""
+        if not content_cache.kept("any-view-restriction", PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):

@@ -150,19 +150,23 @@ class LessonPage(BasePage):
         return self.neighbours()[1]
 
     def neighbours(self):
-        """The lessons before and after this one, from one query (kept on the page)."""
+        """The lessons before and after this one, from one query, kept on the page and
+        in the cache until the content changes."""
         if not hasattr(self, "_neighbours"):
-            lessons = self._siblings_in_curriculum().order_by("path").only(
-                "path", "depth", "title", "url_path", "locale_id", "translation_key")
-            before = after = None
-            for lesson in lessons:
-                if lesson.path < self.path:
-                    before = lesson
-                elif lesson.path > self.path:
-                    after = lesson
-                    break
-            self._neighbours = (before, after)
+            self._neighbours = content_cache.kept(f"neighbours:{self.pk}", self._find_neighbours)
         return self._neighbours
+
+    def _find_neighbours(self):
+        lessons = self._siblings_in_curriculum().order_by("path").only(
+            "path", "depth", "title", "url_path", "locale_id", "translation_key")
+        before = after = None
+        for lesson in lessons:
+            if lesson.path < self.path:
+                before = lesson
+            elif lesson.path > self.path:
+                after = lesson
+                break
+        return before, after
 
     @cached_property
     def day(self):

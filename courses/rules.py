@@ -28,8 +28,11 @@ def learn(user, obj=None) -> bool:
 def curriculum_key(lesson: LessonPage):
     """The translation key of the lesson's curriculum (kept until the content changes)."""
     path = lesson.path[: -2 * lesson.steplen]
-    keys = CurriculumPage.objects.filter(path=path).values_list("translation_key", flat=True)
-    return content_cache.kept(f"curriculum-at:{path}", keys.first)
+    return content_cache.kept(
+        f"curriculum-at:{path}",
+        lambda: CurriculumPage.objects.filter(path=path)
+        .values_list("translation_key", flat=True).first(),
+    )
 
 
 @rule("courses.take_lesson")
