@@ -7,3 +7,14 @@ class CampConfig(AppConfig):
 
     name = "camp"
     verbose_name = _("Camps")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .learner_links import on_camp_write
+        from .models import Camp, Enrolment
+
+        for model in (Camp, Enrolment):
+            for signal in (post_save, post_delete):
+                signal.connect(on_camp_write, sender=model,
+                               dispatch_uid=f"camp-enrolments-{model.__name__}-{id(signal)}")

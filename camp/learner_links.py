@@ -5,6 +5,10 @@ Registered with ``courses.access`` (found at start-up by the courses app).
 
 import uuid
 
+from django.core.cache import cache
+
+from cms import content_cache
+from cms.data_versions import DataVersion
 from courses.access import register_carer, register_curricula
 from courses.models import CurriculumPage
 
@@ -20,15 +24,32 @@ def enrolments_of(learner):
     )
 
 
+#: Moves on when any camp or enrolment is saved or deleted (``CampConfig.ready``).
+ENROLMENTS = DataVersion("camp:enrolments")
+#: A bound on the age of an answer when a camp is changed without the signals
+#: (a bulk update): every answer, every tick and every lesson page asks this.
+CURRICULA_SECONDS = 60
+
+
 @register_curricula
 def curricula_of(learner) -> set[uuid.UUID]:
     if not getattr(learner, "pk", None):
         return set()
-    return set(
-        CurriculumPage.objects.filter(
-            pk__in=enrolments_of(learner).values("camp__curriculum_id")
-        ).values_list("translation_key", flat=True)
-    )
+    key = f"curricula-of:{learner.pk}:{ENROLMENTS.current()}:{content_cache.CONTENT.current()}"
+    keys = cache.get(key)
+    if keys is None:
+        keys = set(
+            CurriculumPage.objects.filter(
+                pk__in=enrolments_of(learner).values("camp__curriculum_id")
+            ).values_list("translation_key", flat=True)
+        )
+        cache.set(key, keys, CURRICULA_SECONDS)
+    return keys
+
+
+def on_camp_write(sender, **kwargs) -> None:
+    """Receiver of post_save and post_delete of camps and enrolments."""
+    ENROLMENTS.changed()
 
 
 @register_carer
