@@ -1,0 +1,84 @@
+"""CPU and SQL queries of what a girl's phone asks for most: a lesson page, an answer,
+"done". The camp-morning load script (deploy/load/camp_morning.py) shows what a
+server carries; this shows where each request stands, on any machine."""
+
+import time
+import uuid
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, reset_queries, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from camp.learner_links import curricula_of
+from cms.models import User
+from courses.models import LessonPage
+
+
+class Command(BaseCommand):
+    help = ("Serve a demo girl's lesson page, her answer and her \"done\" many times (in a "
+            "transaction rolled back at the end); print the CPU time of each in the app "
+            "and its SQL queries. Needs the demo data (make demo).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=100, help="requests of each kind")
+        parser.add_argument("--girl", default="demo-learner")
+
+    def handle(self, *args, runs, girl, **options):
+        learner = User.objects.filter(username=girl).first()
+        lesson = learner and self._lesson_with_a_question(learner)
+        if lesson is None:
+            raise CommandError(f"{girl} has no lesson with a question: run `make demo` first.")
+        with transaction.atomic():
+            self._bench(learner, lesson, runs)
+            transaction.set_rollback(True)
+
+    def _lesson_with_a_question(self, learner):
+        keys = curricula_of(learner)
+        for lesson in LessonPage.objects.live().filter(locale__language_code="ky").order_by("path"):
+            in_her_camp = any(lesson.get_parent().get_parent().translation_key == key
+                              for key in keys)
+            if in_her_camp and any(raw["type"] == "quiz" for raw in lesson.body.raw_data):
+                return lesson
+        return None
+
+    def _bench(self, learner, lesson, runs: int) -> None:
+        client = Client(SERVER_NAME="localhost", HTTP_ACCEPT_LANGUAGE="ky")
+        client.force_login(learner)
+        with translation.override("ky"):
+            answer_url = reverse("courses:quiz_answer", args=[lesson.translation_key, 1])
+            done_url = reverse("courses:lesson_done", args=[lesson.translation_key])
+        script = {"HTTP_ACCEPT": "application/json"}  # as static/js/learning.js sends them
+
+        def page():
+            return client.get(lesson.url)
+
+        def answer():
+            return client.post(answer_url, {"answer": "2", "client_id": str(uuid.uuid4())},
+                               **script)
+
+        def done():
+            return client.post(done_url, {"client_id": str(uuid.uuid4())}, **script)
+
+        database = connection.vendor
+        cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+        self.stdout.write(f"{lesson.title} ({database}, {cache}), {runs} requests of each:")
+        for label, request in (("lesson page", page), ("answer", answer), ("done", done)):
+            for _ in range(5):  # what is kept in the cache is kept from here on
+                response = request()
+            if response.status_code != 200:
+                raise CommandError(f"{label}: {response.status_code}")
+            reset_queries()  # each request empties the log as it starts
+            with CaptureQueriesContext(connection) as queries:
+                request()
+            batches = []
+            for _ in range(5):
+                started = time.process_time()
+                for _ in range(max(1, runs // 5)):
+                    request()
+                batches.append((time.process_time() - started) / max(1, runs // 5))
+            self.stdout.write(f"  {label:<12} {min(batches) * 1000:6.1f} ms CPU "
+                              f"(best of 5 batches)  {len(queries):3} queries")
