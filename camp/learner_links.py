@@ -26,8 +26,8 @@ def enrolments_of(learner):
 
 #: Moves on when any camp or enrolment is saved or deleted (``CampConfig.ready``).
 ENROLMENTS = DataVersion("camp:enrolments")
-#: A bound on the age of an answer when a camp is changed without the signals
-#: (a bulk update): every answer, every tick and every lesson page asks this.
+#: How long a girl's camps are kept at most. Every lesson page, answer and tick asks
+#: for them; a camp changed without signals (a bulk update) is seen within a minute.
 CURRICULA_SECONDS = 60
 
 
