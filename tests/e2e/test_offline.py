@@ -80,8 +80,14 @@ def wait_for(check, what: str, seconds: float = 15):
     raise AssertionError(f"never happened: {what}")
 
 
-def controlled(page):
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller")
+def controlled(page, seconds: float = 15):
+    """Wait until the service worker controls the page. Asked with evaluate(): while it
+    polls, wait_for_function() evaluates a string, which the page's policy refuses."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate("() => Boolean(navigator.serviceWorker?.controller)"):
+        if time.monotonic() > deadline:
+            raise AssertionError("the service worker never took control of the page")
+        page.wait_for_timeout(100)
 
 
 def save_day(page, server, day):
