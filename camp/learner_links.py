@@ -5,8 +5,6 @@ Registered with ``courses.access`` (found at start-up by the courses app).
 
 import uuid
 
-from django.core.cache import cache
-
 from cms import content_cache
 from cms.data_versions import DataVersion
 from courses.access import register_carer, register_curricula
@@ -35,16 +33,15 @@ CURRICULA_SECONDS = 60
 def curricula_of(learner) -> set[uuid.UUID]:
     if not getattr(learner, "pk", None):
         return set()
-    key = f"curricula-of:{learner.pk}:{ENROLMENTS.current()}:{content_cache.CONTENT.current()}"
-    keys = cache.get(key)
-    if keys is None:
-        keys = set(
+    return ENROLMENTS.kept(
+        f"curricula-of:{learner.pk}:{content_cache.CONTENT.current()}",
+        lambda: set(
             CurriculumPage.objects.filter(
                 pk__in=enrolments_of(learner).values("camp__curriculum_id")
             ).values_list("translation_key", flat=True)
-        )
-        cache.set(key, keys, CURRICULA_SECONDS)
-    return keys
+        ),
+        CURRICULA_SECONDS,
+    )
 
 
 def on_camp_write(sender, **kwargs) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -60,13 +59,7 @@ def kept(key: str, build: Callable[[], T]) -> T | None:
     by its key): a copy comes from the cache instead of two or three queries.
     Nothing is kept when ``build`` finds nothing, so a page published later is found.
     """
-    versioned = f"{key}:{CONTENT.current()}"
-    value = cache.get(versioned)
-    if value is None:
-        value = build()
-        if value is not None:
-            cache.set(versioned, value, TIMEOUT)
-    return value
+    return CONTENT.kept(key, build, TIMEOUT)
 
 
 class KeptSiteMiddleware:

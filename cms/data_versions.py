@@ -47,6 +47,17 @@ class DataVersion:
         except ValueError:
             cache.set(self.key, time.time_ns(), None)
 
+    def kept(self, key: str, build, timeout: int):
+        """``build()``, kept in the cache under ``key`` for the current version.
+        Nothing is kept when ``build`` finds nothing (None): it is asked again."""
+        versioned = f"{key}:{self.current()}"
+        value = cache.get(versioned)
+        if value is None:
+            value = build()
+            if value is not None:
+                cache.set(versioned, value, timeout)
+        return value
+
     def changed(self) -> None:
         """Call when the data changes, inside or outside a transaction."""
         self.bump()

@@ -15,7 +15,6 @@ import hashlib
 import json
 from collections.abc import Callable
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -25,10 +24,6 @@ VERSION_KEY = "impact:data-version"
 TIMEOUT = 10 * 60
 WATCHED_APPS = {"camp", "certificates", "courses", "gals"}
 DATA = DataVersion(VERSION_KEY)
-
-
-def version() -> int:
-    return DATA.current()
 
 
 def changed() -> None:
@@ -44,12 +39,6 @@ def on_write(sender, **kwargs) -> None:
 def cached(parts: dict, build: Callable):
     """The report for ``parts`` (who, which camps, suppressed or not), counted by
     ``build`` unless the cache holds it for the current data."""
-    key_parts = {**parts, "language": get_language(), "today": str(timezone.localdate()),
-                 "version": version()}
+    key_parts = {**parts, "language": get_language(), "today": str(timezone.localdate())}
     digest = hashlib.sha256(json.dumps(key_parts, sort_keys=True, default=str).encode())
-    key = f"impact:report:{digest.hexdigest()}"
-    report = cache.get(key)
-    if report is None:
-        report = build()
-        cache.set(key, report, TIMEOUT)
-    return report
+    return DATA.kept(f"impact:report:{digest.hexdigest()}", build, TIMEOUT)

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
@@ -47,13 +46,9 @@ def language_links(context) -> list[LanguageLink]:
     page = context.get("page")
     if isinstance(page, BasePage) and page.pk and not getattr(request, "is_preview", False):
         # The same for everyone reading this page: kept until the content changes.
-        key = (f"language-links:{page.cache_key}:{translation.get_language()}:"
+        key = (f"language-links:{page.pk}:{translation.get_language()}:"
                f"{request.scheme}://{request.get_host()}")
-        links = cache.get(key)
-        if links is None:
-            links = _language_links(request, page)
-            cache.set(key, links, content_cache.TIMEOUT)
-        return links
+        return content_cache.kept(key, lambda: _language_links(request, page))
     return _language_links(request, page)
 
 
