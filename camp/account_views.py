@@ -23,6 +23,7 @@ from cms.homes import home_url
 from cms.models import AuditEvent
 from cms.permissions import require
 from cms.personal_data import anonymise_girl, export_girl
+from cms.signin import SignInRefused, check_pin
 
 from . import accounts
 from .account_forms import AnonymiseForm, BulkForm, ConsentForm, GirlForm
@@ -268,22 +269,21 @@ def signin_pin(request, girl_id):
     if camp is None:
         raise Http404
     girl = get_object_or_404(accounts.camp_girls(camp), pk=girl_id)
-    error = None
+    error, status = None, 200
     if request.method == "POST":
         try:
-            user = kernel_accounts.check_pin(
-                girl.username, request.POST.get("pin", "")[:64],
-                candidates=accounts.camp_girls(camp),
+            user = check_pin(
+                request, girl.username, request.POST.get("pin", "")[:64],
                 wrong=_("The PIN is wrong. Check it and try again."),
             )
-        except kernel_accounts.SignInRefused as refused:
-            error = refused.message
+        except SignInRefused as refused:
+            error, status = refused.message, 429 if refused.limited else 400
         else:
             sign_in_girl(request, user)
             return redirect(home_url(user, camp.language))
     return render(request, "camp/accounts/signin_pin.html", {
         "signin_camp": camp, "girl": girl, "error": error,
-    }, status=400 if error else 200)
+    }, status=status)
 
 
 @require_POST

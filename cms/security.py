@@ -1,4 +1,7 @@
-"""Security headers: one strict Content Security Policy, relaxed only for the admin.
+"""Security headers and the admin's door.
+
+One strict Content Security Policy, relaxed only for the admin; the admin itself is
+closed to everyone who does not work in it (``AdminGateMiddleware``).
 
 Public and learner pages get the policy of ``settings.CONTENT_SECURITY_POLICY``: no
 inline script or style without the response's nonce, no framing, no plug-ins. The
@@ -9,6 +12,9 @@ styles, so it gets ``ADMIN_DIRECTIVES`` instead; it is reached only by signed-in
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+
+from .permissions import can
 
 ADMIN_PREFIXES = ("/admin/",)
 
@@ -40,3 +46,19 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and request.path_info.startswith(ADMIN_PREFIXES):
             parts.replace = {**admin_directives(), **(parts.replace or {})}
         return parts
+
+
+class AdminGateMiddleware:
+    """Only the people who work in the admin reach it (``cms.use_admin``): a girl or a
+    parent signed in on a shared phone gets the site's own refusal, in her language,
+    and never a page of Wagtail's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (request.path_info.startswith(ADMIN_PREFIXES) and user is not None
+                and user.is_authenticated and not can(user, "cms.use_admin")):
+            raise PermissionDenied
+        return self.get_response(request)
