@@ -91,11 +91,13 @@ def row_columns() -> list[tuple[str, str]]:
         ("lessons_done", _("Lessons finished")),
         ("certified", _("Certificate")),
     ]
+    # Outside the f-strings: makemessages does not see a _() written inside one.
+    before, after, looking_back = _("before the camp"), _("after the camp"), _("looking back")
     for area, label in SurveyArea.choices:
-        columns.append((f"pre_{area}", f"{label}: {_('before the camp')}"))
-        columns.append((f"post_{area}", f"{label}: {_('after the camp')}"))
+        columns.append((f"pre_{area}", f"{label}: {before}"))
+        columns.append((f"post_{area}", f"{label}: {after}"))
         if area != SurveyArea.ROLE_MODEL:
-            columns.append((f"back_{area}", f"{label}: {_('looking back')}"))
+            columns.append((f"back_{area}", f"{label}: {looking_back}"))
     return columns
 
 

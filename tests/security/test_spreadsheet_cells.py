@@ -86,3 +86,16 @@ def test_every_spreadsheet_writer_goes_through_the_safe_cell_module():
         if re.search(r"csv\.(writer|DictWriter)\(|openpyxl|xlsxwriter", text):
             offenders.append(relative)
     assert offenders == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_the_lines_header_has_no_english(client, language):
+    from django.utils import translation
+
+    from camp.impact.exports import row_columns
+
+    with translation.override(language):
+        header = " ".join(label for _key, label in row_columns())
+    words = set(re.findall(r"[A-Za-z]{3,}", header)) - {"STEM", "XXI"}
+    assert not words, header
