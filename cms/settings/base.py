@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.sessions.GirlSessionMiddleware",
     "cms.security.AdminGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -176,6 +177,11 @@ AXES_ENABLE_ADMIN = False
 # Per address: at most this many distinct usernames may fail in the window.
 SIGNIN_ADDRESS_MAX_USERNAMES = int(os.environ.get("SIGNIN_ADDRESS_MAX_USERNAMES", "20"))
 SIGNIN_ADDRESS_WINDOW = timedelta(minutes=10)
+# A girl's session ends when the browser closes and at the end of the camp day (local
+# time), but lasts at least this long after she signed in (cms.sessions). Staff and
+# parents: Django's SESSION_COOKIE_AGE (two weeks).
+GIRL_SESSION_DAY_END = os.environ.get("GIRL_SESSION_DAY_END", "18:00")
+GIRL_SESSION_MIN_MINUTES = int(os.environ.get("GIRL_SESSION_MIN_MINUTES", "120"))
 # A shared phone stays in "camp sign-in" for one camp this long (seconds).
 CAMP_SIGNIN_MAX_AGE = 60 * 60 * 24 * 14
 # Girls are anonymised this many months after their last camp ended.
