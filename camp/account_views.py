@@ -23,6 +23,7 @@ from cms.homes import home_url
 from cms.models import AuditEvent
 from cms.permissions import require
 from cms.personal_data import anonymise_girl, export_girl
+from cms.signin import SignInRefused, check_pin
 
 from . import accounts
 from .account_forms import AnonymiseForm, BulkForm, ConsentForm, GirlForm
@@ -55,7 +56,7 @@ def _accounts_page(request, camp, girl_form=None, bulk_form=None, status=200):
         "enrolments": girls,
         "girl_form": girl_form or GirlForm(),
         "bulk_form": bulk_form or BulkForm(),
-        "fresh_count": len(accounts.fresh_pins(request.session, camp)),
+        "fresh_count": len(accounts.fresh_pins(request, camp)),
     }, status=status)
 
 
@@ -67,8 +68,9 @@ def camp_accounts(request, pk):
 
 
 def _created(request, camp, created) -> HttpResponse:
-    accounts.remember_pins(request.session, camp, {a.user.pk: a.pin for a in created})
-    return redirect("camp:new_pins", pk=camp.pk)
+    response = redirect("camp:new_pins", pk=camp.pk)
+    accounts.remember_pins(request, response, camp, {a.user.pk: a.pin for a in created})
+    return response
 
 
 @login_required
@@ -112,7 +114,7 @@ def new_pins(request, pk):
     """The PINs just made, shown once; print the cards from here."""
     camp = _camp(request, pk)
     return render(request, "camp/accounts/new_pins.html", {
-        "camp": camp, "pins": accounts.fresh_pins(request.session, camp),
+        "camp": camp, "pins": accounts.fresh_pins(request, camp),
     })
 
 
@@ -120,17 +122,20 @@ def new_pins(request, pk):
 @require_POST
 def forget_pins(request, pk):
     camp = _camp(request, pk)
-    accounts.forget_pins(request.session, camp)
     messages.success(request, _("The PINs are no longer shown."))
-    return redirect("camp:accounts", pk=camp.pk)
+    response = redirect("camp:accounts", pk=camp.pk)
+    accounts.forget_pins(request.session, camp, response)
+    return response
 
 
 @login_required
 @never_cache
 def login_cards(request, pk):
-    """A4 cards of the girls whose PINs were just made (a PIN is shown only once)."""
+    """A4 cards of the girls whose PINs were just made (a PIN is shown only once).
+
+    Once the cards are made, the PINs are forgotten: the paper is now their only copy."""
     camp = _camp(request, pk)
-    pins = accounts.fresh_pins(request.session, camp)
+    pins = accounts.fresh_pins(request, camp)
     if not pins:
         messages.error(request, _(
             "No new PINs to print. Cards are printed right after creating girls or "
@@ -145,6 +150,7 @@ def login_cards(request, pk):
     pdf = accounts.login_cards_pdf(camp, pins, sign_in_url)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="login-cards-{camp.pk}.pdf"'
+    accounts.forget_pins(request.session, camp, response)
     return response
 
 
@@ -155,8 +161,9 @@ def reset_pin(request, pk, girl_id):
     if enrolment.learner.anonymised_at:
         raise Http404
     pin = accounts.reset_pin(enrolment, request.user)
-    accounts.remember_pins(request.session, enrolment.camp, {enrolment.learner_id: pin})
-    return redirect("camp:new_pins", pk=enrolment.camp_id)
+    response = redirect("camp:new_pins", pk=enrolment.camp_id)
+    accounts.remember_pins(request, response, enrolment.camp, {enrolment.learner_id: pin})
+    return response
 
 
 # --- One girl's record -------------------------------------------------------------------
@@ -268,22 +275,21 @@ def signin_pin(request, girl_id):
     if camp is None:
         raise Http404
     girl = get_object_or_404(accounts.camp_girls(camp), pk=girl_id)
-    error = None
+    error, status = None, 200
     if request.method == "POST":
         try:
-            user = kernel_accounts.check_pin(
-                girl.username, request.POST.get("pin", "")[:64],
-                candidates=accounts.camp_girls(camp),
+            user = check_pin(
+                request, girl.username, request.POST.get("pin", "")[:64],
                 wrong=_("The PIN is wrong. Check it and try again."),
             )
-        except kernel_accounts.SignInRefused as refused:
-            error = refused.message
+        except SignInRefused as refused:
+            error, status = refused.message, 429 if refused.limited else 400
         else:
             sign_in_girl(request, user)
             return redirect(home_url(user, camp.language))
     return render(request, "camp/accounts/signin_pin.html", {
         "signin_camp": camp, "girl": girl, "error": error,
-    }, status=400 if error else 200)
+    }, status=status)
 
 
 @require_POST

@@ -9,6 +9,8 @@ camp's sign-in device: a girl taps her name in the camp's list and types her PIN
 
 from __future__ import annotations
 
+import json
+import secrets
 import time
 from pathlib import Path
 
@@ -29,6 +31,8 @@ SIGNIN_SALT = "camp.signin-device"
 #: PINs stay on the facilitator's screen (in her server-side session) this long.
 FRESH_PIN_SECONDS = 60 * 60
 FRESH_PINS_KEY = "camp_fresh_pins"
+PIN_PAD_COOKIE = "camp_pin_pads"
+PIN_PAD_SALT = "camp.fresh-pins"
 
 
 # --- Creating girls for a camp -----------------------------------------------------------
@@ -81,39 +85,75 @@ def reset_pin(enrolment: Enrolment, by) -> str:
 # --- PINs shown once ---------------------------------------------------------------------
 
 
-def remember_pins(session, camp: Camp, pins: dict[int, str]) -> None:
+def _pad_cookie(camp: Camp) -> str:
+    return f"{PIN_PAD_COOKIE}_{camp.pk}"
+
+
+def _digits_add(pin: str, pad: str, sign: int = 1) -> str:
+    return "".join(str((int(a) + sign * int(b)) % 10) for a, b in zip(pin, pad, strict=True))
+
+
+def _pads(request, camp: Camp) -> dict:
+    value = request.get_signed_cookie(
+        _pad_cookie(camp), default=None, salt=PIN_PAD_SALT, max_age=FRESH_PIN_SECONDS
+    )
+    try:
+        return json.loads(value) if value else {}
+    except ValueError:
+        return {}
+
+
+def remember_pins(request, response, camp: Camp, pins: dict[int, str]) -> None:
     """Keep fresh PINs for the facilitator's screen and cards, for one hour at most.
 
-    The database holds only hashes; these plain PINs live in her server-side
-    session until she prints the cards, clears them, or the hour ends.
+    No plain PIN is stored on the server (its session lives in Redis and the database):
+    the session keeps each PIN plus a random pad, digit by digit, and the pads live
+    only in a signed cookie of her browser that expires after the hour. Either half
+    alone tells nothing; when the cards are made, or the hour ends, both go.
     """
-    store = session.get(FRESH_PINS_KEY, {})
-    entry = store.get(str(camp.pk))
-    if not entry or entry["at"] + FRESH_PIN_SECONDS < time.time():
-        entry = {"at": time.time(), "girls": {}}
-    entry["girls"].update({str(user_id): pin for user_id, pin in pins.items()})
-    entry["at"] = time.time()
+    pads = _pads(request, camp)
+    entry = request.session.get(FRESH_PINS_KEY, {}).get(str(camp.pk))
+    if not pads or not entry or entry["at"] + FRESH_PIN_SECONDS < time.time():
+        entry, pads = {"at": time.time(), "girls": {}}, {}
+    for user_id, pin in pins.items():
+        pad = "".join(secrets.choice("0123456789") for _ in pin)
+        pads[str(user_id)] = pad
+        entry["girls"][str(user_id)] = _digits_add(pin, pad)
+    store = request.session.get(FRESH_PINS_KEY, {})
     store[str(camp.pk)] = entry
-    session[FRESH_PINS_KEY] = store
+    request.session[FRESH_PINS_KEY] = store
+    response.set_signed_cookie(
+        _pad_cookie(camp), json.dumps(pads), salt=PIN_PAD_SALT,
+        max_age=int(entry["at"] + FRESH_PIN_SECONDS - time.time()),
+        httponly=True, samesite="Strict", secure=request.is_secure(),
+    )
 
 
-def fresh_pins(session, camp: Camp) -> list[tuple[object, str]]:
+def fresh_pins(request, camp: Camp) -> list[tuple[object, str]]:
     """(girl, PIN) pairs created or reset within the hour, for this camp's girls only."""
-    entry = session.get(FRESH_PINS_KEY, {}).get(str(camp.pk))
-    if not entry or entry["at"] + FRESH_PIN_SECONDS < time.time():
+    entry = request.session.get(FRESH_PINS_KEY, {}).get(str(camp.pk))
+    if entry and entry["at"] + FRESH_PIN_SECONDS < time.time():
+        forget_pins(request.session, camp)  # the hour is over: nothing stays behind
+        return []
+    pads = _pads(request, camp)
+    if not entry or not pads:
         return []
     girls = {str(girl.pk): girl for girl in camp_girls(
         camp, statuses=(Enrolment.Status.ENROLLED, Enrolment.Status.WAITING)
     )}
     return [
-        (girls[user_id], pin) for user_id, pin in entry["girls"].items() if user_id in girls
+        (girls[user_id], _digits_add(hidden, pads[user_id], -1))
+        for user_id, hidden in entry["girls"].items()
+        if user_id in girls and user_id in pads
     ]
 
 
-def forget_pins(session, camp: Camp) -> None:
+def forget_pins(session, camp: Camp, response=None) -> None:
     store = session.get(FRESH_PINS_KEY, {})
     if store.pop(str(camp.pk), None) is not None:
         session[FRESH_PINS_KEY] = store
+    if response is not None:
+        response.delete_cookie(_pad_cookie(camp), samesite="Strict")
 
 
 # --- Login cards ------------------------------------------------------------------------

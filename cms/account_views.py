@@ -8,18 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from . import accounts
+from . import signin
 from .forms import PinSignInForm
 from .homes import home_url
 from .models import AuditEvent, Role
 from .permissions import require
 
-BACKEND = "django.contrib.auth.backends.ModelBackend"
-
 
 def sign_in_girl(request, user) -> None:
-    """Sign a girl in on this phone (whoever was signed in before is signed out)."""
-    login(request, user, backend=BACKEND)
+    """Sign a girl in on this phone (whoever was signed in before is signed out).
+
+    ``user`` comes from ``cms.signin.check_pin``, which authenticated her."""
+    login(request, user)
 
 
 @never_cache
@@ -27,15 +27,19 @@ def sign_in_girl(request, user) -> None:
 def pin_sign_in(request):
     """A girl signs in with her username and PIN (her login card's QR code leads here)."""
     form = PinSignInForm(request.POST or None, initial={"username": request.GET.get("u", "")})
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            user = accounts.check_pin(form.cleaned_data["username"], form.cleaned_data["pin"])
-        except accounts.SignInRefused as refused:
+            user = signin.check_pin(
+                request, form.cleaned_data["username"], form.cleaned_data["pin"]
+            )
+        except signin.SignInRefused as refused:
             form.add_error(None, refused.message)
+            status = 429 if refused.limited else 200
         else:
             sign_in_girl(request, user)
             return redirect(home_url(user))
-    return render(request, "cms/pin_sign_in.html", {"form": form})
+    return render(request, "cms/pin_sign_in.html", {"form": form}, status=status)
 
 
 def role_names(user) -> list[str]:

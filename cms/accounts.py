@@ -1,18 +1,15 @@
-"""Girls' accounts: readable usernames, short PINs, bulk creation, PIN limits.
+"""Girls' accounts: readable usernames, short PINs, bulk creation.
 
 Girls of 14-17 have no email and sign in on shared family phones. A facilitator
 makes their accounts: the platform picks a username she can read aloud
 (``aigul-k-4821``) and a short numeric PIN that is shown once and stored only as a
-password hash. Wrong PINs are counted per account, never per address: a whole
-camp shares one connection, so an IP limit would lock out every girl at once.
-The counters live in Django's cache (Redis in production), shared by every
-server process.
+password hash. Wrong PINs are limited by ``cms.signin``: per account, and per
+address only far above a camp's typos, because a whole camp shares one connection.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 import secrets
 import unicodedata
@@ -21,13 +18,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from . import signin
 from .audit import record
 from .models import AuditEvent, Role
 
@@ -47,8 +44,6 @@ NAME_PATTERN = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
 NAME_MAX_LENGTH = 50
 BULK_MAX_LINES = 200
 PIN_LENGTH = getattr(settings, "PIN_LENGTH", 6)
-PIN_MAX_FAILURES = getattr(settings, "PIN_MAX_FAILURES", 5)
-PIN_COOLDOWN_SECONDS = getattr(settings, "PIN_COOLDOWN_SECONDS", 15 * 60)
 
 
 def transliterate(text: str) -> str:
@@ -281,95 +276,6 @@ def reset_pin(girl, by) -> str:
     pin = make_pin()
     girl.set_password(pin)
     girl.save(update_fields=["password"])
-    clear_failures(girl.username)
+    signin.clear_failures(girl)
     record(by, AuditEvent.Action.CHANGED, girl, pin_reset=True)
     return pin
-
-
-# --- Limits on wrong PINs and passwords -----------------------------------------------
-
-
-def _cache():
-    """The rate-limit cache where one is configured (it fails closed), else the default."""
-    return caches[getattr(settings, "RATELIMIT_CACHE", "default")]
-
-
-def _key(login: str) -> str:
-    """One counter per account name typed (existing or not), so the limit itself
-    never tells whether an account exists."""
-    digest = hashlib.sha256(login.strip().lower().encode()).hexdigest()[:32]
-    return f"signin-failures:{digest}"
-
-
-def seconds_locked(login: str) -> int:
-    """How long this account must wait before the next try (0: it may try now)."""
-    until = _cache().get(_key(login) + ":until")
-    if not until:
-        return 0
-    return max(0, int(until - timezone.now().timestamp()))
-
-
-def note_failure(login: str) -> int:
-    """Count a wrong PIN or password; at the limit, start the cool-down.
-
-    ``incr`` is atomic in Redis, so tries sent in parallel are all counted.
-    Returns the number of failures so far in this window.
-    """
-    store, key = _cache(), _key(login)
-    store.add(key, 0, PIN_COOLDOWN_SECONDS)
-    try:
-        count = store.incr(key)
-    except ValueError:  # the counter expired between add and incr
-        store.set(key, 1, PIN_COOLDOWN_SECONDS)
-        count = 1
-    if count >= PIN_MAX_FAILURES:
-        until = timezone.now().timestamp() + PIN_COOLDOWN_SECONDS
-        store.set(key + ":until", until, PIN_COOLDOWN_SECONDS)
-        store.delete(key)
-    return count
-
-
-def clear_failures(login: str) -> None:
-    key = _key(login)
-    _cache().delete_many([key, key + ":until"])
-
-
-def locked_message(seconds: int) -> str:
-    minutes = max(1, -(-seconds // 60))
-    return ngettext(
-        "Too many wrong tries. Wait %(minutes)d minute and try again, "
-        "or ask your facilitator for a new PIN.",
-        "Too many wrong tries. Wait %(minutes)d minutes and try again, "
-        "or ask your facilitator for a new PIN.",
-        minutes,
-    ) % {"minutes": minutes}
-
-
-class SignInRefused(Exception):
-    """A wrong PIN or a locked account; ``message`` is for the girl to read."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-def check_pin(username: str, pin: str, *, candidates=None, wrong: str | None = None):
-    """The girl whose username and PIN match, or ``SignInRefused``.
-
-    The same words (``wrong``) answer an unknown username and a wrong PIN.
-    ``candidates`` limits the search (the girls of one camp, on a shared phone).
-    """
-    wait = seconds_locked(username)
-    if wait:
-        raise SignInRefused(locked_message(wait))
-    User = get_user_model()
-    users = candidates if candidates is not None else User.objects.all()
-    user = users.filter(username__iexact=username.strip(), is_active=True).first()
-    if user is None or user.anonymised_at or not user.check_password(pin):
-        note_failure(username)
-        wait = seconds_locked(username)
-        if wait:
-            raise SignInRefused(locked_message(wait))
-        raise SignInRefused(wrong or _("The username or PIN is wrong. Check them and try again."))
-    clear_failures(username)
-    return user

@@ -1,7 +1,7 @@
 """django-allauth wiring: nobody signs up from the street; accounts are made for people.
 
-Failed sign-ins are limited per account, in the shared cache (``cms.accounts``),
-not per IP address: a whole camp signs in through one school connection.
+Failed sign-ins are limited by ``cms.signin`` (django-axes, in the database): per
+account whatever identifier was typed, and per address far above a camp's typos.
 """
 
 import re
@@ -10,12 +10,9 @@ import phonenumbers
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import ValidationError
 
-from . import accounts
+from . import signin
+from .client_address import client_ip
 from .homes import home_url
-
-
-def _login_of(credentials) -> str:
-    return credentials.get("username") or credentials.get("email") or ""
 
 
 def phone_as_username(login: str) -> str:
@@ -41,18 +38,17 @@ class AccountAdapter(DefaultAccountAdapter):
         """Each role lands on its own page (girls on /learn/, facilitators on /teach/...)."""
         return home_url(request.user)
 
-    def pre_authenticate(self, request, **credentials):
-        wait = accounts.seconds_locked(_login_of(credentials))
-        if wait:
-            raise ValidationError(accounts.locked_message(wait))
-
     def authentication_failed(self, request, **credentials):
-        accounts.note_failure(_login_of(credentials))
+        """A refusal by the limits says so (and for how long), in the reader's language."""
+        message = signin.refusal(request, signin.identifier_of(credentials))
+        if message:
+            raise ValidationError(message)
 
     def authenticate(self, request, **credentials):
         if credentials.get("username"):
             credentials["username"] = phone_as_username(credentials["username"])
-        user = super().authenticate(request, **credentials)
-        if user is not None:
-            accounts.clear_failures(_login_of(credentials))
-        return user
+        return super().authenticate(request, **credentials)
+
+    def get_client_ip(self, request):
+        """allauth's own limits count per address as every other limit does."""
+        return client_ip(request) or "0.0.0.0"  # noqa: S104 - unknown, never a 403

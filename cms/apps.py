@@ -21,3 +21,10 @@ class CmsConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+        # A girl's session ends with the browser and the camp day (cms.sessions).
+        from django.contrib.auth.signals import user_logged_in
+
+        from .sessions import on_sign_in
+
+        user_logged_in.connect(on_sign_in, dispatch_uid="cms.sessions.on_sign_in")

@@ -1,5 +1,6 @@
 """The kernel's own rules: the audit log and the role homes."""
 
+from .models import Role
 from .permissions import rule
 
 
@@ -13,3 +14,14 @@ def view_audit_log(user, obj=None) -> bool:
 def view_home(user, obj=None) -> bool:
     """Every signed-in person has a home page of her own."""
     return user.is_authenticated
+
+
+@rule("cms.use_admin")
+def use_admin(user, obj=None) -> bool:
+    """Editors, programme managers (places) and administrators work in Wagtail's admin.
+    Girls and parents never do, whatever group they were put in by mistake."""
+    if user.is_superuser:
+        return True
+    if user.has_role(Role.LEARNER) or user.has_role(Role.GUARDIAN):
+        return False
+    return user.has_perm("wagtailadmin.access_admin")

@@ -14,14 +14,34 @@ private=${PRIVATE_MEDIA_ROOT:-${media:+${media%/}-private}}
 
 (cd "$source" && sha256sum --quiet --check SHA256SUMS)
 
-tables=$(psql "$DATABASE_URL" -Atc "select count(*) from pg_tables where schemaname = 'public'")
+# An encrypted backup is decrypted into a private folder first (gpg: the private key in
+# this user's keyring; age: AGE_IDENTITY names the key file), brought for the restore.
+umask 077
+if compgen -G "$source/*.gpg" > /dev/null || compgen -G "$source/*.age" > /dev/null; then
+    plain=$(mktemp -d)
+    trap 'rm -rf "$plain"' EXIT
+    for file in "$source"/*.gpg "$source"/*.age; do
+        [ -e "$file" ] || continue
+        name=$(basename "$file")
+        case "$name" in
+            *.gpg) gpg --batch --yes --output "$plain/${name%.gpg}" --decrypt "$file" ;;
+            *.age) age --decrypt --identity "${AGE_IDENTITY:?AGE_IDENTITY must name the key}" \
+                       --output "$plain/${name%.age}" "$file" ;;
+        esac
+    done
+    source=$plain
+fi
+
+# shellcheck source=deploy/pg_address.sh
+. "$(dirname "$0")/pg_address.sh"
+tables=$(psql "$dsn" -Atc "select count(*) from pg_tables where schemaname = 'public'")
 if [ "$tables" != "0" ]; then
     echo "refusing to restore: the database already has $tables tables" >&2
     exit 1
 fi
 
 pg_restore --no-owner --no-privileges --exit-on-error --single-transaction \
-    --dbname="$DATABASE_URL" "$source/database.dump"
+    --dbname="$dsn" "$source/database.dump"
 
 for pair in "media:$media" "media-private:$private"; do
     name=${pair%%:*} folder=${pair#*:}

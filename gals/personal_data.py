@@ -6,8 +6,11 @@ The facilitator's notes and the photos of drawings stay out of the export: an
 export may be run by a programme manager, who never sees them (DESIGN.md).
 
 Anonymising keeps the rows the programme counts (attendance, commitments and
-their status, the balance indicators) and removes what could name the family:
-members' names, the notes, the vision, the commitments' wording and the photos.
+their status, the balance indicators). It removes what is hers: her own member entry's
+name and the wording of the commitments she made. A household is the family's, not
+hers alone: while another girl of it keeps her data (a sister), its notes, vision,
+photos and other members stay. When she was its last girl, everything that could name
+the family goes too: members' names, notes, vision, commitments' wording, photos.
 """
 
 from cms.personal_data import register
@@ -55,22 +58,43 @@ def export(girl) -> dict:
     return {"households": households}
 
 
+def _hers(household, girl):
+    """Her own member entries: her account, or the household's girl entry when she is
+    its only girl."""
+    members = HouseholdMember.objects.filter(household=household)
+    mine = members.filter(user=girl)
+    if not mine.exists() and household.girls.count() == 1:
+        mine = members.filter(family_role=HouseholdMember.FamilyRole.GIRL)
+    return mine
+
+
+def _blank_members_and_commitments(members, commitments) -> int:
+    names = members.exclude(name="").update(name="")
+    FollowUp.objects.filter(commitment__in=commitments).update(reason="")
+    commitments.update(what="—")
+    return names
+
+
 def anonymise(girl) -> dict:
     households = list(Household.objects.filter(girls=girl))
-    photos = DrawingPhoto.objects.filter(record__household__in=households)
-    removed_photos = 0
-    for photo in photos:
-        photo.image.delete(save=False)
-        photo.delete()
-        removed_photos += 1
-    names = HouseholdMember.objects.filter(household__in=households).exclude(name="").update(
-        name=""
-    )
-    notes = SessionRecord.objects.filter(household__in=households).update(
-        vision="", discussion="", concerns="", shared_with=""
-    )
-    Commitment.objects.filter(household__in=households).update(what="—")
-    FollowUp.objects.filter(commitment__household__in=households).update(reason="")
+    names = notes = removed_photos = 0
+    for household in households:
+        others = household.girls.exclude(pk=girl.pk).filter(anonymised_at__isnull=True)
+        if others.exists():
+            mine = _hers(household, girl)
+            names += _blank_members_and_commitments(
+                mine, Commitment.objects.filter(household=household, who__in=mine))
+            continue
+        for photo in DrawingPhoto.objects.filter(record__household=household):
+            photo.image.delete(save=False)
+            photo.delete()
+            removed_photos += 1
+        names += _blank_members_and_commitments(
+            HouseholdMember.objects.filter(household=household),
+            Commitment.objects.filter(household=household))
+        notes += SessionRecord.objects.filter(household=household).update(
+            vision="", discussion="", concerns="", shared_with=""
+        )
     return {
         "households": len(households),
         "member_names_removed": names,

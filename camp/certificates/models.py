@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from courses.storage import private_storage
+
 from . import codes
 
 
@@ -119,7 +121,11 @@ class Batch(models.Model):
     )
     state = models.CharField(_("state"), max_length=10, choices=State.choices)
     content_hash = models.CharField(_("content hash"), max_length=64, blank=True)
-    file = models.FileField(_("file"), upload_to="certificates/batches/", blank=True)
+    # A whole camp's names, school and village: never public media (served only by the
+    # permission-checked view).
+    file = models.FileField(
+        _("file"), upload_to="certificates/batches/", blank=True, storage=private_storage
+    )
     pages = models.PositiveIntegerField(_("pages"), default=0)
     task_id = models.CharField(_("task id"), max_length=64, blank=True)
     requested_at = models.DateTimeField(_("requested at"), null=True, blank=True)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from camp.models import Camp
 from cms import audit
+from cms.client_address import client_ip
 from cms.models import AuditEvent
 from cms.permissions import can, require
 
@@ -216,14 +217,10 @@ def _learners_of(user):
 # --- Public verification ---------------------------------------------------------------
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def _too_many(request) -> bool:
     """Count one look-up for this address; True when it is over the limit."""
     cache = caches[getattr(settings, "RATELIMIT_CACHE", "default")]
-    key = f"certificates:verify:{_client_address(request)}"
+    key = f"certificates:verify:{client_ip(request) or 'unknown'}"
     cache.add(key, 0, timeout=VERIFY_WINDOW)
     try:
         count = cache.incr(key)

@@ -7,7 +7,6 @@ code, the camp's number, region, year and language, and what she did and answere
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterator
 
@@ -28,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from camp.certificates.models import Certificate
 from camp.models import Attendance, Camp, CampDay
+from cms.spreadsheets import CsvWriter, xlsx_workbook
 from courses import surveys
 from courses.models import LessonProgress, SurveyAnswer, SurveyArea, SurveyRound
 
@@ -47,7 +47,7 @@ def _table_lines(table: Table) -> Iterator[list]:
 def aggregates_csv(report: Report) -> str:
     """One long table: section, line, figure, value. Opens in any spreadsheet."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = CsvWriter(out)
     writer.writerow([_("Table"), _("Line"), _("Figure"), _("Value")])
     for table in report.all_tables():
         lines = list(_table_lines(table))
@@ -58,41 +58,11 @@ def aggregates_csv(report: Report) -> str:
     return out.getvalue()
 
 
-def _sheet_title(title: str, used: set[str]) -> str:
-    clean = "".join(" " if char in '[]:*?/\\' else char for char in title)[:28].strip()
-    name, number = clean or "-", 2
-    while name in used:
-        name = f"{clean[:25]} {number}"
-        number += 1
-    used.add(name)
-    return name
-
-
 def aggregates_xlsx(report: Report) -> bytes:
     """One sheet per table, its first row the column names."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook(write_only=True)
-    used: set[str] = set()
-    bold = Font(bold=True)
-    for table in report.all_tables():
-        sheet = book.create_sheet(_sheet_title(table.title, used))
-        for index, line in enumerate(_table_lines(table)):
-            if index == 0:
-                from openpyxl.cell import WriteOnlyCell
-
-                cells = []
-                for value in line:
-                    cell = WriteOnlyCell(sheet, value=str(value))
-                    cell.font = bold
-                    cells.append(cell)
-                sheet.append(cells)
-            else:
-                sheet.append(line)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_workbook(
+        (table.title, _table_lines(table)) for table in report.all_tables()
+    )
 
 
 # --- One line per girl -------------------------------------------------------------------
@@ -121,11 +91,13 @@ def row_columns() -> list[tuple[str, str]]:
         ("lessons_done", _("Lessons finished")),
         ("certified", _("Certificate")),
     ]
+    # Outside the f-strings: makemessages does not see a _() written inside one.
+    before, after, looking_back = _("before the camp"), _("after the camp"), _("looking back")
     for area, label in SurveyArea.choices:
-        columns.append((f"pre_{area}", f"{label}: {_('before the camp')}"))
-        columns.append((f"post_{area}", f"{label}: {_('after the camp')}"))
+        columns.append((f"pre_{area}", f"{label}: {before}"))
+        columns.append((f"post_{area}", f"{label}: {after}"))
         if area != SurveyArea.ROLE_MODEL:
-            columns.append((f"back_{area}", f"{label}: {_('looking back')}"))
+            columns.append((f"back_{area}", f"{label}: {looking_back}"))
     return columns
 
 
@@ -177,7 +149,7 @@ class _Echo:
 
 def girl_lines_csv(camps: QuerySet[Camp], chunk_size: int = 2000) -> Iterator[str]:
     """CSV text, a line at a time, read from the database in chunks."""
-    writer = csv.writer(_Echo())
+    writer = CsvWriter(_Echo())
     yield "\ufeff" + writer.writerow([label for _key, label in row_columns()])
     lines = girl_lines(camps)
     with transaction.atomic(using=lines.db):
@@ -192,8 +164,5 @@ def girl_lines_csv(camps: QuerySet[Camp], chunk_size: int = 2000) -> Iterator[st
 def _lines(writer, rows) -> Iterator[str]:
     for line in rows:
         yield writer.writerow([
-            "" if value is None else (
-                int(value) if isinstance(value, bool)
-                else round(value, 2) if isinstance(value, float) else value)
-            for value in line
+            round(value, 2) if isinstance(value, float) else value for value in line
         ])

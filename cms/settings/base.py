@@ -6,6 +6,7 @@ immediate tasks) and as a scaled-out service (PostgreSQL, Redis, object storage)
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "axes",
     "allauth",
     "allauth.account",
     "whitenoise.runserver_nostatic",
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.security.ContentSecurityPolicyMiddleware",
+    "cms.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -68,12 +71,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.sessions.GirlSessionMiddleware",
+    "cms.security.AdminGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "cms.content_cache.KeptSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.offline.SaveDataMiddleware",
+    # Last, so that its lockout answer replaces the response of any sign-in page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -106,13 +113,17 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "cms.User"
+# django-axes first: a locked account is refused before any password is checked, on
+# every path that authenticates. allauth's backend then checks usernames (any case) and
+# emails, and runs the hasher on a dummy for an unknown one; Django's ModelBackend is
+# left out, since it would hash a wrong password a second time.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "axes.backends.AxesStandaloneBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "cms.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -125,14 +136,52 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "cms.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
-# A camp signs in through one school connection: no per-IP limit on failed sign-ins.
-# Failures are counted per account in the cache instead (cms.accounts, cms.adapters).
-ACCOUNT_RATE_LIMITS = {"login_failed": False, "login": "300/m/ip"}
+# Failed sign-ins are limited by cms.signin (django-axes, in the database), not by allauth's
+# limits, which live in the cache: with Redis away they refused every staff sign-in.
+ACCOUNT_RATE_LIMITS = {"login_failed": False, "login": False}
 ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
-# Girls' PINs: digits, wrong tries per account before a cool-down (seconds).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.forms.AdminLoginForm"
+# Girls' PINs: digits.
 PIN_LENGTH = 6
-PIN_MAX_FAILURES = 5
-PIN_COOLDOWN_SECONDS = 15 * 60
+
+# The client's address for every per-address limit (cms.client_address): the number of
+# proxies in front of the app that append to X-Forwarded-For (nginx: 1; a load balancer
+# and nginx: 2). 0 believes no header: safe, but behind a proxy every user then shares
+# the proxy's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# Sign-in limits (cms.signin, django-axes): counted in the database, so they hold on
+# every app server and while Redis is away.
+AXES_HANDLER = "cms.signin.SignInLimits"
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGNIN_MAX_FAILURES", "5"))  # per account
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGNIN_COOLOFF_MINUTES", "15")))
+# Per account (summed over addresses and browsers, so rotating them gains nothing); the
+# pair is a part of that count and locks nothing sooner, but tells axes' system check
+# that addresses are counted: cms.signin.SignInLimits adds the limit per address.
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "cms.signin.login_key"
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_ip"
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT  # unused while the callable above is set
+AXES_LOCKOUT_CALLABLE = "cms.signin.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Tries during a lock neither count nor push its end: "wait 15 minutes" stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Keep no log of successful sign-ins (addresses of children), nothing typed, no names.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_SENSITIVE_PARAMETERS = ["username", "login", "email", "pin", "password", "password1",
+                             "password2", "ip_address", "csrfmiddlewaretoken"]
+AXES_CLIENT_STR_CALLABLE = "cms.signin.log_label"
+AXES_ENABLE_ADMIN = False
+# Per address: at most this many distinct usernames may fail in the window.
+SIGNIN_ADDRESS_MAX_USERNAMES = int(os.environ.get("SIGNIN_ADDRESS_MAX_USERNAMES", "20"))
+SIGNIN_ADDRESS_WINDOW = timedelta(minutes=10)
+# A girl's session ends when the browser closes and at the end of the camp day (local
+# time), but lasts at least this long after she signed in (cms.sessions). Staff and
+# parents: Django's SESSION_COOKIE_AGE (two weeks).
+GIRL_SESSION_DAY_END = os.environ.get("GIRL_SESSION_DAY_END", "18:00")
+GIRL_SESSION_MIN_MINUTES = int(os.environ.get("GIRL_SESSION_MIN_MINUTES", "120"))
 # A shared phone stays in "camp sign-in" for one camp this long (seconds).
 CAMP_SIGNIN_MAX_AGE = 60 * 60 * 24 * 14
 # Girls are anonymised this many months after their last camp ended.

@@ -108,3 +108,22 @@ def test_the_error_page_style_passes_the_policy():
     response = middleware.process_response(request, server_error(request))
     nonce = re.search(r'<style nonce="([^"]+)"', response.content.decode()).group(1)
     assert f"'nonce-{nonce}'" in directives(response)["style-src"]
+
+
+def test_every_page_denies_camera_microphone_and_location(client, lesson_url, db):
+    for url in [lesson_url, "/ky/pin/", "/ky/accounts/login/", "/admin/login/", "/ky/verify/"]:
+        header = client.get(url)["Permissions-Policy"]
+        for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+            assert f"{feature}=()" in header, (url, feature)
+
+
+def test_a_page_that_needs_the_camera_gets_it_for_itself_only():
+    from django.http import HttpResponse
+
+    from cms.security import PermissionsPolicyMiddleware, allow_features
+
+    scanner = allow_features("camera")(lambda request: HttpResponse("scan"))
+    response = PermissionsPolicyMiddleware(scanner)(RequestFactory().get("/"))
+    header = response["Permissions-Policy"]
+    assert "camera=(self)" in header and "microphone=()" in header
+    assert "*" not in header

@@ -9,6 +9,7 @@ caption typed by a user would become a script.
 import re
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
@@ -90,3 +91,16 @@ def test_nothing_switches_html_escaping_off():
             if re.search(r"\bmark_safe\(|SafeString\(", line) and "safe:" not in line:
                 offending.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:80]}")
     assert not offending, "escaping switched off:\n" + "\n".join(offending)
+
+
+@pytest.mark.parametrize("language, words", [
+    ("ky", "Бул сырсөз өтө кыска"), ("ru", "Этот пароль слишком короткий")])
+def test_the_password_rules_speak_kyrgyz_and_russian(language, words):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    with translation.override(language), pytest.raises(ValidationError) as refused:
+        validate_password("Ab9")
+    assert any(words in message for message in refused.value.messages)
+    assert not any("too short" in message for message in refused.value.messages)
