@@ -39,6 +39,10 @@ from . import adapters
 
 KEY_LENGTH = 255  # axes.AccessAttempt.username
 
+#: The backend that signs in an account made a moment ago (a parent's invitation): one
+#: of ``AUTHENTICATION_BACKENDS``, or the session would not find the user again.
+NEW_ACCOUNT_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+
 
 def account_for(identifier: str):
     """The one account an identifier names: a username (any case), an email address,

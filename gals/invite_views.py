@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from cms import signin
 from cms.homes import home_url
 from cms.models import Role
 from cms.permissions import require
@@ -17,8 +18,6 @@ from cms.permissions import require
 from . import invites
 from .invite_forms import CodeForm, InviteForm, JoinForm
 from .models import GuardianInvite, Household
-
-BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 @login_required
@@ -86,7 +85,7 @@ def join_code(request, code):
                     code, first_name=data["first_name"], phone=data["phone"],
                     email=data["email"], password=data["password1"],
                 )
-                login(request, user, backend=BACKEND)
+                login(request, user, backend=signin.NEW_ACCOUNT_BACKEND)
                 messages.success(request, _("Welcome! Your account is ready."))
                 return redirect(home_url(user))
         except invites.InviteError as error:

@@ -37,6 +37,9 @@ def test_a_parent_joins_with_a_phone_number_and_signs_in_with_it(client, world):
                                           family_role="father").exists()
     invite.refresh_from_db()
     assert invite.used_by == parent
+    # He is signed in from the moment his account exists: his family page opens.
+    family = client.get(response["Location"])
+    assert family.status_code == 200 and family.wsgi_request.user == parent
     client.logout()
     signed_in = client.post("/ky/accounts/login/",
                             {"login": "+996 (700) 12-34-56", "password": FORM["password1"]})
