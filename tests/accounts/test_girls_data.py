@@ -188,6 +188,7 @@ def test_a_manager_sees_names_and_attendance_but_never_a_girls_record(client, wo
         assert client.get(reverse("camp:attendance", args=[camp.pk])).status_code == 200
         assert reverse("camp:accounts", args=[camp.pk]) not in page  # ... no accounts link
         assert "көчүштү" not in page  # ... and no note about her
+        assert str(girl.birth_year) not in page  # nor her birth year
         password = User.objects.get(pk=girl.pk).password
 
         def her(name, camp=camp, girl=girl):
