@@ -5,9 +5,11 @@
     build_report(camps, suppress=...) -> Report  # every figure of the dashboard
 
 Every figure is counted by the database (``annotate``/``aggregate``): one query
-per camp row set, one for lessons by track, one for the confidence survey, and a
+per camp row set, one for the enrolments (a short tuple per girl and camp, with the
+days she came), two for lessons by track, one for the confidence survey, and a
 fixed number for each registered section (GALS), however many girls there are.
-Each figure has one definition, wherever it is shown (the page, the charts, the
+The girls of each line are told apart from the enrolments, so no girl counts twice
+in one line. Each figure has one definition, wherever it is shown (the page, the charts, the
 CSV and XLSX exports, the printed reports):
 
 - *Girls enrolled*: girls with an enrolment in the line's camps, each girl once.
