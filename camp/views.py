@@ -326,7 +326,7 @@ def facilitator_calendar(request, token):
 @require_POST
 def renew_my_calendar(request):
     """A new private address for her calendar; the old one stops working."""
-    require(request.user, "camp.teach")
+    require(request.user, "camp.keep_calendar")
     feed, created = CalendarFeed.objects.get_or_create(user=request.user)
     if not created:
         feed.token = uuid.uuid4()
