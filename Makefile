@@ -12,7 +12,9 @@ help:  ## List the commands
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c requirements.lock -e ".[dev]"
+	@# Quiet when it works; pip's whole account (which pin conflicts, and why) when not.
+	$(PY) -m pip install -c requirements.lock -e ".[dev]" >$(VENV)/pip-install.log 2>&1 \
+		|| { tail -n 40 $(VENV)/pip-install.log; echo "pip failed: see $(VENV)/pip-install.log"; exit 1; }
 	touch $@
 
 setup: $(VENV)/.installed  ## Install everything the project needs into .venv
