@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,31 @@ def pytest_collection_modifyitems(config, items):
             "These transactional tests must use serialized_rollback=True: "
             + ", ".join(careless))
     items.sort(key=lambda item: (_is_transactional(item), _is_browser_test(item)))
+
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _skipped.append(report.nodeid)
+
+
+def _forbid_skips(config) -> bool:
+    return (os.environ.get("TESTS_FORBID_SKIPS") == "1" and bool(_skipped)
+            and not hasattr(config, "workerinput"))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With TESTS_FORBID_SKIPS=1 (CI's PostgreSQL pass, where every test can run) a
+    skipped test fails the run: a test that stops running must not go unnoticed."""
+    if _forbid_skips(session.config):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _forbid_skips(config):
+        terminalreporter.write_line(
+            "TESTS_FORBID_SKIPS=1 and these tests were skipped: " + ", ".join(_skipped),
+            red=True)
