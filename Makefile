@@ -37,8 +37,11 @@ demo: setup  ## Build the demo site (SQLite, demo content, demo accounts)
 run: demo  ## Set up and serve the demo site on http://127.0.0.1:8000/
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver 127.0.0.1:8000
 
+# Two workers (each with its own test database), one test file at a time per worker.
+# PYTEST_ARGS adds to it: CI's SQLite pass gives -m "not e2e".
+PYTEST_ARGS ?=
 test: system-test setup e2e-setup  ## Set up and run every test (SQLite; set DATABASE_URL for PostgreSQL)
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 # The browser tests' checkers, axe-core and vnu-jar, from the npm registry (no install scripts).
 node_modules/.package-lock.json: package.json package-lock.json
