@@ -2,11 +2,21 @@ import os
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from tests.factories import make_curriculum
 from tests.world import build_world
 
 E2E_DIR = Path(__file__).resolve().parent / "e2e"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (Kyrgyz), not in the one a test before it
+    left active in this process: which tests come before depends on the order and on
+    the process (pytest-xdist), and reverse() and gettext follow the active language."""
+    translation.deactivate()
+    yield
 
 
 @pytest.fixture
