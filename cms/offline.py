@@ -215,10 +215,15 @@ def _unhashed(name: str) -> str:
     return name
 
 
-def render_for_bundle(page, language: str, user=None) -> bytes:
-    """The page as ``user`` gets it: the same pictures, styles and scripts."""
-    request = RequestFactory().get(page.url or "/", HTTP_ACCEPT_ENCODING="identity")
-    request.user = user if user is not None else AnonymousUser()
+def render_for_bundle(page, language: str, asking) -> bytes:
+    """The page as the person ``asking`` (a request) gets it: the same pictures, styles
+    and scripts. The inner request keeps the asking request's host and scheme, so the
+    page's links are built for the site she is on and ``ALLOWED_HOSTS`` holds."""
+    request = RequestFactory().get(
+        page.url or "/", HTTP_ACCEPT_ENCODING="identity",
+        HTTP_HOST=asking.get_host(), secure=asking.is_secure(),
+    )
+    request.user = getattr(asking, "user", None) or AnonymousUser()
     request.LANGUAGE_CODE = language
     request.session = {}
     from csp.middleware import CSPMiddleware
@@ -247,7 +252,7 @@ def page_bundle(page, request) -> dict:
     versions = []
     for each in [page, *children]:
         each = each.specific
-        html = render_for_bundle(each, language, getattr(request, "user", None))
+        html = render_for_bundle(each, language, request)
         versions.append(each.last_published_at)
         pages.append({
             "url": each.get_url(request),

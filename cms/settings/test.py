@@ -7,7 +7,14 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
-ALLOWED_HOSTS = ["*"]
+# The hosts the suite really uses, named: the test client's ("testserver", which
+# Django's test set-up adds as well), the live server's for the browser tests
+# ("localhost"), and the acceptance suite's site behind nginx ("camp.localhost").
+ALLOWED_HOSTS = ["testserver", "localhost", "camp.localhost"]
+# Secure cookies as in production: the test client keeps them, and Chromium accepts
+# them from http://localhost, which it counts as a secure context.
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
 DEMO_ACCOUNTS_ALLOWED = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

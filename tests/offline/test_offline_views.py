@@ -99,6 +99,17 @@ def _bundle(client, day):
     return json.loads(response.content)
 
 
+def test_a_day_is_saved_on_the_site_s_own_host(client, curriculum, settings):
+    """As on a real site, only the site's own name is allowed: the pages saved with the
+    day are rendered for that host (not the test client's "testserver")."""
+    settings.ALLOWED_HOSTS = ["camp.localhost"]
+    day = curriculum["lessons"]["ky"][0].get_parent().specific
+    response = client.get(f"/ky/offline/days/{day.pk}/", HTTP_HOST="camp.localhost")
+    assert response.status_code == 200
+    bundle = json.loads(response.content)
+    assert [p["url"] for p in bundle["pages"]][0] == day.url and len(bundle["pages"]) == 3
+
+
 def test_a_day_lists_its_lessons_pictures_styles_and_scripts_with_sizes(client, curriculum):
     day = curriculum["lessons"]["ky"][0].get_parent().specific
     bundle = _bundle(client, day)
