@@ -84,3 +84,13 @@ def server_errors(page, base) -> list[str]:
 
     page.on("response", check)
     return errors
+
+
+@pytest.fixture
+def console_errors(page) -> list[str]:
+    """Errors the pages wrote to the console (a script error, a refused inline style)."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
