@@ -20,8 +20,11 @@ def phone_as_username(login: str) -> str:
     username "+996700123456" (how ``gals.invites`` stores it)."""
     if not re.fullmatch(r"[+\d\s()-]{6,24}", login or ""):
         return login
+    digits = re.sub(r"\D", "", login)
+    # "996700123456": the country code typed without its plus.
+    written = "+" + digits if len(digits) == 12 and digits.startswith("996") else login
     try:
-        number = phonenumbers.parse(login, "KG")
+        number = phonenumbers.parse(written, "KG")
     except phonenumbers.NumberParseException:
         return login
     if not phonenumbers.is_valid_number(number):
@@ -45,8 +48,13 @@ class AccountAdapter(DefaultAccountAdapter):
             raise ValidationError(message)
 
     def authenticate(self, request, **credentials):
+        """Whatever names the account (username, email, phone written any way) signs in
+        as that account: ``cms.signin.account_for`` decides, for every sign-in path."""
         if credentials.get("username"):
-            credentials["username"] = phone_as_username(credentials["username"])
+            account = signin.account_for(credentials["username"])
+            credentials["username"] = (
+                account.get_username() if account else phone_as_username(credentials["username"])
+            )
         return super().authenticate(request, **credentials)
 
     def get_client_ip(self, request):

@@ -59,7 +59,11 @@ def account_for(identifier: str):
         matches = list(users.filter(email__iexact=identifier)[:2])
         if len(matches) == 1:
             return matches[0]
-    matches = list(users.filter(username__iexact=adapters.phone_as_username(identifier))[:2])
+    as_phone = adapters.phone_as_username(identifier)
+    matches = list(users.filter(username__iexact=as_phone)[:2])
+    if not matches and as_phone.startswith("+"):
+        # A parent whose username is not her number signs in with the number she gave.
+        matches = list(users.filter(phone=as_phone)[:2])
     return matches[0] if len(matches) == 1 else None
 
 
