@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import time
 
 from playwright.sync_api import Page, expect
@@ -45,3 +46,27 @@ def translated_refusal(page: Page) -> None:
     """A refusal in the page's language: the site's own page, in Kyrgyz, not a 500."""
     expect(page.locator("html")).to_have_attribute("lang", "ky")
     expect(page.locator("header .brand")).to_be_visible()
+
+
+def nav(page: Page, name: str) -> None:
+    """A link of the header's menu (her areas)."""
+    page.get_by_role("navigation", name="Негизги меню").get_by_role("link", name=name).click()
+
+
+FETCH_JS = """async (link) => {
+  const response = await fetch(link.href, { credentials: "same-origin" });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  let text = "";
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return { status: response.status, type: response.headers.get("content-type"),
+           body: btoa(text) };
+}"""
+
+
+def download(page: Page, link) -> tuple[bytes, str]:
+    """What a link to a file gives the phone: its bytes and content type. Fetched by the
+    page itself (same cookies, same network), since Chromium shows a PDF rather than
+    saving it."""
+    answer = link.evaluate(FETCH_JS)
+    assert answer["status"] == 200, answer["status"]
+    return base64.b64decode(answer["body"]), answer["type"]
