@@ -103,6 +103,16 @@ def test_facilitator_runs_her_camps(page, base, shot, server_errors, console_err
     expect(main(page).get_by_role("row", name=re.compile("Сүрөттөр"))).to_contain_text("берилген")
     shot("consent recorded")
 
+    # She invites the father of the demo family: a code for a paper slip.
+    nav(page, "GALS жыйындары")
+    follow(page, "Айгүл К.")
+    follow(page, "Ата-энени чакыруу")
+    page.get_by_label("Ким чакырылат").select_option(label="атасы")
+    main(page).get_by_role("button", name="Чакыруу түзүү").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ата-энеге чакыруу")
+    SHARED["invite_code"] = main(page).locator(".code-slip").inner_text().strip()
+    shot("invitation")
+
     # A GALS session for the families of the running camp, and its roll.
     nav(page, "GALS жыйындары")
     follow(page, "Жыйынды пландоо")
