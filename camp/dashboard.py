@@ -45,9 +45,14 @@ class CampToday:
 
 
 def my_camps(user) -> dict[str, list[Camp]]:
-    """Her camps by phase (upcoming, running, finished) and the cancelled ones: two queries."""
+    """Her camps by phase (upcoming, running, finished) and the cancelled ones: two queries.
+
+    A programme manager's are every camp (``camp.see_every_camp``)."""
+    from cms.permissions import can
+
+    every = can(user, "camp.see_every_camp")
     camps = (
-        Camp.objects.filter(facilitators=user)
+        (Camp.objects.all() if every else Camp.objects.filter(facilitators=user))
         .select_related("school__district__region")
         .prefetch_related("days")
         .order_by("start_date", "pk")

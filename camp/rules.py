@@ -22,8 +22,14 @@ def runs(user, camp) -> bool:
 
 @rule("camp.teach")
 def can_teach(user, obj=None) -> bool:
-    """The facilitator's dashboard."""
-    return _is_admin(user) or user.has_role(Role.FACILITATOR)
+    """The camps page: a facilitator's own camps, a programme manager's every camp."""
+    return _is_admin(user) or user.has_role(Role.FACILITATOR) or user.has_role(Role.MANAGER)
+
+
+@rule("camp.see_every_camp")
+def can_see_every_camp(user, obj=None) -> bool:
+    """The camps page lists every camp of the programme, not only her own."""
+    return _is_admin(user) or user.has_role(Role.MANAGER)
 
 
 @rule("camp.create")

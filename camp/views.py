@@ -43,10 +43,14 @@ def teach(request):
     """The facilitator's dashboard: her camps, and today in each running one."""
     require(request.user, "camp.teach")
     camps = my_camps(request.user)
-    todays = [t for t in (camp_today(camp) for camp in camps["running"]) if t]
+    every_camp = can(request.user, "camp.see_every_camp")
+    # Today's plan and roll call are for the facilitators who run the day.
+    todays = [] if every_camp else [
+        t for t in (camp_today(camp) for camp in camps["running"]) if t
+    ]
     feed = CalendarFeed.objects.filter(user=request.user).first()
     return keep_offline(render(request, "camp/teach.html", {
-        "camps": camps, "todays": todays, "feed": feed,
+        "camps": camps, "todays": todays, "feed": feed, "every_camp": every_camp,
         "server_today": scheduling.today(),
     }), request.user)
 

@@ -49,6 +49,7 @@ ROLE_AREAS = [
     (Role.FACILITATOR, "teach/gals/", _("GALS sessions")),
     (Role.GUARDIAN, "family/", _("My family")),
     (Role.MANAGER, "impact/", _("The programme's impact")),
+    (Role.MANAGER, "teach/", _("Camps")),
     (Role.PARTNER, "impact/", _("The programme's impact")),
 ]
 

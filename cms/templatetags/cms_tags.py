@@ -100,3 +100,12 @@ def staff_userbar(context) -> str:
     if not user.is_superuser and user.roles & {Role.LEARNER, Role.GUARDIAN}:
         return ""
     return wagtailuserbar(context)
+
+
+@register.simple_tag(takes_context=True)
+def may(context, action: str, obj=None) -> bool:
+    """``{% may "gals.invite_guardian" household as can_invite %}``: a link to a page is
+    shown to exactly those whom the page's own rule lets in (``cms.permissions``)."""
+    from cms.permissions import can
+
+    return can(context["request"].user, action, obj)

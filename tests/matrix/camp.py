@@ -22,7 +22,7 @@ def feed_token(w):
 
 
 ROWS = [
-    Row("camp:teach", lambda w: reverse("camp:teach"), FACILITATORS),
+    Row("camp:teach", lambda w: reverse("camp:teach"), FACILITATORS | {"manager"}),
     Row("camp:camp_new", lambda w: reverse("camp:camp_new"), FACILITATORS | {"manager"}),
     Row("camp:camp_detail", camp_url("camp_detail"), OURS),
     Row("camp:camp_edit", camp_url("camp_edit"), OURS),
