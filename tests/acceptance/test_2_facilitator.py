@@ -95,19 +95,25 @@ def test_facilitator_runs_her_camps(page, base, shot, server_errors, console_err
     follow(page, RUNNING)
     follow(page, "Кыздардын аккаунттары")
     follow(page, "Бермет Т.")
-    consent = main(page).get_by_role("form", name="Макулдукту жазуу")
-    consent.get_by_label("Эмне үчүн").select_option(label="сүрөттөр")
-    consent.get_by_label("Ким берди").select_option(label="ата-эненин макулдугу")
-    consent.get_by_label("Күнү").fill(datetime.datetime.now(BISHKEK).date().isoformat())
-    consent.get_by_role("button", name="Жазуу").click()
+    # Photos need her parent's consent and her own.
+    for who in ("ата-эненин макулдугу", "кыздын өзүнүн макулдугу"):
+        consent = main(page).get_by_role("form", name="Макулдукту жазуу")
+        consent.get_by_label("Эмне үчүн").select_option(label="сүрөттөр")
+        consent.get_by_label("Ким берди").select_option(label=who)
+        consent.get_by_label("Күнү").fill(datetime.datetime.now(BISHKEK).date().isoformat())
+        consent.get_by_role("button", name="Жазуу").click()
+        expect(page.get_by_role("status")).not_to_be_empty()
     expect(main(page).get_by_role("row", name=re.compile("Сүрөттөр"))).to_contain_text("берилген")
     shot("consent recorded")
+    follow(page, "Ал эмне жасады: анын сүрөттөрү")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Бермет")
+    shot("her photos")
 
-    # She invites the father of the demo family: a code for a paper slip.
+    # She invites the grandfather of the demo family: a code for a paper slip.
     nav(page, "GALS жыйындары")
     follow(page, "Айгүл К.")
     follow(page, "Ата-энени чакыруу")
-    page.get_by_label("Ким чакырылат").select_option(label="атасы")
+    page.get_by_label("Ким чакырылат").select_option(label="чоң атасы")
     main(page).get_by_role("button", name="Чакыруу түзүү").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ата-энеге чакыруу")
     SHARED["invite_code"] = main(page).locator(".code-slip").inner_text().strip()
