@@ -1,7 +1,5 @@
 """Signal handlers of the kernel, connected in ``CmsConfig.ready()``."""
 
-from django.conf import settings
-from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import pre_save
 
 from .images import strip_metadata
@@ -40,33 +38,12 @@ def clean_wagtail_image(sender, instance, update_fields=None, **kwargs):
     instance._set_file_hash()
 
 
-def admin_in_russian(sender, instance, **kwargs):
-    """A new Wagtail profile speaks the admin's first permitted language (Russian).
-
-    Wagtail has no Kyrgyz; left empty, the profile follows LANGUAGE_CODE (ky) and the admin
-    came out half Kyrgyz, half English. The editor may still choose English."""
-    if instance._state.adding and not instance.preferred_language:
-        instance.preferred_language = settings.WAGTAILADMIN_PERMITTED_LANGUAGES[0][0]
-
-
-def admin_profile_on_sign_in(sender, request, user, **kwargs):
-    """Wagtail reads the admin's language from the profile only if there is one: a person
-    who may use the admin gets hers when she signs in (in Russian, see above)."""
-    if user.has_perm("wagtailadmin.access_admin"):
-        from wagtail.users.models import UserProfile
-
-        UserProfile.get_for_user(user)
-
-
 def connect() -> None:
     from wagtail.images import get_image_model
-    from wagtail.users.models import UserProfile
 
     from . import content_cache
 
     content_cache.connect()
-    pre_save.connect(admin_in_russian, sender=UserProfile, dispatch_uid="cms.admin_in_russian")
-    user_logged_in.connect(admin_profile_on_sign_in, dispatch_uid="cms.admin_profile_on_sign_in")
     pre_save.connect(
         clean_wagtail_image, sender=get_image_model(), dispatch_uid="cms.clean_wagtail_image"
     )
