@@ -1,9 +1,10 @@
-"""Forms of girls' accounts in a camp: one girl, a list, consent, anonymising."""
+"""Forms of girls' accounts in a camp: one girl, a list, consent, export, anonymising."""
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.audit import REASON_MAX_LENGTH
 from cms.models import Consent
 
 
@@ -44,7 +45,18 @@ class ConsentForm(forms.Form):
     )
 
 
-class AnonymiseForm(forms.Form):
+class RequestForm(forms.Form):
+    """Exporting or anonymising a girl: the written reason goes to the audit log."""
+
+    reason = forms.CharField(
+        label=_("Reason"), max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the audit log: whose request, and when. Do not write her name."),
+        error_messages={"required": _("Write the reason: it is kept in the audit log.")},
+    )
+
+
+class AnonymiseForm(RequestForm):
     confirm = forms.BooleanField(
         label=_("I understand: her name, birth year and account are removed for ever; "
                 "only counts stay."),

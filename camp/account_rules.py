@@ -1,9 +1,17 @@
 """Who may handle girls' accounts and records in a camp (registered via camp/rules.py).
 
-A camp's own facilitators create girls' accounts, print their cards, reset PINs,
-record consent and run the shared phone; programme managers may do the same for
-any camp (and export or anonymise a girl on request); administrators everything.
-Girls, guardians, partners, editors and other camps' facilitators: never.
+One rule for a child's record: a girl's account (username, PIN, login card), her
+record page (birth year, grade, consent and assent), the notes written about her
+(why she was withdrawn), the export of everything about her and her anonymisation
+belong to the people who look after her: her camp's own facilitators and the
+superusers (the administrators, who answer data requests). Export and anonymisation
+need a written reason, kept in the audit log (``cms.personal_data``).
+
+Programme managers see girls' names, attendance and progress across camps
+(``camp.view`` in camp/rules.py) and keep what is not a child's record: places,
+camps, schools and the figures. They never reach a girl's record, notes, photos,
+export or anonymisation, nor reset her PIN, in any camp. Girls, guardians,
+partners, editors and other camps' facilitators: never.
 """
 
 from cms.models import Role
@@ -11,50 +19,61 @@ from cms.permissions import rule
 
 
 def _runs(user, camp) -> bool:
-    return camp is not None and bool(camp.pk) and camp.facilitators.filter(pk=user.pk).exists()
+    return camp.facilitators.filter(pk=user.pk).exists()
 
 
-def _manages(user, camp) -> bool:
-    if user.is_superuser or user.has_role(Role.MANAGER):
-        return camp is not None
-    return user.has_role(Role.FACILITATOR) and _runs(user, camp)
+def looks_after(user, camp) -> bool:
+    """The one rule: a superuser, or a facilitator of this camp."""
+    if camp is None or not camp.pk:
+        return False
+    return user.is_superuser or (user.has_role(Role.FACILITATOR) and _runs(user, camp))
+
+
+@rule("camp.girls_records")
+def girls_records(user, camp) -> bool:
+    """The camp's girls' records as a whole: who sees the notes on a camp's pages."""
+    return looks_after(user, camp)
 
 
 @rule("camp.manage_accounts")
 def manage_accounts(user, camp) -> bool:
-    """Create girls' accounts, see their usernames, print cards, reset PINs."""
-    return _manages(user, camp)
+    """Create girls' accounts, see their usernames, print cards (a card carries a PIN)."""
+    return looks_after(user, camp)
 
 
 @rule("camp.signin_device")
 def signin_device(user, camp) -> bool:
-    """Turn a phone into this camp's sign-in device: the camp's own facilitators."""
-    return camp is not None and (user.is_superuser or (
-        user.has_role(Role.FACILITATOR) and _runs(user, camp)
-    ))
+    """Turn a phone into this camp's sign-in device."""
+    return looks_after(user, camp)
+
+
+def _her_camp(user, enrolment) -> bool:
+    return enrolment is not None and looks_after(user, enrolment.camp)
 
 
 @rule("camp.view_girl")
 def view_girl(user, enrolment) -> bool:
-    """A girl's record (account, consent): her camp's facilitators, managers, admins."""
-    return enrolment is not None and _manages(user, enrolment.camp)
+    """Her record page: account, birth year, grade, consent and assent."""
+    return _her_camp(user, enrolment)
 
 
 @rule("camp.record_consent")
 def record_consent(user, enrolment) -> bool:
-    return enrolment is not None and _manages(user, enrolment.camp)
+    return _her_camp(user, enrolment)
 
 
 @rule("camp.export_girl")
 def export_girl(user, enrolment) -> bool:
-    return enrolment is not None and _manages(user, enrolment.camp)
+    """Everything about her, on her or her family's request (with a reason)."""
+    return _her_camp(user, enrolment)
 
 
 @rule("camp.anonymise_girl")
 def anonymise_girl(user, enrolment) -> bool:
-    return enrolment is not None and _manages(user, enrolment.camp)
+    """Remove what names her, on request (with a reason)."""
+    return _her_camp(user, enrolment)
 
 
 @rule("camp.reset_pin")
 def reset_pin(user, enrolment) -> bool:
-    return enrolment is not None and _manages(user, enrolment.camp)
+    return _her_camp(user, enrolment)

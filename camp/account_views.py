@@ -21,12 +21,12 @@ from cms.account_views import sign_in_girl
 from cms.audit import record
 from cms.homes import home_url
 from cms.models import AuditEvent
-from cms.permissions import require
+from cms.permissions import can, require
 from cms.personal_data import anonymise_girl, export_girl
 from cms.signin import SignInRefused, check_pin
 
 from . import accounts
-from .account_forms import AnonymiseForm, BulkForm, ConsentForm, GirlForm
+from .account_forms import AnonymiseForm, BulkForm, ConsentForm, GirlForm, RequestForm
 from .enrolment import EnrolmentError
 from .models import Camp, Enrolment
 
@@ -169,14 +169,18 @@ def reset_pin(request, pk, girl_id):
 # --- One girl's record -------------------------------------------------------------------
 
 
-def _girl_page(request, enrolment, consent_form=None, anonymise_form=None, status=200):
+def _girl_page(request, enrolment, consent_form=None, export_form=None, anonymise_form=None,
+               status=200):
     return render(request, "camp/accounts/girl.html", {
         "camp": enrolment.camp,
         "enrolment": enrolment,
         "girl": enrolment.learner,
         "consents": consent_service.consent_table(enrolment.learner),
         "consent_form": consent_form or ConsentForm(),
-        "anonymise_form": anonymise_form or AnonymiseForm(),
+        "export_form": export_form or RequestForm(prefix="export"),
+        "anonymise_form": anonymise_form or AnonymiseForm(prefix="anonymise"),
+        "may": {action: can(request.user, f"camp.{action}", enrolment) for action in
+                ("record_consent", "reset_pin", "export_girl", "anonymise_girl")},
     }, status=status)
 
 
@@ -218,9 +222,12 @@ def consent(request, pk, girl_id):
 @login_required
 @require_POST
 def export(request, pk, girl_id):
-    """Everything about her, as JSON in a ZIP with her uploads (audited)."""
+    """Everything about her, as JSON in a ZIP with her uploads (audited, with the reason)."""
     enrolment = _enrolment(request, pk, girl_id, "camp.export_girl")
-    data = export_girl(enrolment.learner, request.user)
+    form = RequestForm(request.POST, prefix="export")
+    if not form.is_valid():
+        return _girl_page(request, enrolment, export_form=form, status=400)
+    data = export_girl(enrolment.learner, request.user, reason=form.cleaned_data["reason"])
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="girl-{girl_id}.zip"'
     return response
@@ -230,10 +237,10 @@ def export(request, pk, girl_id):
 @require_POST
 def anonymise(request, pk, girl_id):
     enrolment = _enrolment(request, pk, girl_id, "camp.anonymise_girl")
-    form = AnonymiseForm(request.POST)
+    form = AnonymiseForm(request.POST, prefix="anonymise")
     if not form.is_valid():
         return _girl_page(request, enrolment, anonymise_form=form, status=400)
-    anonymise_girl(enrolment.learner, request.user)
+    anonymise_girl(enrolment.learner, request.user, reason=form.cleaned_data["reason"])
     messages.success(request, _("She was anonymised: her name and details are gone, "
                                 "the counts remain."))
     return redirect("camp:accounts", pk=pk)

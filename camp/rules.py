@@ -26,6 +26,12 @@ def can_teach(user, obj=None) -> bool:
     return _is_admin(user) or user.has_role(Role.FACILITATOR) or user.has_role(Role.MANAGER)
 
 
+@rule("camp.keep_calendar")
+def can_keep_calendar(user, obj=None) -> bool:
+    """A private calendar feed of the camps she facilitates."""
+    return _is_admin(user) or user.has_role(Role.FACILITATOR)
+
+
 @rule("camp.see_every_camp")
 def can_see_every_camp(user, obj=None) -> bool:
     """The camps page lists every camp of the programme, not only her own."""

@@ -96,6 +96,8 @@ def camp_detail(request, pk: int):
         "can_manage": can(request.user, "camp.manage", camp),
         "can_take_roll": can(request.user, "camp.take_roll", camp),
         "can_manage_accounts": can(request.user, "camp.manage_accounts", camp),
+        # Her birth year and why she was withdrawn are her record: not for managers.
+        "can_see_records": can(request.user, "camp.girls_records", camp),
         "can_see_certificates": can(request.user, "certificates.view_camp", camp),
         "server_today": scheduling.today(),
     })
@@ -324,7 +326,7 @@ def facilitator_calendar(request, token):
 @require_POST
 def renew_my_calendar(request):
     """A new private address for her calendar; the old one stops working."""
-    require(request.user, "camp.teach")
+    require(request.user, "camp.keep_calendar")
     feed, created = CalendarFeed.objects.get_or_create(user=request.user)
     if not created:
         feed.token = uuid.uuid4()

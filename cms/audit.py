@@ -1,6 +1,20 @@
 """Writing the audit log: one function, so every part of the site records alike."""
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from .models import AuditEvent
+
+REASON_MAX_LENGTH = 300
+
+
+def clean_reason(reason: str | None) -> str:
+    """The written reason for an act on a child's record, as the audit log keeps it;
+    refused (translated) when there is none."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Write the reason: it is kept in the audit log."))
+    return reason[:REASON_MAX_LENGTH]
 
 
 def record(actor, action: str, subject, **detail) -> AuditEvent:

@@ -42,7 +42,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from .audit import record
+from .audit import clean_reason, record
 from .models import AuditEvent, Consent
 
 
@@ -150,12 +150,14 @@ register("account", export=_export_account, anonymise=_anonymise_account)
 # --- Export and anonymise -------------------------------------------------------------
 
 
-def export_girl(girl, by) -> bytes:
+def export_girl(girl, by, *, reason: str) -> bytes:
     """A ZIP of everything about ``girl``: ``data.json`` and her uploads in ``files/``.
 
     A person's request for her data must be answered within a week (Kyrgyz law on
-    personal information); this answers it in one step. The export is audited.
+    personal information); this answers it in one step. The export is audited with
+    its written reason (whose request); without one it is refused (ValidationError).
     """
+    reason = clean_reason(reason)
     data: dict[str, Any] = {
         "exported_at": timezone.now(),
         "girl_id": girl.pk,
@@ -181,24 +183,26 @@ def export_girl(girl, by) -> bytes:
             json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         )
     record(by, AuditEvent.Action.EXPORTED, girl, sections=sorted(data["sections"]),
-           files=len(names))
+           files=len(names), reason=reason)
     return buffer.getvalue()
 
 
 @transaction.atomic
-def anonymise_girl(girl, by) -> dict:
-    """Remove everything that names ``girl``; keep what counts need. Audited.
+def anonymise_girl(girl, by, *, reason: str) -> dict:
+    """Remove everything that names ``girl``; keep what counts need. Audited with its
+    written reason (a request, or the retention period); refused without one.
 
     Each app's section runs before the kernel's account section is blanked, so an
     app can still find her rows by her account. Returns what each section did.
     """
+    reason = clean_reason(reason)
     if girl.anonymised_at:
         return {}
     report: dict[str, dict] = {}
     for section in reversed(sections()):  # the kernel's own account last
         if section.anonymise:
             report[section.name] = section.anonymise(girl) or {}
-    record(by, AuditEvent.Action.ANONYMISED, girl, sections=sorted(report))
+    record(by, AuditEvent.Action.ANONYMISED, girl, sections=sorted(report), reason=reason)
     return report
 
 

@@ -2,8 +2,9 @@
 
 Export gives what the family itself sees on its printed sheet: the household code,
 its members' roles, the sessions they came to, the commitments and follow-ups.
-The facilitator's notes and the photos of drawings stay out of the export: an
-export may be run by a programme manager, who never sees them (DESIGN.md).
+The facilitator's notes and the photos of drawings stay out of the export: they are
+the household's, shared with her sisters, not hers alone (only her facilitators and
+administrators export a girl: camp/account_rules.py).
 
 Anonymising keeps the rows the programme counts (attendance, commitments and
 their status, the balance indicators). It removes what is hers: her own member entry's

@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-REASON_MAX_LENGTH = 300
+from cms.audit import REASON_MAX_LENGTH
 
 
 class ReasonForm(forms.Form):

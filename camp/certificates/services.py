@@ -32,11 +32,7 @@ from .models import Certificate, Override
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
-def _clean_reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Write the reason: it is kept in the audit log."))
-    return reason[:300]
+_clean_reason = audit.clean_reason
 
 
 def _check_language(language: str | None, camp: Camp) -> str:

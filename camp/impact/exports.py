@@ -26,12 +26,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from camp.certificates.models import Certificate
-from camp.models import Attendance, Camp, CampDay
+from camp.models import Camp, CampDay
 from cms.spreadsheets import CsvWriter, xlsx_workbook
 from courses import surveys
 from courses.models import LessonProgress, SurveyAnswer, SurveyArea, SurveyRound
 
-from .services import CAME, Report, Table, girls_of
+from .services import Report, Table, days_came, girls_of
 
 
 def _table_lines(table: Table) -> Iterator[list]:
@@ -104,11 +104,6 @@ def row_columns() -> list[tuple[str, str]]:
 def girl_lines(camps: QuerySet[Camp], today=None) -> QuerySet:
     """The lines of the export as one query (every figure a subquery of the line)."""
     today = today or timezone.localdate()
-    came = (
-        Attendance.objects.filter(
-            camp_day__camp=OuterRef("camp_id"), learner=OuterRef("learner_id"), status__in=CAME
-        ).order_by().values("learner").annotate(n=Count("pk")).values("n")
-    )
     held = (
         CampDay.objects.filter(camp=OuterRef("camp_id"), date__lte=today)
         .order_by().values("camp").annotate(n=Count("pk")).values("n")
@@ -129,7 +124,7 @@ def girl_lines(camps: QuerySet[Camp], today=None) -> QuerySet:
             region=F("camp__school__district__region__code"),
             year=ExtractYear("camp__start_date"),
             language=F("camp__language"),
-            days_came=Coalesce(Subquery(came, output_field=IntegerField()), 0),
+            days_came=days_came(),
             days_held=Coalesce(Subquery(held, output_field=IntegerField()), 0),
             lessons_done=Coalesce(Subquery(lessons, output_field=IntegerField()), 0),
             certified=Exists(Certificate.objects.filter(

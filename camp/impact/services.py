@@ -5,14 +5,24 @@
     build_report(camps, suppress=...) -> Report  # every figure of the dashboard
 
 Every figure is counted by the database (``annotate``/``aggregate``): one query
-per camp row set, one for lessons by track, one for the confidence survey, and a
+per camp row set, one for the enrolments (a short tuple per girl and camp, with the
+days she came), two for lessons by track, one for the confidence survey, and a
 fixed number for each registered section (GALS), however many girls there are.
-The breakdowns by region, district, school, language and year are sums of the
-per-camp rows (at most a few hundred), so they add up exactly to the totals,
-which is what complementary suppression needs.
+The girls of each line are told apart from the enrolments, so no girl counts twice
+in one line. Each figure has one definition, wherever it is shown (the page, the charts, the
+CSV and XLSX exports, the printed reports):
 
-A girl enrolled in two camps counts in each camp's row; the programme's total of
-girls counts her once.
+- *Girls enrolled*: girls with an enrolment in the line's camps, each girl once.
+  A girl who came to two camps counts in each camp's line, once in their region's
+  line if both are there, and once in the total ("All camps" of every table and
+  the figure at the top of the page are one and the same number).
+- *Girls who completed*: girls who came on enough days (the camp's
+  ``min_days_for_certificate``) of at least one of the line's camps, each once.
+- *Certificates issued*: certificates (one per girl and camp), summed.
+- *Attendance*: the days girls came over the girl-days held, summed over camps.
+
+So the lines of a table may add up to more girls than its total; the counts of
+camps and certificates and the attendance are sums of the per-camp rows.
 """
 
 from __future__ import annotations
@@ -27,14 +37,15 @@ from django.db import connections, transaction
 from django.db.models import (
     Avg,
     Count,
-    Exists,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
 )
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -186,15 +197,43 @@ def _plain(value):
     return value
 
 
-def camp_rows(camps: QuerySet[Camp], today: datetime.date | None = None) -> list[dict]:
-    """One dict per camp with girls: girls, completed, certified, attendance. Four
-    queries, each a single pass over its table.
+def days_came(camp_field: str = "camp_id", learner_field: str = "learner_id") -> Subquery:
+    """The days a girl came (present or late) to a camp, for a line of a query that
+    names the camp and the girl: the one count of "came" of every figure."""
+    came = (
+        Attendance.objects.filter(
+            camp_day__camp=OuterRef(camp_field), learner=OuterRef(learner_field),
+            status__in=CAME,
+        ).order_by().values("learner").annotate(n=Count("pk")).values("n")
+    )
+    return Coalesce(Subquery(came, output_field=IntegerField()), 0)
 
-    A girl *completed* her camp when she came (present or late) on at least the
-    camp's ``min_days_for_certificate`` days. Attendance is the days girls came over
-    the girl-days held so far (days up to today).
+
+def enrolments(camps: QuerySet[Camp]) -> list[tuple[int, int, int, bool]]:
+    """(camp, girl, days she came, completed) of every enrolled girl of these camps.
+    One query; at programme scale some ten thousand short tuples.
+
+    A girl *completed* a camp when she came on at least the camp's
+    ``min_days_for_certificate`` days.
+    """
+    return [
+        (camp, girl, came, came >= need)
+        for camp, girl, came, need in girls_of(camps)
+        .annotate(came=days_came(), need=F("camp__min_days_for_certificate"))
+        .order_by().values_list("camp_id", "learner_id", "came", "need")
+    ]
+
+
+def camp_rows(camps: QuerySet[Camp], today: datetime.date | None = None,
+              pairs: list[tuple[int, int, int, bool]] | None = None) -> list[dict]:
+    """One dict per camp with girls: girls, completed, certified, attendance. Three
+    queries (and ``enrolments`` when not given), each a single pass over its table.
+
+    Attendance is the days girls came over the girl-days held so far (days up to
+    today).
     """
     today = today or timezone.localdate()
+    pairs = enrolments(camps) if pairs is None else pairs
     rows = list(
         girls_of(camps)
         .values(
@@ -212,27 +251,11 @@ def camp_rows(camps: QuerySet[Camp], today: datetime.date | None = None) -> list
         CampDay.objects.filter(camp__in=camps, date__lte=today)
         .order_by().values("camp").annotate(n=Count("pk")).values_list("camp", "n")
     )
-    # Per girl and camp: the days she came (only girls enrolled in that camp) ...
-    per_girl = (
-        Attendance.objects.filter(
-            Exists(Enrolment.objects.filter(
-                camp=OuterRef("camp_day__camp"), learner=OuterRef("learner"),
-                status=Enrolment.Status.ENROLLED,
-            )),
-            camp_day__camp__in=camps,
-        )
-        .annotate(camp=F("camp_day__camp_id"), need=F("camp_day__camp__min_days_for_certificate"))
-        .order_by().values("camp", "need", "learner_id")
-        .annotate(came=Count("pk", filter=Q(status__in=CAME)))
-    )
-    # ... then per camp: days came, and girls who came often enough.
-    came = {
-        camp: (days or 0, completed or 0) for camp, days, completed in regroup(
-            per_girl,
-            "g.camp, SUM(g.came), SUM(CASE WHEN g.came >= g.need THEN 1 ELSE 0 END)",
-            "g.camp",
-        )
-    }
+    came: dict[int, list[int]] = {}
+    for camp, _girl, days, completed in pairs:
+        sums = came.setdefault(camp, [0, 0])
+        sums[0] += days
+        sums[1] += completed
     certified = dict(
         Certificate.objects.filter(
             camp__in=camps, revoked_on__isnull=True,
@@ -253,6 +276,31 @@ def camp_rows(camps: QuerySet[Camp], today: datetime.date | None = None) -> list
 def _name(row: dict, prefix: str) -> str:
     language = "ru" if get_language() == "ru" else "ky"
     return row[f"{prefix}name_{language}"] or row[f"{prefix}name_ky"]
+
+
+def girls_per_line(rows: list[dict], pairs: list[tuple[int, int, int, bool]]
+                   ) -> dict[str, dict[object, tuple[int, int]]]:
+    """(girls, girls who completed) of every line of every breakdown, and of the total
+    under ``"total"``, each girl once per line; no query.
+
+    This is the one definition of "girls enrolled" and "girls who completed": a girl
+    in two camps of one region is one girl of that region, and one of the programme.
+    """
+    lines_of = {
+        row["camp_id"]: [(name, _dimension(name, row)[0]) for name, _t, _p in DIMENSIONS]
+        for row in rows
+    }
+    girls: dict[tuple[str, object], set] = {}
+    completed: dict[tuple[str, object], set] = {}
+    for camp, girl, _days, done in pairs:
+        for line in [*lines_of.get(camp, ()), ("total", 0)]:
+            girls.setdefault(line, set()).add(girl)
+            if done:
+                completed.setdefault(line, set()).add(girl)
+    result: dict[str, dict[object, tuple[int, int]]] = {}
+    for (name, key), members in girls.items():
+        result.setdefault(name, {})[key] = (len(members), len(completed.get((name, key), ())))
+    return result
 
 
 def _dimension(name: str, row: dict) -> tuple[object, str, object]:
@@ -312,12 +360,20 @@ class Table:
             self.row_label = str(ROW_LABELS[self.key])
 
 
-def breakdowns(rows: list[dict], suppress: bool) -> tuple[Row, list[Table]]:
-    """The total line and one table per dimension, suppressed top-down when asked."""
+def breakdowns(rows: list[dict], suppress: bool,
+               girls: dict[str, dict[object, tuple[int, int]]] | None = None
+               ) -> tuple[Row, list[Table]]:
+    """The total line and one table per dimension, suppressed top-down when asked.
+
+    ``girls`` (from ``girls_per_line``) counts each girl once per line; without it
+    the per-camp counts are summed (right when no girl is in two camps).
+    """
     total: dict = {"camps": 0, "girls": 0, "completed": 0, "certified": 0,
                    "days_came": 0, "days_held": 0}
     for row in rows:
         _sum(total, row)
+    if girls is not None:
+        total["girls"], total["completed"] = girls.get("total", {}).get(0, (0, 0))
     total_row = _line("total", _("All camps"), None, total)
     labels = column_labels()
     columns = [(key, labels[key]) for key in ("camps", "girls", "completed", "certified",
@@ -332,6 +388,10 @@ def breakdowns(rows: list[dict], suppress: bool) -> tuple[Row, list[Table]]:
             _sum(sums.setdefault(key, {}), row)
             if name == "region":
                 sums[key]["region_code"] = row["camp__school__district__region__code"]
+        if girls is not None:
+            for key, line_sums in sums.items():
+                line_sums["girls"], line_sums["completed"] = girls.get(name, {}).get(
+                    key, (0, 0))
         lines = [_line(key, meta[key][0], meta[key][1], sums[key]) for key in sums]
         if name in ("language", "year"):
             lines.sort(key=lambda line: str(line.key))
@@ -354,32 +414,30 @@ def breakdowns(rows: list[dict], suppress: bool) -> tuple[Row, list[Table]]:
 # --- Lessons by track -----------------------------------------------------------------
 
 
-def tracks(camps: QuerySet[Camp], rows: list[dict], suppress: bool) -> Table:
+def tracks(camps: QuerySet[Camp], rows: list[dict], suppress: bool,
+           pairs: list[tuple[int, int, int, bool]]) -> Table:
     """Lessons finished of the lessons a girl could finish, per track. Two queries.
 
     The lessons of a track are the live lessons in the camps' curricula; a girl's
-    expected lessons are those of her camp's curriculum.
+    expected lessons are those of her camps' curricula, each lesson once.
     """
     from courses.models import CurriculumPage
 
     curricula = {row["camp__curriculum_id"] for row in rows}
     paths = dict(CurriculumPage.objects.filter(pk__in=curricula).values_list("pk", "path"))
     keys_by_track: dict[str, set] = {}
-    per_curriculum: dict[int, dict[str, int]] = {}
+    seen: dict[tuple[int, str], set] = {}
     if paths:
         found = Q()
         for path in paths.values():
             found |= Q(path__startswith=path)
         lessons = LessonPage.objects.live().filter(found).values_list("path", "track",
                                                                        "translation_key")
-        seen: dict[tuple[int, str], set] = {}
         for path, track, key in lessons:
             for curriculum, prefix in paths.items():
                 if path.startswith(prefix):
                     seen.setdefault((curriculum, track), set()).add(key)
                     keys_by_track.setdefault(track, set()).add(key)
-        for (curriculum, track), keys in seen.items():
-            per_curriculum.setdefault(curriculum, {})[track] = len(keys)
     done_by_lesson = dict(
         LessonProgress.objects.filter(
             learner__in=girls_of(camps).values("learner_id"),
@@ -392,12 +450,21 @@ def tracks(camps: QuerySet[Camp], rows: list[dict], suppress: bool) -> Table:
         track: sum(done_by_lesson.get(key, 0) for key in keys)
         for track, keys in keys_by_track.items()
     }
+    # Progress is kept by the lesson's key, so a girl finishes a lesson once however
+    # many camps she came to: she is expected to finish each lesson of her camps'
+    # curricula once, and counts once among a track's girls.
+    curriculum_of = {row["camp_id"]: row["camp__curriculum_id"] for row in rows}
+    curricula_of: dict[int, set] = {}
+    for camp, girl, _days, _done in pairs:
+        curricula_of.setdefault(girl, set()).add(curriculum_of.get(camp))
     expected: dict[str, int] = {}
     enrolled: dict[str, int] = {}
-    for row in rows:
-        for track, count in per_curriculum.get(row["camp__curriculum_id"], {}).items():
-            expected[track] = expected.get(track, 0) + count * row["girls"]
-            enrolled[track] = enrolled.get(track, 0) + row["girls"]
+    for own in curricula_of.values():
+        for track in keys_by_track:
+            keys = set().union(*(seen.get((curriculum, track), ()) for curriculum in own))
+            if keys:
+                expected[track] = expected.get(track, 0) + len(keys)
+                enrolled[track] = enrolled.get(track, 0) + 1
     lines = []
     for track, label in Track.choices:
         if track not in expected:
@@ -558,16 +625,11 @@ class Report:
         return [*self.tables, self.tracks, self.confidence, *gals]
 
 
-def distinct_girls(camps: QuerySet[Camp]) -> int:
-    return girls_of(camps).values("learner_id").distinct().count()
-
-
 def build_report(camps: QuerySet[Camp], *, suppress: bool, today=None) -> Report:
-    rows = camp_rows(camps, today)
-    total, tables = breakdowns(rows, suppress)
-    girls = Cell(distinct_girls(camps))
-    if suppress and (small(girls.value) or total.cells["girls"].hidden):
-        girls.hidden = True
+    pairs = enrolments(camps)
+    rows = camp_rows(camps, today, pairs)
+    total, tables = breakdowns(rows, suppress, girls_per_line(rows, pairs))
+    girls = total.cells["girls"]  # the figure at the top is the tables' total
     sections = []
     for section in sources.sections(camps):
         if suppress:
@@ -576,7 +638,7 @@ def build_report(camps: QuerySet[Camp], *, suppress: bool, today=None) -> Report
     return Report(
         total=total,
         tables=tables,
-        tracks=tracks(camps, rows, suppress),
+        tracks=tracks(camps, rows, suppress, pairs),
         confidence=confidence(camps, suppress),
         sections=sections,
         suppressed=suppress,

@@ -7,8 +7,10 @@ and the cells beside it, or from the rest of its own row (30 girls, 28 finished:
 
 1. *Primary*: a row built from 1-4 girls hides every figure in it; a count of 1-4
    is hidden; a part whose rest (whole minus part) is 1-4 is hidden.
-2. *Complementary*, per column and per group of rows that add up to a shown total
-   (the districts of one region, the regions of the whole): while a group has
+2. *Complementary*, per column and per group of rows under a shown total (the
+   districts of one region, the regions of the whole; a girl of two camps counts in
+   each of their lines, so lines may add up to a little more than the total, which
+   only makes a hidden cell harder to work back): while a group has
    exactly one hidden cell, or its hidden cells add up to fewer than 5, the
    smallest shown non-zero cell of the group is hidden too. When the total itself
    is hidden, at least one cell of its group is hidden, so the shown cells never

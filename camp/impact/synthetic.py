@@ -46,6 +46,7 @@ PREFIX = "synthetic-"
 CAMP_TITLE = "Үлгү лагери"
 VILLAGE_MARK = "(үлгү)"
 BATCH = 5000
+RETURNING = 0.03  # the share of girls enrolled in a second camp
 FIRST_NAMES = [
     "Айгүл", "Нургүл", "Бермет", "Өмүрбүбү", "Жаңыл", "Чолпон", "Үмүт", "Мээрим", "Асель",
     "Жибек", "Айпери", "Нуриза", "Сезим", "Алтынай", "Каныкей", "Элнура", "Айжан", "Гүлзат",
@@ -191,11 +192,17 @@ def make_programme(*, girls: int = 10000, camps: int = 400, households: int = 50
         ))
         if not withdrawn:
             girls_by_camp.setdefault(camp.pk, []).append(girl.pk)
+            # A few girls come back for a second camp: each counts once in the totals.
+            if len(camp_list) > 1 and rng.random() < RETURNING:
+                again = rng.choice([other for other in camp_list if other.pk != camp.pk])
+                enrolments.append(Enrolment(camp=again, learner=girl))
+                girls_by_camp.setdefault(again.pk, []).append(girl.pk)
     _bulk(Enrolment, enrolments, counts)
     out(f"  {len(girl_users)} girls enrolled")
 
     attendance, progress, completed = [], [], []
     camps_by_pk = {camp.pk: camp for camp in camp_list}
+    done: set[tuple[int, str]] = set()
     for camp_pk, girl_ids in girls_by_camp.items():
         camp = camps_by_pk[camp_pk]
         for girl_id in girl_ids:
@@ -216,6 +223,9 @@ def make_programme(*, girls: int = 10000, camps: int = 400, households: int = 50
             held = sum(1 for day in days_by_camp[camp_pk] if day.date <= today)
             share = min(1.0, keen * 1.2) * held / 6
             for key in lessons[: round(len(lessons) * share)]:
+                if (girl_id, key) in done:
+                    continue  # she finished it at her first camp: kept once, by its key
+                done.add((girl_id, key))
                 progress.append(LessonProgress(
                     learner_id=girl_id, lesson_key=key, completed_at=now,
                     client_id=uuid.UUID(int=rng.getrandbits(128), version=4),
@@ -245,11 +255,13 @@ def _surveys(rng, girls_by_camp, camps_by_pk, today, now, counts) -> None:
     """Most girls answer before; those of finished camps after too, a little surer."""
     areas = [area for area in SurveyArea.values]
     codes_made, responses, plans = [], [], []
+    answered: set[int] = set()
     for camp_pk, girl_ids in girls_by_camp.items():
         finished = camps_by_pk[camp_pk].status == Camp.Status.FINISHED
         for girl_id in girl_ids:
-            if rng.random() > 0.85:
-                continue
+            if girl_id in answered or rng.random() > 0.85:
+                continue  # a girl of two camps answers once: she has one survey code
+            answered.add(girl_id)
             code = f"S{girl_id:07d}"
             codes_made.append(SurveyCode(learner_id=girl_id, code=code))
             base = {area: rng.randint(1, 4) for area in areas}

@@ -56,7 +56,7 @@ def test_viewing_a_girls_record_is_audited_without_her_name(client, world):
 
 
 def test_export_is_a_zip_of_everything_about_her_and_is_audited(client, world):
-    client.force_login(world.manager)
+    client.force_login(world.facilitator_a)
     day = CampDay.objects.get(camp=world.camp_a, number=1)
     Attendance.objects.create(
         camp_day=day,
@@ -65,7 +65,8 @@ def test_export_is_a_zip_of_everything_about_her_and_is_audited(client, world):
         marked_at=timezone.now(),
         client_id="9b2d3a0e-1111-4a5b-8c9d-0e1f2a3b4c5d",
     )
-    response = client.post(girl_url(world, "export_girl"))
+    response = client.post(girl_url(world, "export_girl"),
+                           {"export-reason": "Апасы 3-майда сурады."})
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     data = json.loads(archive.read("data.json"))
@@ -73,7 +74,8 @@ def test_export_is_a_zip_of_everything_about_her_and_is_audited(client, world):
     assert account["first_name"] == "Айгүл" and account["birth_year"] == 2010
     assert data["sections"]["camp"]["enrolments"][0]["camp"] == world.camp_a.title
     assert data["sections"]["camp"]["attendance"][0]["status"] == "present"
-    assert AuditEvent.objects.filter(action="exported", actor=world.manager).count() == 1
+    event = AuditEvent.objects.get(action="exported", actor=world.facilitator_a)
+    assert event.detail["reason"] == "Апасы 3-майда сурады."
 
 
 def test_anonymising_removes_her_name_keeps_counts_and_the_audit_trail(client, world):
@@ -82,7 +84,8 @@ def test_anonymising_removes_her_name_keeps_counts_and_the_audit_trail(client, w
     refused = client.post(girl_url(world, "anonymise_girl"), {})
     assert refused.status_code == 400
     assert User.objects.get(pk=world.girl_a.pk).first_name == "Айгүл"
-    response = client.post(girl_url(world, "anonymise_girl"), {"confirm": "on"})
+    response = client.post(girl_url(world, "anonymise_girl"),
+                           {"anonymise-reason": "Үй-бүлөсү сурады.", "anonymise-confirm": "on"})
     assert response.status_code == 302
     girl = User.objects.get(pk=world.girl_a.pk)
     assert girl.first_name == "—" and girl.last_name == "" and girl.birth_year is None
@@ -132,3 +135,82 @@ def test_the_audit_log_is_shown_to_administrators_in_their_language(client, worl
     assert world.girl_a.first_name not in html
     client.force_login(world.facilitator_a)
     assert client.get("/ru/audit/").status_code == 403
+
+
+# --- One rule for a child's record (camp/account_rules.py) ------------------------------
+
+
+def test_export_and_anonymising_need_a_written_reason_kept_in_the_audit_log(client, world):
+    client.force_login(world.facilitator_a)
+    refused = client.post(girl_url(world, "export_girl"), {"export-reason": "  "})
+    assert refused.status_code == 400
+    assert "Себебин жазыңыз" in refused.content.decode()  # "Write the reason", in Kyrgyz
+    assert not AuditEvent.objects.filter(action="exported").exists()
+    refused = client.post(girl_url(world, "anonymise_girl"), {"anonymise-confirm": "on"})
+    assert refused.status_code == 400
+    assert User.objects.get(pk=world.girl_a.pk).anonymised_at is None
+    client.post(girl_url(world, "anonymise_girl"),
+                {"anonymise-reason": "Өзү сурады, 3-май.", "anonymise-confirm": "on"})
+    event = AuditEvent.objects.get(action="anonymised")
+    assert event.actor == world.facilitator_a and event.detail["reason"] == "Өзү сурады, 3-май."
+
+
+def test_the_administrator_answers_data_requests_of_any_camp(client, world):
+    client.force_login(world.admin)
+    url = reverse("camp:export_girl", args=[world.camp_b.pk, world.girl_b.pk])
+    response = client.post(url, {"export-reason": "Request by letter of 3 May."})
+    assert response["Content-Type"] == "application/zip"
+    assert AuditEvent.objects.get(action="exported").detail["reason"] == \
+        "Request by letter of 3 May."
+
+
+def test_the_retention_command_records_its_reason(world):
+    long_ago = timezone.localdate() - datetime.timedelta(days=800)
+    world.camp_b.start_date = long_ago
+    world.camp_b.save()
+    CampDay.objects.filter(camp=world.camp_b).update(date=long_ago)
+    call_command("anonymise_expired", stdout=StringIO())
+    event = AuditEvent.objects.get(action="anonymised")
+    assert event.actor is None and "retention" in event.detail["reason"]
+
+
+def test_a_manager_sees_names_and_attendance_but_never_a_girls_record(client, world):
+    """Managers see girls' names and attendance in every camp, and no record, note,
+    PIN, export or anonymisation of a girl, in any camp."""
+    from camp.enrolment import withdraw
+
+    withdraw(world.camp_b.enrolments.get(learner=world.girl_b), "Үй-бүлөлүк себеп: көчүштү",
+             by=world.facilitator_b)
+    client.force_login(world.manager)
+    for camp, girl in ((world.camp_a, world.girl_a), (world.camp_b, world.girl_b)):
+        page = client.get(reverse("camp:camp_detail", args=[camp.pk])).content.decode()
+        assert girl.first_name in page  # her name ...
+        assert client.get(reverse("camp:attendance", args=[camp.pk])).status_code == 200
+        assert reverse("camp:accounts", args=[camp.pk]) not in page  # ... no accounts link
+        assert "көчүштү" not in page  # ... and no note about her
+        assert str(girl.birth_year) not in page  # nor her birth year
+        password = User.objects.get(pk=girl.pk).password
+
+        def her(name, camp=camp, girl=girl):
+            return reverse(f"camp:{name}", args=[camp.pk, girl.pk])
+
+        assert client.get(her("girl")).status_code == 403
+        assert client.get(reverse("camp:accounts", args=[camp.pk])).status_code == 403
+        assert client.post(her("reset_pin")).status_code == 403
+        assert client.post(her("export_girl"),
+                           {"export-reason": "I want it"}).status_code == 403
+        assert client.post(her("anonymise_girl"), {
+            "anonymise-reason": "I want it", "anonymise-confirm": "on"}).status_code == 403
+        after = User.objects.get(pk=girl.pk)
+        assert after.password == password and after.anonymised_at is None
+    assert not AuditEvent.objects.filter(action__in=["exported", "anonymised"]).exists()
+
+
+def test_her_facilitator_still_reads_why_she_was_withdrawn(client, world):
+    from camp.enrolment import withdraw
+
+    withdraw(world.camp_b.enrolments.get(learner=world.girl_b), "Үй-бүлөлүк себеп: көчүштү",
+             by=world.facilitator_b)
+    client.force_login(world.facilitator_b)
+    page = client.get(reverse("camp:camp_detail", args=[world.camp_b.pk])).content.decode()
+    assert "көчүштү" in page

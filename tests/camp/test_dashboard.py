@@ -84,3 +84,22 @@ def test_public_listing_shows_places_and_dates_but_no_girls(client, six_days):
     assert "Талас облусу" in html
     assert draft.school.name not in html
     assert not any(g.first_name in html for g in girls)
+
+
+@pytest.mark.django_db
+def test_a_programme_manager_reaches_every_camp_from_her_camps_page(client, six_days):
+    from tests.world import make_user
+
+    ours = camp_on_day_three(six_days, make_facilitator("fac-a"), girls=2)
+    theirs = make_camp("Экинчи лагерь", six_days["curricula"]["ky"], make_facilitator("fac-b"),
+                       timezone.localdate() + datetime.timedelta(days=10))
+    manager = make_user("manager-1", "manager")
+    client.force_login(manager)
+    home = client.get("/ky/impact/").content.decode()
+    assert 'href="/ky/teach/"' in home  # the header's link to her camps
+    page = client.get("/ky/teach/").content.decode()
+    assert "<h1>Лагерлер</h1>" in page
+    for camp in (ours, theirs):
+        assert reverse("camp:camp_detail", args=[camp.pk]) in page
+    assert "Тизме алуу" not in page  # taking the roll is the facilitators' work
+    assert reverse("camp:renew_my_calendar") not in page

@@ -62,3 +62,23 @@ def test_an_editor_reaches_no_people_camps_or_places(client, editor, world):
         response = client.get(address)
         assert response.status_code in (302, 403, 404), address
         assert not (response.status_code == 302 and response["Location"] == address)
+
+
+@pytest.mark.parametrize("language, refusal", [
+    ("ky", "Бул сүрөт форматы колдоого алынбайт"),
+    ("ru", "формат изображения"),
+])
+def test_an_editor_reads_an_upload_refusal_in_her_language(client, editor, language, refusal):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images import get_image_model
+
+    from tests.factories import png_bytes
+
+    client.cookies["django_language"] = language
+    response = client.post("/admin/images/add/", {  # a picture under a name that is not
+        "title": "Схема", "file": SimpleUploadedFile("scheme.txt", png_bytes()),
+    }, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert refusal in html and "Not a supported image format" not in html
+    assert not get_image_model().objects.filter(title="Схема").exists()

@@ -150,11 +150,11 @@ def test_her_export_holds_her_photo_and_anonymising_removes_it(client, world, gi
     post_photo(client, jpeg_with_gps(200, 100))
     photo = ProjectPhoto.objects.get()
     name = photo.image.name
-    archive = export_girl(girl, world.facilitator_a)
+    archive = export_girl(girl, world.facilitator_a, reason="her mother asked")
     import zipfile
 
     names = zipfile.ZipFile(BytesIO(archive)).namelist()
     assert any(n.endswith(f"photo-{photo.pk}.webp") for n in names)
-    anonymise_girl(girl, world.facilitator_a)
+    anonymise_girl(girl, world.facilitator_a, reason="her mother asked")
     assert not ProjectPhoto.objects.exists()
     assert not photo.image.storage.exists(name)

@@ -1,4 +1,9 @@
-"""Girls' accounts, her record, the shared phone and guardian invitations."""
+"""Girls' accounts, her record, the shared phone and guardian invitations.
+
+One rule for a child's record (camp/account_rules.py): her camp's own facilitators
+and the administrators, never a programme manager (who sees names, attendance and
+progress on the camp's pages: tests/matrix/camp.py).
+"""
 
 import datetime
 
@@ -10,7 +15,6 @@ from gals.models import GuardianInvite
 
 from . import PUBLIC, Row
 
-CAMP_STAFF = {"facilitator", "manager", "admin"}
 CAMP_OWN = {"facilitator", "admin"}
 
 
@@ -43,29 +47,31 @@ def invite(w):
 
 
 ROWS = [
-    Row("camp:accounts", camp_url("accounts"), CAMP_STAFF),
-    Row("camp:account_new", camp_url("account_new"), CAMP_STAFF, method="post",
+    Row("camp:accounts", camp_url("accounts"), CAMP_OWN),
+    Row("camp:account_new", camp_url("account_new"), CAMP_OWN, method="post",
         data=lambda w: {"first_name": "Асел", "initial": "Б", "birth_year": 2010,
                         "school_grade": 9},
         ok=(302,), unchanged=users),
-    Row("camp:accounts_bulk", camp_url("accounts_bulk"), CAMP_STAFF, method="post",
+    Row("camp:accounts_bulk", camp_url("accounts_bulk"), CAMP_OWN, method="post",
         data=lambda w: {"lines": "Асел, Б, 2010, 9\nЖибек, Т, 2011, 8"},
         ok=(302,), unchanged=users),
-    Row("camp:new_pins", camp_url("new_pins"), CAMP_STAFF),
-    Row("camp:forget_pins", camp_url("forget_pins"), CAMP_STAFF, method="post", ok=(302,)),
+    Row("camp:new_pins", camp_url("new_pins"), CAMP_OWN),
+    Row("camp:forget_pins", camp_url("forget_pins"), CAMP_OWN, method="post", ok=(302,)),
     # With no PIN just made, the cards page sends her back to the accounts.
-    Row("camp:login_cards", camp_url("login_cards"), CAMP_STAFF, ok=(302,)),
-    Row("camp:girl", camp_url("girl", girl), CAMP_STAFF),
-    Row("camp:reset_pin", camp_url("reset_pin", girl), CAMP_STAFF, method="post",
+    Row("camp:login_cards", camp_url("login_cards"), CAMP_OWN, ok=(302,)),
+    Row("camp:girl", camp_url("girl", girl), CAMP_OWN),
+    Row("camp:reset_pin", camp_url("reset_pin", girl), CAMP_OWN, method="post",
         ok=(302,), unchanged=girl_state),
-    Row("camp:consent", camp_url("consent", girl), CAMP_STAFF, method="post",
+    Row("camp:consent", camp_url("consent", girl), CAMP_OWN, method="post",
         data=lambda w: {"scope": "photos", "kind": "guardian",
                         "given_on": timezone.localdate().isoformat()},
         ok=(302,), unchanged=lambda w: Consent.objects.count()),
-    Row("camp:export_girl", camp_url("export_girl", girl), CAMP_STAFF, method="post",
-        unchanged=exports),
-    Row("camp:anonymise_girl", camp_url("anonymise_girl", girl), CAMP_STAFF, method="post",
-        data=lambda w: {"confirm": "on"}, ok=(302,), unchanged=girl_state),
+    Row("camp:export_girl", camp_url("export_girl", girl), CAMP_OWN, method="post",
+        data=lambda w: {"export-reason": "Her mother asked on 3 May."}, unchanged=exports),
+    Row("camp:anonymise_girl", camp_url("anonymise_girl", girl), CAMP_OWN, method="post",
+        data=lambda w: {"anonymise-reason": "Her mother asked on 3 May.",
+                        "anonymise-confirm": "on"},
+        ok=(302,), unchanged=girl_state),
     Row("camp:signin_device", camp_url("signin_device"), CAMP_OWN, method="post",
         data=lambda w: {"turn": "on"}, ok=(302,)),
     Row("camp:signin", lambda w: reverse("camp:signin"), PUBLIC),

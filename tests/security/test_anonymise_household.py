@@ -37,7 +37,7 @@ def sisters(world):
 
 def test_a_sisters_household_records_stay(world, sisters):
     gw, sister, own, her_commitment = sisters
-    anonymise_girl(world.girl_a, world.admin)
+    anonymise_girl(world.girl_a, world.admin, reason="the family asked")
     own.refresh_from_db()
     her_commitment.refresh_from_db()
     assert own.name == "" and her_commitment.what == "—"
@@ -53,8 +53,8 @@ def test_a_sisters_household_records_stay(world, sisters):
 
 def test_the_last_girl_of_a_household_takes_the_familys_names_and_notes(world, sisters):
     gw, sister, _own, _commitment = sisters
-    anonymise_girl(world.girl_a, world.admin)
-    anonymise_girl(sister, world.admin)
+    anonymise_girl(world.girl_a, world.admin, reason="the family asked")
+    anonymise_girl(sister, world.admin, reason="the family asked")
     assert not HouseholdMember.objects.filter(household=world.household_a).exclude(
         name="").exists()
     assert set(SessionRecord.objects.filter(household=world.household_a).values_list(

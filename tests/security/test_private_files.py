@@ -57,7 +57,7 @@ def test_a_camps_batch_pdf_is_never_in_public_media(client, issued_camp):
 def test_a_girls_export_carries_her_certificates(issued_camp):
     camp, facilitator = issued_camp
     girl = camp.certificates.first().learner
-    archive = zipfile.ZipFile(io.BytesIO(export_girl(girl, facilitator)))
+    archive = zipfile.ZipFile(io.BytesIO(export_girl(girl, facilitator, reason="her request")))
     data = json.loads(archive.read("data.json"))
     codes = [entry["code"] for entry in data["sections"]["certificates"]["certificates"]]
     assert codes == [camp.certificates.get(learner=girl).display_code]
@@ -72,7 +72,7 @@ def test_anonymising_a_girl_removes_the_kept_batch_that_prints_her_name(issued_c
     stored = private_media_root() / batch.file.name
     girl = camp.certificates.first().learner
     name = girl.first_name
-    anonymise_girl(girl, facilitator)
+    anonymise_girl(girl, facilitator, reason="her request")
     assert not stored.exists()
     assert not hasattr(camp, "certificate_batch") or not type(batch).objects.filter(
         camp=camp).exists()

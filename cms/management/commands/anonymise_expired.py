@@ -37,8 +37,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Would anonymise {len(girls)} girl(s): {ids}")
             return
         totals: dict[str, int] = {}
+        reason = f"retention: her last camp ended over {months} months ago"
         for girl in girls:
-            for section, changes in anonymise_girl(girl, by=None).items():
+            for section, changes in anonymise_girl(girl, by=None, reason=reason).items():
                 for what, count in changes.items():
                     key = f"{section}.{what}"
                     totals[key] = totals.get(key, 0) + int(count or 0)
