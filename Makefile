@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_SETTINGS := cms.settings.dev
 
-.PHONY: help setup run demo test test-fast e2e e2e-setup acceptance acceptance-dev acceptance-production screenshots lint security messages check-messages clean
+.PHONY: help system-run system-test setup run demo test test-fast e2e e2e-setup acceptance acceptance-dev acceptance-production screenshots lint security messages check-messages clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -12,10 +12,21 @@ help:  ## List the commands
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c requirements.lock -e ".[dev]"
+	@# Quiet when it works; pip's whole account (which pin conflicts, and why) when not.
+	$(PY) -m pip install -c requirements.lock -e ".[dev]" >$(VENV)/pip-install.log 2>&1 \
+		|| { tail -n 40 $(VENV)/pip-install.log; echo "pip failed: see $(VENV)/pip-install.log"; exit 1; }
 	touch $@
 
-setup: $(VENV)/.installed  ## Install everything the project needs into .venv
+# What the system must have (gettext, WeasyPrint's libraries; for the tests also Chromium,
+# Java, poppler, npm, ...): checked first, installed with apt-get when allowed, else the
+# command to run is printed and nothing slow starts.
+system-run:
+	@scripts/system-packages.sh run
+
+system-test:
+	@scripts/system-packages.sh test
+
+setup: system-run $(VENV)/.installed  ## Install everything the project needs into .venv
 	$(PY) manage.py compilemessages -v0 --ignore "$(VENV)/*"
 
 demo: setup  ## Build the demo site (SQLite, demo content, demo accounts)
@@ -26,8 +37,11 @@ demo: setup  ## Build the demo site (SQLite, demo content, demo accounts)
 run: demo  ## Set up and serve the demo site on http://127.0.0.1:8000/
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver 127.0.0.1:8000
 
-test: setup e2e-setup  ## Set up and run every test (SQLite; set DATABASE_URL for PostgreSQL)
-	$(VENV)/bin/pytest
+# Two workers (each with its own test database), one test file at a time per worker.
+# PYTEST_ARGS adds to it: CI's SQLite pass gives -m "not e2e".
+PYTEST_ARGS ?=
+test: system-test setup e2e-setup  ## Set up and run every test (SQLite; set DATABASE_URL for PostgreSQL)
+	$(VENV)/bin/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 # The browser tests' checkers, axe-core and vnu-jar, from the npm registry (no install scripts).
 node_modules/.package-lock.json: package.json package-lock.json
@@ -36,7 +50,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 e2e-setup: node_modules/.package-lock.json  ## Install axe-core and the HTML checker for the browser tests
 
-e2e: setup e2e-setup  ## Only the browser tests (Chromium at a phone's size); screenshots in screenshots/
+e2e: system-test setup e2e-setup  ## Only the browser tests (Chromium at a phone's size); screenshots in screenshots/
 	$(VENV)/bin/pytest -m e2e
 
 # The acceptance suite starts the site as shipped, twice (tests/acceptance/stack.py):
@@ -44,10 +58,10 @@ e2e: setup e2e-setup  ## Only the browser tests (Chromium at a phone's size); sc
 # with PostgreSQL, Redis, the task worker and nginx (https://camp.localhost:8243).
 acceptance: acceptance-dev acceptance-production  ## Every role's journey, on the dev and the production stack
 
-acceptance-dev: setup e2e-setup  ## The journeys on runserver and SQLite, as `make run` serves the site
+acceptance-dev: system-test setup e2e-setup  ## The journeys on runserver and SQLite, as `make run` serves the site
 	ACCEPTANCE_PASS=dev $(VENV)/bin/pytest tests/acceptance -m acceptance
 
-acceptance-production: setup e2e-setup  ## The journeys on gunicorn, PostgreSQL, Redis, db_worker, nginx
+acceptance-production: system-test setup e2e-setup  ## The journeys on gunicorn, PostgreSQL, Redis, db_worker, nginx
 	ACCEPTANCE_PASS=production $(VENV)/bin/pytest tests/acceptance -m acceptance
 
 screenshots: e2e  ## Run the browser tests, then refresh the README's pictures in docs/screenshots/

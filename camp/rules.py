@@ -1,8 +1,10 @@
 """Who may do what with camps. Asked through ``cms.permissions.can``.
 
-A facilitator works with her own camps only; a programme manager with every camp;
-administrators with everything. Girls, guardians, partners and editors never see a
-camp's roll or its list of girls.
+A facilitator works with her own camps only; a programme manager with every camp's
+plan and places, and sees its girls' names and attendance, never a girl's record
+(her account, notes, export, anonymisation: account_rules.py); administrators with
+everything. Girls, guardians, partners and editors never see a camp's roll or its
+list of girls.
 """
 
 from cms.models import Role

@@ -1,11 +1,23 @@
+import os
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from tests.factories import make_curriculum
 from tests.world import build_world
 
 E2E_DIR = Path(__file__).resolve().parent / "e2e"
+ACCEPTANCE_DIR = Path(__file__).resolve().parent / "acceptance"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (Kyrgyz), not in the one a test before it
+    left active in this process: which tests come before depends on the order and on
+    the process (pytest-xdist), and reverse() and gettext follow the active language."""
+    translation.deactivate()
+    yield
 
 
 @pytest.fixture
@@ -51,6 +63,13 @@ def pytest_collection_modifyitems(config, items):
     (``serialized_rollback``): emptied without it, PostgreSQL would give the content types
     new ids and every later test would start from a database unlike the migrated one.
     """
+    # The acceptance suite starts servers of its own: only `make acceptance` runs it
+    # (ACCEPTANCE_PASS set); any other run leaves it out, whatever its -m.
+    if not os.environ.get("ACCEPTANCE_PASS"):
+        left_out = [item for item in items if ACCEPTANCE_DIR in Path(item.path).parents]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if item not in left_out]
     careless = [item.nodeid for item in items
                 if _is_transactional(item) and not _restores_migration_data(item)]
     if careless:
@@ -58,3 +77,31 @@ def pytest_collection_modifyitems(config, items):
             "These transactional tests must use serialized_rollback=True: "
             + ", ".join(careless))
     items.sort(key=lambda item: (_is_transactional(item), _is_browser_test(item)))
+
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _skipped.append(report.nodeid)
+
+
+def _forbid_skips(config) -> bool:
+    return (os.environ.get("TESTS_FORBID_SKIPS") == "1" and bool(_skipped)
+            and not hasattr(config, "workerinput"))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With TESTS_FORBID_SKIPS=1 (CI's PostgreSQL pass, where every test can run) a
+    skipped test fails the run: a test that stops running must not go unnoticed."""
+    if _forbid_skips(session.config):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _forbid_skips(config):
+        terminalreporter.write_line(
+            "TESTS_FORBID_SKIPS=1 and these tests were skipped: " + ", ".join(_skipped),
+            red=True)

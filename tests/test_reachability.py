@@ -57,7 +57,7 @@ NOT_LINKED = {
         "certificates:override": "offered for a girl who has not met the requirements",
         "gals:invite": "the page a new invitation opens on, after the form that makes it",
     },
-    "manager": {**NEW_PINS, **NO_CERTIFICATES},
+    "manager": NO_CERTIFICATES,  # no girl's account, PINs or cards (camp/account_rules.py)
     "partner": NO_CERTIFICATES,
     "editor": NO_CERTIFICATES,
     "*": {

@@ -63,7 +63,7 @@ HEADER_LINKS = {
     "demo-learner": ['href="/ru/learn/"'],
     "demo-facilitator": ['href="/ru/teach/"', 'href="/ru/teach/gals/"'],
     "demo-guardian": ['href="/ru/family/"'],
-    "demo-manager": ['href="/ru/impact/"'],
+    "demo-manager": ['href="/ru/impact/"', 'href="/ru/teach/"'],  # every camp's page
     "demo-editor": ['href="/admin/"'],
 }
 

@@ -1,7 +1,6 @@
 """The printed certificates, read back with pypdf and poppler's pdftotext."""
 
 import io
-import shutil
 import subprocess
 
 import pytest
@@ -10,6 +9,7 @@ from pypdf import PdfReader
 from camp.certificates import batches, services
 from camp.certificates.models import Batch
 from camp.certificates.rendering import certificate_pdf, render
+from tests.system_tools import tool
 
 from .factories import NAMES, add_girl, camp_with_core_lessons
 
@@ -17,8 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def pdftotext(pdf: bytes) -> str:
-    assert shutil.which("pdftotext"), "poppler-utils must be installed"
-    done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+    done = subprocess.run([tool("pdftotext"), "-layout", "-", "-"], input=pdf, capture_output=True,
                           check=True)
     return done.stdout.decode("utf-8")
 
@@ -57,7 +56,7 @@ def test_camp_batch_has_a_page_per_girl_with_her_name_and_code(issued_camp):
 def test_fonts_are_embedded(issued_camp):
     camp, _ = issued_camp
     pdf, _pages = render(batches.batch_certificates(camp))
-    fonts = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True)
+    fonts = subprocess.run([tool("pdffonts"), "-"], input=pdf, capture_output=True, check=True)
     lines = fonts.stdout.decode().splitlines()[2:]
     assert lines and all("DejaVu" in line for line in lines)
     assert all(" yes " in line for line in lines), "every font must be embedded"

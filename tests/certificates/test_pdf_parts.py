@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from camp.certificates import batches, services
 from camp.certificates.rendering import ASSETS, render
 from cms import pdf
+from tests.system_tools import tool
 
 from .factories import add_girl, camp_with_core_lessons
 from .test_pdf import pdftotext
@@ -62,7 +63,7 @@ def test_a_camp_laid_out_in_parts_reads_like_one_document(settings):
         assert certificate.display_code in text
     text = pdftotext(document)
     assert [f"Гүлнур{n:02d}" for n in range(24)] == sorted(re.findall(r"Гүлнур\d\d", text))
-    fonts = subprocess.run(["pdffonts", "-"], input=document, capture_output=True, check=True)
+    fonts = subprocess.run([tool("pdffonts"), "-"], input=document, capture_output=True, check=True)
     lines = fonts.stdout.decode().splitlines()[2:]
     assert lines and all("DejaVu" in line and " yes " in line for line in lines)
 

@@ -8,6 +8,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from tests.system_tools import tool
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -93,7 +95,7 @@ def html_errors(documents: dict[str, str]) -> dict[str, list[str]]:
             path.write_text(html, encoding="utf-8")
             files[path.as_uri()] = name
         run = subprocess.run(  # noqa: S603 (fixed command, files we wrote)
-            ["java", "-jar", str(_require(VNU)), "--errors-only", "--format", "json",
+            [tool("java"), "-jar", str(_require(VNU)), "--errors-only", "--format", "json",
              *(str(Path(folder) / f"{n:03d}.html") for n in range(len(documents)))],
             capture_output=True, text=True, timeout=300, check=False,
         )

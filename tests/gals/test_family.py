@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from gals import services
 from gals.models import Commitment
+from tests.system_tools import tool
 
 
 def pdf_text(data: bytes) -> str:
@@ -61,7 +62,7 @@ def test_pdftotext_reads_the_sheet_too(client, world, gw, tmp_path):
     data = client.get(reverse("gals:family_sheet", args=[world.household_a.pk])).content
     path = tmp_path / "sheet.pdf"
     path.write_bytes(data)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+    text = subprocess.run([tool("pdftotext"), str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Айгүл К." in text
 

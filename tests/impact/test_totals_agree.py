@@ -107,14 +107,16 @@ def figures_everywhere(client) -> dict[str, dict]:
     return found
 
 
-def printed_regions(client) -> list[tuple[dict, dict]]:
-    """(the region's line of the dashboard, the top of its printed report), per region."""
+def printed(client, table: str, most: int | None = None) -> list[tuple[dict, dict]]:
+    """(a line of the dashboard's region or camp table, the top of its printed report),
+    for each line (or the first ``most``)."""
     page = client.get("/ky/impact/").content.decode()
-    region_table = re.search(r'id="table-region">(.*?)</table>', page, re.S).group(1)
+    lines = re.search(rf'id="table-{table}">(.*?)</table>', page, re.S).group(1)
     header = [html.unescape(th) for th in
-              re.findall(r'<th scope="col">(.*?)</th>', region_table)][1:]
+              re.findall(r'<th scope="col">(.*?)</th>', lines)][1:]
     pairs = []
-    for row in re.findall(r"<tbody>(.*?)</tbody>", region_table, re.S)[0].split("</tr>")[:-1]:
+    rows = re.findall(r"<tbody>(.*?)</tbody>", lines, re.S)[0].split("</tr>")[:-1]
+    for row in rows[:most]:
         cells = [html.unescape(re.sub(r"<.*?>", "", td))
                  for td in re.findall(r"<td[^>]*>(.*?)</td>", row)]
         line = dict(zip(header, cells, strict=False))
@@ -138,8 +140,10 @@ def assert_one_number_each(client) -> None:
     top = found["top of the page"]
     assert {name: figures for name, figures in found.items() if figures != top} == {}
     assert len(found) >= 1 + 6 + 6 + 6  # the top, and six breakdowns shown, in CSV and XLSX
-    for on_page, printed in printed_regions(client):
-        assert printed == on_page
+    reports = printed(client, "region") + printed(client, "camp", most=4)
+    assert len(reports) >= 5
+    for on_page, on_paper in reports:
+        assert on_paper == on_page
 
 
 def girls_in_two_camps() -> int:
