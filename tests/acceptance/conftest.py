@@ -4,7 +4,7 @@
 ``ACCEPTANCE_PASS=production`` (gunicorn, PostgreSQL, Redis, db_worker, nginx, HTTPS).
 The servers and their database are started once per run (tests/acceptance/stack.py); the
 journeys share that database and run in file order, each leaving the demo as the next
-one expects it. The normal test run leaves these tests out (``-m "not acceptance"``).
+one expects it. Any run without ACCEPTANCE_PASS leaves them out (tests/conftest.py).
 """
 
 import os
