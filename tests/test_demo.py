@@ -120,6 +120,16 @@ class DemoSiteTests(TestCase):
                 english_by_url[url] = sorted(english)
         self.assertEqual(english_by_url, {})
 
+    def test_the_demos_expired_invitation_is_refused_in_both_languages(self):
+        """The demo keeps one expired code, so that a parent's refusal can be seen."""
+        from gals.demo import EXPIRED_INVITE_CODE
+
+        for code, words in (("ky", "Бул чакыруунун мөөнөтү бүттү"),
+                            ("ru", "Срок этого приглашения истёк")):
+            response = self.client.post(f"/{code}/family/join/", {"code": EXPIRED_INVITE_CODE},
+                                        follow=True)
+            self.assertContains(response, words)
+
     def test_every_page_a_demo_account_reaches_reads_in_its_language(self):
         """Each demo person, signed in, follows the links of her pages in Kyrgyz and in
         Russian: every page answers, and none shows an English word (a status, a button, an
