@@ -189,8 +189,15 @@ class DemoSiteTests(TestCase):
             *renditions.objects.values_list("file", flat=True),
             *get_document_model().objects.values_list("file", flat=True),
         }
+        # Renditions drawn by this class's other tests outlive their rolled-back rows:
+        # a rendition is "images/<the original's name>.<filter>.<format>".
+        stems = {Path(name).stem for name in images.objects.values_list("file", flat=True)}
+        renditions_of_site_images = {
+            name for name in public
+            if name.startswith("images/") and name.split("/", 1)[1].split(".", 1)[0] in stems
+        }
         self.assertTrue(public, "the demo's pictures are in the public media")
-        self.assertEqual(sorted(public - site_files), [])
+        self.assertEqual(sorted(public - site_files - renditions_of_site_images), [])
         self.assertNotIn(photo.image.name, public)
         batch.refresh_from_db()
         self.assertTrue(batch.file)
