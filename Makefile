@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_SETTINGS := cms.settings.dev
 
-.PHONY: help system-run system-test setup run demo test test-fast e2e e2e-setup screenshots lint security messages check-messages clean
+.PHONY: help system-run system-test setup run demo test test-fast e2e e2e-setup acceptance acceptance-dev acceptance-production screenshots lint security messages check-messages clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -52,6 +52,17 @@ e2e-setup: node_modules/.package-lock.json  ## Install axe-core and the HTML che
 
 e2e: system-test setup e2e-setup  ## Only the browser tests (Chromium at a phone's size); screenshots in screenshots/
 	$(VENV)/bin/pytest -m e2e
+
+# The acceptance suite starts the site as shipped, twice (tests/acceptance/stack.py):
+# development settings under runserver on SQLite, then production settings under gunicorn
+# with PostgreSQL, Redis, the task worker and nginx (https://camp.localhost:8243).
+acceptance: acceptance-dev acceptance-production  ## Every role's journey, on the dev and the production stack
+
+acceptance-dev: system-test setup e2e-setup  ## The journeys on runserver and SQLite, as `make run` serves the site
+	ACCEPTANCE_PASS=dev $(VENV)/bin/pytest tests/acceptance -m acceptance
+
+acceptance-production: system-test setup e2e-setup  ## The journeys on gunicorn, PostgreSQL, Redis, db_worker, nginx
+	ACCEPTANCE_PASS=production $(VENV)/bin/pytest tests/acceptance -m acceptance
 
 screenshots: e2e  ## Run the browser tests, then refresh the README's pictures in docs/screenshots/
 	$(PY) tests/e2e/readme_screenshots.py

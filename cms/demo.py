@@ -180,8 +180,9 @@ def ensure_demo_user(username: str, **fields):
 
 #: The demo accounts besides the administrator: username, role, fields.
 DEMO_PEOPLE = [
-    ("demo-editor", "editor", {"first_name": "Салтанат", "email": "demo-editor@example.org",
-                               "is_staff": True}),
+    # A last name: Wagtail's account settings (the admin's language) require one.
+    ("demo-editor", "editor", {"first_name": "Салтанат", "last_name": "Бекова",
+                               "email": "demo-editor@example.org", "is_staff": True}),
     ("demo-manager", "manager", {"first_name": "Бактыгүл", "email": "demo-manager@example.org"}),
     ("demo-partner", "partner", {"first_name": "Динара", "email": "demo-partner@example.org"}),
     ("demo-facilitator", "facilitator", {"first_name": "Гүлнара", "last_name": "А",

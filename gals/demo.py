@@ -22,6 +22,7 @@ from .models import (
     FollowUp,
     GalsSession,
     GalsToolPage,
+    GuardianInvite,
     Household,
     HouseholdMember,
     SessionAttendance,
@@ -64,6 +65,8 @@ def load(out) -> None:
     if settings.DEMO_ACCOUNTS_ALLOWED:
         household = ensure_demo_household()
         out(f"GALS: demo-guardian's household {household.code}, with sessions and commitments.")
+        expired = ensure_expired_invite(household)
+        out(f"GALS: an expired invitation, code {expired.code} (the join page refuses it).")
 
 
 def ensure_survey_items() -> None:
@@ -99,6 +102,22 @@ def _demo_camp(learner):
 
 def _at(day: datetime.date, hour: int = 18) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+
+
+#: The code of the demo's expired invitation: shows a parent what a late code gets.
+EXPIRED_INVITE_CODE = "DEMOEXPIRED"
+
+
+def ensure_expired_invite(household: Household) -> GuardianInvite:
+    """An invitation for the father of the demo family that ran out a week ago."""
+    invite = GuardianInvite.objects.filter(code=EXPIRED_INVITE_CODE).first()
+    if invite is None:
+        invite = GuardianInvite.objects.create(
+            code=EXPIRED_INVITE_CODE, household=household, girl=household.girls.first(),
+            family_role=HouseholdMember.FamilyRole.FATHER,
+            expires_at=timezone.now() - datetime.timedelta(days=7),
+        )
+    return invite
 
 
 def ensure_demo_household() -> Household:

@@ -30,6 +30,8 @@ TEST=(
   # nginx-light, not nginx: the full package's modules are not needed, and on some
   # machines its dependencies are held.
   nginx-light:cmd:nginx
+  # The acceptance suite's self-signed certificate.
+  openssl:cmd:openssl
 )
 SERVER=(
   "${RUN[@]}"

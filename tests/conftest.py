@@ -8,6 +8,7 @@ from tests.factories import make_curriculum
 from tests.world import build_world
 
 E2E_DIR = Path(__file__).resolve().parent / "e2e"
+ACCEPTANCE_DIR = Path(__file__).resolve().parent / "acceptance"
 
 
 @pytest.fixture(autouse=True)
@@ -62,6 +63,13 @@ def pytest_collection_modifyitems(config, items):
     (``serialized_rollback``): emptied without it, PostgreSQL would give the content types
     new ids and every later test would start from a database unlike the migrated one.
     """
+    # The acceptance suite starts servers of its own: only `make acceptance` runs it
+    # (ACCEPTANCE_PASS set); any other run leaves it out, whatever its -m.
+    if not os.environ.get("ACCEPTANCE_PASS"):
+        left_out = [item for item in items if ACCEPTANCE_DIR in Path(item.path).parents]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if item not in left_out]
     careless = [item.nodeid for item in items
                 if _is_transactional(item) and not _restores_migration_data(item)]
     if careless:

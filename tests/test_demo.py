@@ -1,12 +1,14 @@
 """The demo site: complete, bilingual, repeatable, and every page answers."""
 
 import re
+import tempfile
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from wagtail.models import Page
 
 from courses.models import LessonPage, RoleModelPage, UniversityPage
@@ -55,6 +57,8 @@ class VisibleText(HTMLParser):
             ]
 
 
+# Public media of its own, so that the walk below sees only what the demo wrote.
+@override_settings(MEDIA_ROOT=tempfile.mkdtemp(prefix="techcamp-demo-media-"))
 class DemoSiteTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -116,6 +120,16 @@ class DemoSiteTests(TestCase):
                 english_by_url[url] = sorted(english)
         self.assertEqual(english_by_url, {})
 
+    def test_the_demos_expired_invitation_is_refused_in_both_languages(self):
+        """The demo keeps one expired code, so that a parent's refusal can be seen."""
+        from gals.demo import EXPIRED_INVITE_CODE
+
+        for code, words in (("ky", "Бул чакыруунун мөөнөтү бүттү"),
+                            ("ru", "Срок этого приглашения истёк")):
+            response = self.client.post(f"/{code}/family/join/", {"code": EXPIRED_INVITE_CODE},
+                                        follow=True)
+            self.assertContains(response, words)
+
     def test_every_page_a_demo_account_reaches_reads_in_its_language(self):
         """Each demo person, signed in, follows the links of her pages in Kyrgyz and in
         Russian: every page answers, and none shows an English word (a status, a button, an
@@ -131,6 +145,56 @@ class DemoSiteTests(TestCase):
             self.client.logout()
         self.maxDiff = None
         self.assertEqual(found, {})
+
+    def test_public_media_hold_no_childs_data(self):
+        """After the demo (its girls' photos, families' drawings, certificates) and every
+        demo person's pages, the public media folder holds only the site's own pictures
+        and documents: a child's file is in the private storage, served by a checked view."""
+        import uuid
+
+        from django.conf import settings
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from django.utils import timezone
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
+        from camp.certificates import batches
+        from camp.certificates.models import Certificate
+        from cms import consent
+        from cms.demo import DEMO_PEOPLE
+        from cms.models import Consent
+        from courses import services as learning
+        from tests.factories import png_bytes
+
+        # A girl keeps a photo of what she built; her camp's certificates are printed.
+        girl = User.objects.get(username="demo-learner")
+        facilitator = User.objects.get(username="demo-facilitator")
+        for kind in Consent.Kind.values:
+            consent.record_consent(girl, Consent.Scope.PHOTOS, kind, timezone.localdate(),
+                                   facilitator)
+        photo, _created = learning.add_photo(
+            girl, SimpleUploadedFile("robot.png", png_bytes()), "Менин роботум", uuid.uuid4()
+        )
+        batch = batches.request_batch(Certificate.objects.select_related("camp").first().camp)
+        for username, _role, _fields in DEMO_PEOPLE:
+            self.client.force_login(User.objects.get(username=username))
+            for _url, _problem in crawl(self.client, "/ky/", prefix="/ky/"):
+                pass
+        root = Path(settings.MEDIA_ROOT)
+        public = {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+        images = get_image_model()
+        renditions = images.get_rendition_model()
+        site_files = {
+            *images.objects.values_list("file", flat=True),
+            *renditions.objects.values_list("file", flat=True),
+            *get_document_model().objects.values_list("file", flat=True),
+        }
+        self.assertTrue(public, "the demo's pictures are in the public media")
+        self.assertEqual(sorted(public - site_files), [])
+        self.assertNotIn(photo.image.name, public)
+        batch.refresh_from_db()
+        self.assertTrue(batch.file)
+        self.assertNotIn(batch.file.name, public)
 
 
 # Links a crawl does not follow: they sign out, download files, or serve the pages that

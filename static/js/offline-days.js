@@ -221,11 +221,17 @@
     }).catch(function () {});
 
     button.addEventListener("click", function () {
-      if (!bundle) { message(status, words.needSignal, "error"); return; }
+      // Tapped before the day's list arrived (slow signal): it is asked for now.
+      var ready = bundle ? Promise.resolve(bundle) : fetchBundle(section.dataset.bundle);
       button.disabled = true;
-      message(status, fill(words.saving, size(bundle.bytes, words)));
-      save(bundle, who, section.dataset.bundle).then(saved).catch(function (error) {
-        message(status, full(error) ? words.full : words.failed, "error");
+      ready.then(function (b) {
+        bundle = b;
+        message(status, fill(words.saving, size(bundle.bytes, words)));
+        return save(bundle, who, section.dataset.bundle).then(saved).catch(function (error) {
+          message(status, full(error) ? words.full : words.failed, "error");
+        });
+      }, function () {
+        message(status, words.needSignal, "error");
       }).then(function () { button.disabled = false; });
     });
     removeButton.addEventListener("click", function () {

@@ -55,6 +55,33 @@
     return put("session", value);
   }
 
+  /* She signed out without signal: this phone forgets her at once (pages, saved days and
+     queued writes stay hers, keyed by her id), and the sign-out itself waits for the
+     signal (sendSignOut), so that her session on the server ends too. */
+  function signOut(pending) {
+    return put("session", { key: "current", userId: "", userName: "", csrf: pending.csrf,
+                            lang: pending.lang }).then(function () {
+      return put("session", { key: "signout", url: pending.url, csrf: pending.csrf,
+                              userId: pending.userId });
+    });
+  }
+
+  /* The sign-out made without signal, sent before anything else when the signal is back;
+     it leaves the phone once the server has answered. */
+  function sendSignOut() {
+    return get("session", "signout").then(function (pending) {
+      if (!pending) return false;
+      var body = new URLSearchParams();
+      body.append("csrfmiddlewaretoken", pending.csrf);
+      return fetch(pending.url, {
+        method: "POST", body: body, credentials: "same-origin", redirect: "manual",
+        headers: { "X-CSRFToken": pending.csrf }
+      }).then(function () { return remove("session", "signout"); }).then(function () {
+        return true;
+      });
+    });
+  }
+
   function add(item) {
     item.state = "waiting";
     item.createdAt = item.createdAt || new Date().toISOString();
@@ -137,6 +164,7 @@
 
   root.OfflineQueue = {
     SYNC_TAG: SYNC_TAG, open: open, all: all, get: get, put: put, remove: remove,
-    session: session, setSession: setSession, add: add, alias: alias, flush: flush
+    session: session, setSession: setSession, add: add, alias: alias, flush: flush,
+    signOut: signOut, sendSignOut: sendSignOut
   };
 })(self);

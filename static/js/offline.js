@@ -177,6 +177,33 @@
     });
   }
 
+  /* Signing out without signal (a girl on the phone the girls share): the phone forgets
+     her at once and opens the camp's list of names (kept below), or the "saved on this
+     phone" page; the sign-out reaches the server with the signal (the service worker).
+     With signal, the form is sent as usual. */
+  function signOut(event) {
+    var form = event.target.closest("form[data-sign-out]");
+    if (!form || !Q || !me.userId || navigator.onLine) return;
+    if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) return;
+    event.preventDefault();
+    Q.signOut({ url: form.action, csrf: me.csrf, userId: me.userId, lang: me.lang })
+      .then(function () { location.assign(form.dataset.signOut || "/" + me.lang + "/"); });
+  }
+  document.addEventListener("submit", signOut);
+
+  /* The camp's list of names, seen while nobody is signed in, is kept for a sign-out
+     without signal; a phone whose camp sign-in is off forgets it. */
+  var list = document.querySelector("[data-signin-list]");
+  if (list && !me.userId && navigator.onLine && window.caches && !fallback) {
+    caches.open("signin-list").then(function (cache) {
+      var key = location.origin + location.pathname;
+      if (list.dataset.signinList !== "on") return cache.delete(key);
+      return fetch(location.pathname, { credentials: "same-origin" }).then(function (response) {
+        if (response.ok && !response.redirected) return cache.put(key, response);
+      });
+    }).catch(function () {});
+  }
+
   /* Save data: pictures wait for a tap (the server left their addresses in data-*). */
   document.querySelectorAll("img[data-src]").forEach(function (img) {
     var button = document.createElement("button");

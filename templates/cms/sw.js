@@ -10,6 +10,9 @@ var VERSION = "__VERSION__";
 var SHELL = CONFIG.shell, OFFLINE_PAGES = CONFIG.offlinePages;
 var STATIC_URL = CONFIG.staticUrl, MEDIA_URL = CONFIG.mediaUrl;
 var STATIC_CACHE = "static-" + VERSION, FALLBACK_CACHE = "fallback-" + VERSION;
+// The camp's list of names on a shared phone, kept by offline.js while nobody is signed
+// in: what the phone shows after a girl signs out without signal.
+var SIGNIN_CACHE = "signin-list";
 var NETWORK_WAIT_MS = 8000;  // weak signal: a saved copy after this long
 
 self.addEventListener("install", function (event) {
@@ -60,7 +63,10 @@ function navigate(request) {
   var url = new URL(request.url);
   var lang = url.pathname.split("/")[1];
   var key = url.origin + url.pathname;
-  return OfflineQueue.session().then(function (session) {
+  // A sign-out made without signal goes first: no page is fetched under her session.
+  return OfflineQueue.sendSignOut().catch(function () {}).then(function () {
+    return OfflineQueue.session();
+  }).then(function (session) {
     return caches.open(pagesCache(session)).then(function (cache) {
       return cache.match(key, { ignoreVary: true, ignoreSearch: true }).then(function (saved) {
         var network = fetch(request);
@@ -76,6 +82,9 @@ function navigate(request) {
           return response;
         }).catch(function () {
           if (saved) return saved;
+          return caches.match(key, { cacheName: SIGNIN_CACHE, ignoreVary: true, ignoreSearch: true });
+        }).then(function (response) {
+          if (response) return response;
           return caches.match(OFFLINE_PAGES[lang] || OFFLINE_PAGES[Object.keys(OFFLINE_PAGES)[0]],
                               { cacheName: FALLBACK_CACHE, ignoreVary: true }).then(function (page) {
             return page || new Response("Offline", { status: 503,

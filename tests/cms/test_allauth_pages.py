@@ -62,3 +62,9 @@ def test_a_facilitator_resets_her_password_by_email_in_kyrgyz(
     )
     assert done.status_code == 302
     assert client.login(request=HttpRequest(), username="gulnara", password="Жаңы-сырсөз-77")
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_the_sign_in_page_offers_one_password_reset_link(client, language):
+    html = client.get(f"/{language}/accounts/login/").content.decode()
+    assert html.count(f'href="/{language}/accounts/password/reset/"') == 1
