@@ -76,6 +76,16 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(
             "These transactional tests must use serialized_rollback=True: "
             + ", ".join(careless))
+    # CI runs the browser tests in a pass of their own, two workers taking whole files:
+    # a test there may follow one that emptied the database, so each that touches the
+    # database must put the migrations' data back before it starts.
+    unrestored = [item.nodeid for item in items
+                  if _is_browser_test(item) and item.get_closest_marker("django_db")
+                  and not _restores_migration_data(item)]
+    if unrestored:
+        raise pytest.UsageError(
+            "These browser tests must use django_db(transaction=True, "
+            "serialized_rollback=True): " + ", ".join(unrestored))
     items.sort(key=lambda item: (_is_transactional(item), _is_browser_test(item)))
 
 
