@@ -246,3 +246,21 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.get_scope_display()}"
+
+
+class RateCount(models.Model):
+    """A rate limit's count while Redis is away (``cms.throttle``): one row per limited
+    thing and window. The key is a keyed hash, never an address or a name."""
+
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="rate_count_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.count} since {self.window_start:%H:%M:%S}"
