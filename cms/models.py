@@ -264,3 +264,17 @@ class RateCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.count} since {self.window_start:%H:%M:%S}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker (``manage.py db_worker``) saying it is alive (``cms.task_health``):
+    the tasks of a worker that stopped saying so are run again or failed."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=100, blank=True)
+    pid = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(auto_now_add=True)
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} on {self.host}"

@@ -294,6 +294,13 @@ else:
 # One line per outage (cms.redis_breaker), not a traceback per ignored call.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
+# A worker writes a heartbeat every TASK_HEARTBEAT_SECONDS; the running tasks of a
+# worker silent for TASK_STALE_SECONDS are queued again, TASK_MAX_ATTEMPTS runs in all,
+# then failed (cms.task_health). A certificate batch takes seconds, not minutes.
+TASK_HEARTBEAT_SECONDS = float(os.environ.get("TASK_HEARTBEAT_SECONDS", "15"))
+TASK_STALE_SECONDS = float(os.environ.get("TASK_STALE_SECONDS", "120"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))
+
 # Background tasks: run at once unless a worker is configured (production uses the
 # database backend and `manage.py db_worker`; see docs/deploy.md).
 TASKS = {
