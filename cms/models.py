@@ -278,3 +278,18 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} on {self.host}"
+
+
+class JobRun(models.Model):
+    """The last run of a scheduled job (``manage.py run_job``, ``cms.jobs``)."""
+
+    name = models.CharField(max_length=50, unique=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    succeeded = models.BooleanField(default=False)
+    #: The last successful run: what the system check compares with the job's period.
+    succeeded_at = models.DateTimeField(null=True, blank=True)
+    message = models.CharField(max_length=300, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.started_at:%Y-%m-%d %H:%M}"
