@@ -6,6 +6,8 @@ small single server and a row of app servers behind a load balancer.
 
 import multiprocessing
 import os
+import tempfile
+from pathlib import Path
 
 wsgi_app = "cms.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
@@ -45,3 +47,15 @@ def post_fork(server, worker):
 
     for connection in connections.all():
         connection.close()
+
+
+# /metrics adds up the counts of every worker: each writes its own file in this folder
+# (cms/observability.py). Emptied when the server starts, so counts start at zero.
+os.environ.setdefault("METRICS_DIR", tempfile.mkdtemp(prefix="techcamp-metrics-"))
+
+
+def on_starting(server):
+    folder = Path(os.environ["METRICS_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.json"):
+        old.unlink(missing_ok=True)

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request id for every log line, and the request's time for /metrics.
+    "cms.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.ContentSecurityPolicyMiddleware",
     "cms.security.PermissionsPolicyMiddleware",
@@ -82,6 +84,12 @@ MIDDLEWARE = [
     # Last, so that its lockout answer replaces the response of any sign-in page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# /metrics (Prometheus' text format) answers only with "Authorization: Bearer <token>";
+# while empty it answers 403 to everyone. METRICS_DIR: where each process writes its counts
+# (deploy/gunicorn.conf.py sets one), so that a scrape sees every worker's.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_DIR = os.environ.get("METRICS_DIR", "")
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"

@@ -96,7 +96,10 @@ def test_make_pdf_works_again_after_the_process_making_it_died(client, issued_ca
 
 
 @override_settings(TASKS=DATABASE_TASKS)
-def test_a_batch_whose_worker_died_fails_and_the_button_queues_it_again(issued_camp):
+def test_a_batch_whose_worker_died_fails_and_the_button_queues_it_again(issued_camp, monkeypatch):
+    # The worker closes its connection between tasks: not the test's, inside its transaction.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections",
+                        lambda: None)
     camp, _ = issued_camp
     batch = batches.request_batch(camp)
     assert batch.state == Batch.State.QUEUED
