@@ -14,7 +14,11 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # Threads: a request mostly waits on PostgreSQL and Redis, so two processes per core
 # with a few threads each keep the cores busy without running out of memory.
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2))
+# The cores this process may use (a container's or a systemd unit's CPU limit), not the
+# host's; set GUNICORN_WORKERS to be sure (the Docker image sets 2).
+usable_cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+    multiprocessing.cpu_count())
+workers = int(os.environ.get("GUNICORN_WORKERS", usable_cores * 2))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 
