@@ -126,6 +126,7 @@ def _guarded(method):
     @functools.wraps(method)
     def call(self, *args, **kwargs):
         breaker = self.breaker
+        self._refuse_while_open()  # before any work (a value pickled for nothing)
         try:
             result = method(self, *args, **kwargs)
         except ConnectionInterrupted as error:
