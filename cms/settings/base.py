@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "camp",
     "camp.certificates",
     "camp.impact",
+    "camp.care",
     "courses",
     "cms",
     "wagtail.contrib.forms",

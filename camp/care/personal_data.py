@@ -1,0 +1,14 @@
+"""The care records leave with the girl: never exported (they are restricted records,
+not hers to carry away), erased when she is anonymised."""
+
+from cms.personal_data import register
+
+from .models import Concern
+
+
+def anonymise(girl) -> dict:
+    concerns, _by_model = Concern.objects.filter(learner=girl).delete()
+    return {"care_records_removed": concerns}
+
+
+register("care", anonymise=anonymise)

@@ -1,0 +1,87 @@
+"""Writing the restricted care records: each write is atomic, with its audit row.
+
+The audit rows name the record by type and number (``care.concern #12``) and carry
+no text of it, so the log never repeats what a concern says."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms.audit import record
+from cms.models import AuditEvent
+
+from .models import Concern, FollowUp
+
+
+def _text(value: str | None, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(message)
+    return value
+
+
+@transaction.atomic
+def record_concern(enrolment, by, *, what: str, happened_on: datetime.date, told: str = "",
+                   action_taken: str = "") -> Concern:
+    """A concern about the girl of ``enrolment``, written by ``by``."""
+    what = _text(what, _("Write what was seen or said."))
+    if happened_on is None:
+        raise ValidationError(_("Write when it happened."))
+    if happened_on > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."))
+    concern = Concern.objects.create(
+        learner=enrolment.learner, camp=enrolment.camp, recorded_by=by, what=what,
+        happened_on=happened_on, told=(told or "").strip(),
+        action_taken=(action_taken or "").strip(),
+    )
+    record(by, AuditEvent.Action.CREATED, concern)
+    return concern
+
+
+@transaction.atomic
+def follow_up(concern: Concern, by, *, text: str, close: bool = False) -> FollowUp | None:
+    """The lead's note on a concern; ``close`` closes it after the note. A closed
+    concern takes no more notes."""
+    if concern.status == Concern.Status.CLOSED:
+        raise ValidationError(_("This concern is closed."))
+    text = (text or "").strip()
+    if not text and not close:
+        raise ValidationError(_("Write what was done."))
+    note = None
+    if text:
+        note = FollowUp.objects.create(concern=concern, author=by, text=text)
+        record(by, AuditEvent.Action.CHANGED, concern, follow_up=note.pk)
+    if close:
+        concern.status = Concern.Status.CLOSED
+        concern.closed_at = timezone.now()
+        concern.closed_by = by
+        concern.save(update_fields=["status", "closed_at", "closed_by"])
+        record(by, AuditEvent.Action.CHANGED, concern, status=Concern.Status.CLOSED)
+    return note
+
+
+def viewed(user, concern: Concern) -> None:
+    record(user, AuditEvent.Action.VIEWED, concern)
+
+
+def refused(user, action: str, subject) -> None:
+    """An attempt to open a restricted record without the right: kept in the audit log
+    (by the record's type and number) before the translated refusal is shown."""
+    if subject is None or getattr(subject, "pk", None) is None:
+        return
+    record(user if getattr(user, "is_authenticated", False) else None,
+           AuditEvent.Action.REFUSED, subject, asked=action)
+
+
+def open_concerns():
+    return (
+        Concern.objects.filter(status=Concern.Status.OPEN)
+        .select_related("learner", "camp", "recorded_by").order_by("created_at")
+    )
+
+
+def concerns_recorded_by(user):
+    return Concern.objects.filter(recorded_by=user).select_related("learner", "camp")

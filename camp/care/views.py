@@ -1,0 +1,106 @@
+"""Views of the care records. Thin: parse, ask ``can`` (a refusal is audited), call
+``camp.care.services``, render. Every page here is private: never cached."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from cms.permissions import can, require
+
+from .. import accounts
+from ..models import Camp
+from . import services
+from .forms import ConcernForm, FollowUpForm
+from .models import Concern
+
+
+def _require(request, action, obj) -> None:
+    """The translated refusal, with the attempt in the audit log."""
+    if not can(request.user, action, obj):
+        services.refused(request.user, action, obj)
+        raise PermissionDenied
+
+
+def _enrolment(request, pk, girl_id, action):
+    camp = get_object_or_404(Camp, pk=pk)
+    enrolment = accounts.enrolment_of(camp, girl_id)
+    if enrolment is None:
+        raise Http404
+    _require(request, action, enrolment)
+    return enrolment
+
+
+@login_required
+@never_cache
+def concern_new(request, pk, girl_id):
+    """A facilitator records a concern about a girl of her camp."""
+    enrolment = _enrolment(request, pk, girl_id, "care.record_concern")
+    form = ConcernForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                concern = services.record_concern(enrolment, request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _(
+                    "The concern is recorded. The safeguarding lead will read it."
+                ))
+                return redirect("care:concern", concern_id=concern.pk)
+        status = 400
+    return render(request, "care/concern_form.html", {
+        "form": form, "enrolment": enrolment, "girl": enrolment.learner,
+        "camp": enrolment.camp,
+    }, status=status)
+
+
+@login_required
+@never_cache
+def concern(request, concern_id):
+    """A concern with its follow-ups; the lead writes follow-ups and closes it here."""
+    concern = get_object_or_404(
+        Concern.objects.select_related("learner", "camp", "recorded_by", "closed_by"),
+        pk=concern_id,
+    )
+    _require(request, "care.view_concern", concern)
+    may_follow_up = can(request.user, "care.follow_up_concern", concern)
+    form = FollowUpForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        _require(request, "care.follow_up_concern", concern)
+        if form.is_valid():
+            try:
+                services.follow_up(concern, request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("care:concern", concern_id=concern.pk)
+        status = 400
+    services.viewed(request.user, concern)
+    return render(request, "care/concern.html", {
+        "concern": concern, "follow_ups": concern.follow_ups.select_related("author"),
+        "form": form, "may_follow_up": may_follow_up,
+    }, status=status)
+
+
+@login_required
+@never_cache
+def lead_home(request):
+    """The safeguarding lead's page: open concerns of every camp."""
+    require(request.user, "care.lead")
+    return render(request, "care/lead.html", {"concerns": services.open_concerns()})
+
+
+@login_required
+@never_cache
+def my_concerns(request):
+    """The concerns she recorded herself (a facilitator reads only her own)."""
+    require(request.user, "care.my_concerns")
+    concerns = services.concerns_recorded_by(request.user)
+    return render(request, "care/my_concerns.html", {"concerns": concerns})
