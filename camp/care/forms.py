@@ -31,3 +31,19 @@ class FollowUpForm(forms.Form):
         help_text=_("What you did, whom you spoke to, what happens next."),
     )
     close = forms.BooleanField(label=_("Close the concern"), required=False)
+
+
+class HelpForm(forms.Form):
+    """What a girl writes to the safeguarding lead. An empty message is refused by the
+    service, kindly, with the helpline number."""
+
+    message = forms.CharField(
+        label=_("Write what happened or what worries you"), max_length=2000, required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    share_with_facilitator = forms.BooleanField(
+        label=_("My facilitator may read it too"), required=False,
+        help_text=_("If you leave this empty, only the safeguarding lead reads it. "
+                    "Your family never sees it."),
+    )
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)

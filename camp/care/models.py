@@ -6,6 +6,8 @@ girl's own message to the leads. None of these is ever exported, counted in a
 figure or named in a log line; the audit log names them by type and number only.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +72,41 @@ class FollowUp(models.Model):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
         ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} #{self.pk}"
+
+
+class HelpRequest(models.Model):
+    """A girl's own message to the safeguarding leads ("Сен жалгыз эмессиң").
+
+    Her facilitator reads it only if the girl chose so; her family never does."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        ANSWERED = "answered", _("answered")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("girl"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    message = models.TextField(_("message"), max_length=2000)
+    share_with_facilitator = models.BooleanField(_("her facilitator may read it"), default=False)
+    client_id = models.UUIDField(_("client id"), default=uuid.uuid4, unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("answered by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("help request")
+        verbose_name_plural = _("help requests")
+        ordering = ["-created_at"]
 
     def __str__(self):
         return f"{self._meta.verbose_name} #{self.pk}"

@@ -3,12 +3,13 @@ not hers to carry away), erased when she is anonymised."""
 
 from cms.personal_data import register
 
-from .models import Concern
+from .models import Concern, HelpRequest
 
 
 def anonymise(girl) -> dict:
     concerns, _by_model = Concern.objects.filter(learner=girl).delete()
-    return {"care_records_removed": concerns}
+    requests, _by_model = HelpRequest.objects.filter(learner=girl).delete()
+    return {"care_records_removed": concerns + requests}
 
 
 register("care", anonymise=anonymise)

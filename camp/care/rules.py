@@ -10,6 +10,7 @@
 from cms.models import Role
 from cms.permissions import rule
 
+from ..models import Camp
 from ..rules import runs
 
 
@@ -55,3 +56,31 @@ def view_concern(user, concern) -> bool:
 def follow_up_concern(user, concern) -> bool:
     """Follow-up notes and closing are the lead's."""
     return concern is not None and is_lead(user)
+
+
+@rule("care.ask_for_help")
+def ask_for_help(user, obj=None) -> bool:
+    """The "you are not alone" page and its form: for girls."""
+    return user.has_role(Role.LEARNER) and not user.anonymised_at
+
+
+def her_facilitator(user, girl) -> bool:
+    """She facilitates a camp the girl is enrolled in."""
+    return user.has_role(Role.FACILITATOR) and Camp.objects.filter(
+        facilitators=user, enrolments__learner=girl
+    ).exists()
+
+
+@rule("care.view_help_request")
+def view_help_request(user, help_request) -> bool:
+    """The lead; her facilitator only when the girl chose so; never her family."""
+    if help_request is None:
+        return False
+    if is_lead(user):
+        return True
+    return help_request.share_with_facilitator and her_facilitator(user, help_request.learner)
+
+
+@rule("care.answer_help_request")
+def answer_help_request(user, help_request) -> bool:
+    return help_request is not None and is_lead(user)

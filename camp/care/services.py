@@ -5,6 +5,7 @@ no text of it, so the log never repeats what a concern says."""
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from cms.audit import record
 from cms.models import AuditEvent
 
-from .models import Concern, FollowUp
+from .models import Concern, FollowUp, HelpRequest
 
 
 def _text(value: str | None, message: str) -> str:
@@ -63,8 +64,9 @@ def follow_up(concern: Concern, by, *, text: str, close: bool = False) -> Follow
     return note
 
 
-def viewed(user, concern: Concern) -> None:
-    record(user, AuditEvent.Action.VIEWED, concern)
+def viewed(user, subject) -> None:
+    """A concern or a help request was opened."""
+    record(user, AuditEvent.Action.VIEWED, subject)
 
 
 def refused(user, action: str, subject) -> None:
@@ -85,3 +87,58 @@ def open_concerns():
 
 def concerns_recorded_by(user):
     return Concern.objects.filter(recorded_by=user).select_related("learner", "camp")
+
+
+# --- A girl's request for help ---------------------------------------------------------
+
+
+@transaction.atomic
+def ask_for_help(girl, *, message: str, share_with_facilitator: bool = False,
+                 client_id=None) -> tuple[HelpRequest, bool]:
+    """Her message to the safeguarding leads; the same ``client_id`` again (a retry)
+    adds nothing. The audit row names the request, not her: the log's readers do not
+    learn who asked."""
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError(_(
+            "Write a few words, even one line, so that we know how to help you. "
+            "You can also call %(number)s."
+        ) % {"number": settings.CHILD_HELPLINE})
+    if client_id is not None:
+        existing = HelpRequest.objects.filter(client_id=client_id).first()
+        if existing is not None:
+            if existing.learner_id != girl.pk:
+                raise ValidationError(_("This was saved on the phone by another person."))
+            return existing, False
+    help_request = HelpRequest.objects.create(
+        learner=girl, message=message, share_with_facilitator=share_with_facilitator,
+        **({"client_id": client_id} if client_id is not None else {}),
+    )
+    record(None, AuditEvent.Action.CREATED, help_request)
+    return help_request, True
+
+
+@transaction.atomic
+def mark_answered(help_request: HelpRequest, by) -> None:
+    if help_request.status == HelpRequest.Status.ANSWERED:
+        return
+    help_request.status = HelpRequest.Status.ANSWERED
+    help_request.answered_at = timezone.now()
+    help_request.answered_by = by
+    help_request.save(update_fields=["status", "answered_at", "answered_by"])
+    record(by, AuditEvent.Action.CHANGED, help_request, status=HelpRequest.Status.ANSWERED)
+
+
+def open_help_requests():
+    return HelpRequest.objects.filter(status=HelpRequest.Status.OPEN).select_related(
+        "learner").order_by("created_at")
+
+
+def help_requests_shared_with(user):
+    """Requests the girls of her camps chose to share with their facilitator."""
+    from ..models import Camp
+
+    girls = Camp.objects.filter(facilitators=user).values("enrolments__learner")
+    return HelpRequest.objects.filter(
+        share_with_facilitator=True, learner__in=girls
+    ).select_related("learner")

@@ -1,6 +1,9 @@
 """Views of the care records. Thin: parse, ask ``can`` (a refusal is audited), call
 ``camp.care.services``, render. Every page here is private: never cached."""
 
+import uuid
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,8 +17,8 @@ from cms.permissions import can, require
 from .. import accounts
 from ..models import Camp
 from . import services
-from .forms import ConcernForm, FollowUpForm
-from .models import Concern
+from .forms import ConcernForm, FollowUpForm, HelpForm
+from .models import Concern, HelpRequest
 
 
 def _require(request, action, obj) -> None:
@@ -94,7 +97,10 @@ def concern(request, concern_id):
 def lead_home(request):
     """The safeguarding lead's page: open concerns of every camp."""
     require(request.user, "care.lead")
-    return render(request, "care/lead.html", {"concerns": services.open_concerns()})
+    return render(request, "care/lead.html", {
+        "concerns": services.open_concerns(),
+        "help_requests": services.open_help_requests(),
+    })
 
 
 @login_required
@@ -102,5 +108,53 @@ def lead_home(request):
 def my_concerns(request):
     """The concerns she recorded herself (a facilitator reads only her own)."""
     require(request.user, "care.my_concerns")
-    concerns = services.concerns_recorded_by(request.user)
-    return render(request, "care/my_concerns.html", {"concerns": concerns})
+    return render(request, "care/my_concerns.html", {
+        "concerns": services.concerns_recorded_by(request.user),
+        "help_requests": services.help_requests_shared_with(request.user),
+    })
+
+
+@login_required
+@never_cache
+def help_page(request):
+    """"You are not alone": the helpline and a short form to the safeguarding lead.
+
+    Never kept: ``never_cache`` sends ``Cache-Control: no-store`` and the service
+    worker leaves this address alone, so a shared phone keeps no copy of it."""
+    require(request.user, "care.ask_for_help")
+    form = HelpForm(request.POST or None, initial={"client_id": uuid.uuid4()})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.ask_for_help(request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _(
+                    "Your message is sent. The safeguarding lead will read it and find you."
+                ))
+                return redirect("care:help")
+        status = 400
+    return render(request, "care/help.html", {
+        "form": form, "helpline": settings.CHILD_HELPLINE,
+    }, status=status)
+
+
+@login_required
+@never_cache
+def help_request(request, request_id):
+    """A girl's request for help; the lead marks it answered here."""
+    help_request = get_object_or_404(HelpRequest.objects.select_related("learner"),
+                                     pk=request_id)
+    _require(request, "care.view_help_request", help_request)
+    if request.method == "POST":
+        _require(request, "care.answer_help_request", help_request)
+        services.mark_answered(help_request, request.user)
+        messages.success(request, _("Saved."))
+        return redirect("care:help_request", request_id=help_request.pk)
+    services.viewed(request.user, help_request)
+    return render(request, "care/help_request.html", {
+        "help_request": help_request,
+        "may_answer": can(request.user, "care.answer_help_request", help_request),
+    })

@@ -21,6 +21,7 @@ SECRETS = {
     "concern": "КАРАКУШ-КАБАР көгала так",
     "follow_up": "КАРАКУШ-АРАКЕТ апасы",
     "told": "КАРАКУШ-ДИРЕКТОР",
+    "help_request": "КАРАКУШ-ЖАРДАМ үйдө",
 }
 
 
@@ -52,6 +53,10 @@ def write_records(client, w):
     assert response.status_code == 302
     client.force_login(w.lead)
     response = client.post(response["Location"], {"text": SECRETS["follow_up"]})
+    assert response.status_code == 302
+    client.force_login(w.girl_a)
+    response = client.post(reverse("care:help"), {"message": SECRETS["help_request"],
+                                                  "share_with_facilitator": "on"})
     assert response.status_code == 302
 
 
@@ -102,8 +107,10 @@ def test_no_restricted_text_leaves_the_platform(client, world, caplog):
 def test_the_walk_would_see_the_text_if_it_leaked(client, world):
     """The reader is honest: the concern's own page shows the words it looks for."""
     write_records(client, world)
-    from camp.care.models import Concern
+    from camp.care.models import Concern, HelpRequest
 
     client.force_login(world.lead)
     text = readable(client.get(reverse("care:concern", args=[Concern.objects.get().pk])))
+    text += readable(client.get(reverse("care:help_request",
+                                        args=[HelpRequest.objects.get().pk])))
     assert all(secret in text for secret in SECRETS.values())

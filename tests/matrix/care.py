@@ -23,6 +23,7 @@ def prepare(world):
         learner=world.girl_a, camp=world.camp_a, recorded_by=world.facilitator_a,
         what="Ыйлап отурду, үйгө баргысы келбейт.", happened_on=timezone.localdate(),
     )
+    help_request(world)
 
 
 def concern_url(w):
@@ -56,4 +57,40 @@ ROWS = [
     Row("care:concern", concern_url, LEAD, method="post",
         data=lambda w: {"text": "Апасы менен сүйлөштүм.", "close": "on"},
         ok=(302,), unchanged=concern_state),
+]
+
+
+def help_request(w):
+    from camp.care.models import HelpRequest
+
+    if not hasattr(w, "help_request"):
+        w.help_request = HelpRequest.objects.create(
+            learner=w.girl_a, message="Мага жардам керек.", share_with_facilitator=True)
+    return w.help_request
+
+
+def help_state(w):
+    from camp.care.models import HelpRequest
+
+    return HelpRequest.objects.get(pk=help_request(w).pk).status
+
+
+def help_requests(w):
+    from camp.care.models import HelpRequest
+
+    return HelpRequest.objects.count()
+
+
+ROWS += [
+    Row("care:help", lambda w: reverse("care:help"), {"girl", "other_girl"}),
+    Row("care:help", lambda w: reverse("care:help"), {"girl", "other_girl"}, method="post",
+        data=lambda w: {"message": "Мага жардам керек.", "client_id": ""},
+        ok=(302,), unchanged=help_requests),
+    # The girl chose to share it with her facilitator: facilitator A reads it too.
+    Row("care:help_request",
+        lambda w: reverse("care:help_request", args=[help_request(w).pk]),
+        {"facilitator", "lead"}),
+    Row("care:help_request",
+        lambda w: reverse("care:help_request", args=[help_request(w).pk]),
+        LEAD, method="post", ok=(302,), unchanged=help_state),
 ]
