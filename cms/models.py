@@ -214,6 +214,7 @@ class Consent(models.Model):
         PARTICIPATION = "participation", _("taking part in the camp")
         PHOTOS = "photos", _("photos")
         SURVEYS = "surveys", _("surveys used for evaluation")
+        HEALTH = "health", _("health facts on the emergency card")
 
     class Kind(models.TextChoices):
         GUARDIAN = "guardian", _("guardian's consent")

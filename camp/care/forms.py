@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .models import HealthFact
+
 
 class ConcernForm(forms.Form):
     what = forms.CharField(
@@ -47,3 +49,36 @@ class HelpForm(forms.Form):
                     "Your family never sees it."),
     )
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+
+class CardForm(forms.Form):
+    """Her emergency card. A guardian of her household can be picked as the contact,
+    or a contact entered by hand."""
+
+    guardian = forms.ChoiceField(label=_("Her family's contact"), required=False)
+    contact_name = forms.CharField(label=_("Emergency contact"), max_length=100,
+                                   required=False)
+    contact_phone = forms.CharField(label=_("Contact's phone"), max_length=20, required=False)
+    health = forms.MultipleChoiceField(
+        label=_("Health facts (with the guardian's consent)"), required=False,
+        choices=HealthFact.choices, widget=forms.CheckboxSelectMultiple,
+    )
+    health_note = forms.CharField(
+        label=_("Short note"), max_length=200, required=False,
+        help_text=_("Only what a facilitator must know in the camp: no diagnosis history."),
+    )
+
+    def __init__(self, *args, contacts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contacts = list(contacts)
+        self.fields["guardian"].choices = [("", _("entered below"))] + [
+            (str(index), f"{name}, {phone}") for index, (name, phone) in enumerate(self.contacts)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("guardian")
+        if chosen:
+            data["contact_name"], data["contact_phone"] = self.contacts[int(chosen)]
+        data.pop("guardian", None)
+        return data

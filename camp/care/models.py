@@ -110,3 +110,45 @@ class HelpRequest(models.Model):
 
     def __str__(self):
         return f"{self._meta.verbose_name} #{self.pk}"
+
+
+class HealthFact(models.TextChoices):
+    """The few facts that matter in a camp; anything else goes in the short note."""
+
+    ALLERGY = "allergy", _("allergy")
+    ASTHMA = "asthma", _("asthma")
+    EPILEPSY = "epilepsy", _("epilepsy")
+    DIABETES = "diabetes", _("diabetes")
+    MEDICINES = "medicines", _("takes medicines")
+    OTHER = "other", _("other")
+
+
+class EmergencyCard(models.Model):
+    """Whom to call, and (with the guardian's consent) what a facilitator must know
+    about her health. Seen by her camp's facilitators and the safeguarding lead only;
+    erased when she is anonymised."""
+
+    learner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("girl"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    contact_name = models.CharField(_("emergency contact"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("contact's phone"), max_length=20, blank=True)
+    health = models.JSONField(_("health facts"), default=list, blank=True)
+    health_note = models.CharField(_("health note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("emergency card")
+        verbose_name_plural = _("emergency cards")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} #{self.pk}"
+
+    def health_labels(self) -> list[str]:
+        labels = dict(HealthFact.choices)
+        return [labels[code] for code in self.health if code in labels]

@@ -84,3 +84,24 @@ def view_help_request(user, help_request) -> bool:
 @rule("care.answer_help_request")
 def answer_help_request(user, help_request) -> bool:
     return help_request is not None and is_lead(user)
+
+
+@rule("care.view_card")
+def view_card(user, enrolment) -> bool:
+    """Her emergency card: her camp's facilitators and the lead."""
+    if enrolment is None:
+        return False
+    return is_lead(user) or facilitates(user, enrolment.camp)
+
+
+@rule("care.edit_card")
+def edit_card(user, enrolment) -> bool:
+    if enrolment is None or enrolment.learner.anonymised_at:
+        return False
+    return facilitates(user, enrolment.camp)
+
+
+@rule("care.day_needs")
+def day_needs(user, camp) -> bool:
+    """The private "who needs what" card of a camp day: the camp's own facilitators."""
+    return camp is not None and facilitates(user, camp)

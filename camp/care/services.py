@@ -8,13 +8,15 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.audit import record
-from cms.models import AuditEvent
+from cms.models import AuditEvent, Consent
 
-from .models import Concern, FollowUp, HelpRequest
+from .models import Concern, EmergencyCard, FollowUp, HealthFact, HelpRequest
 
 
 def _text(value: str | None, message: str) -> str:
@@ -142,3 +144,88 @@ def help_requests_shared_with(user):
     return HelpRequest.objects.filter(
         share_with_facilitator=True, learner__in=girls
     ).select_related("learner")
+
+
+# --- The emergency card ----------------------------------------------------------------
+
+#: (health fact, track or None for every day) -> what to prepare.
+DAY_ADVICE = [
+    (HealthFact.ASTHMA, "soldering",
+     gettext_lazy("Soldering day: turn the fume fan on, seat her away from the smoke, "
+           "keep her inhaler at hand.")),
+    (HealthFact.ASTHMA, "modelling",
+     gettext_lazy("3D printing: keep the room aired; her inhaler at hand.")),
+    (HealthFact.EPILEPSY, "programming",
+     gettext_lazy("Screens all day: no flashing lights, breaks every half hour.")),
+    (HealthFact.EPILEPSY, "soldering",
+     gettext_lazy("Soldering day: she works with a partner and the iron in its stand.")),
+    (HealthFact.ALLERGY, None, gettext_lazy("Check lunch and materials against her allergy.")),
+    (HealthFact.DIABETES, None, gettext_lazy("Snacks and breaks on time.")),
+    (HealthFact.MEDICINES, None, gettext_lazy("Her medicines at the right times.")),
+]
+
+
+def health_consent(girl) -> bool:
+    """The guardian's consent to keep health facts on the card stands today."""
+    today = timezone.localdate()
+    return Consent.objects.filter(
+        learner=girl, scope=Consent.Scope.HEALTH, kind=Consent.Kind.GUARDIAN,
+        given_on__lte=today,
+    ).filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=today)).exists()
+
+
+def card_of(girl) -> EmergencyCard:
+    card, _created = EmergencyCard.objects.get_or_create(learner=girl)
+    return card
+
+
+def card_viewed(user, card: EmergencyCard, **detail) -> None:
+    record(user, AuditEvent.Action.VIEWED, card, **detail)
+
+
+@transaction.atomic
+def save_card(girl, by, *, contact_name: str, contact_phone: str, health: list[str],
+              health_note: str) -> EmergencyCard:
+    """Health facts are kept only with the guardian's consent (refused otherwise)."""
+    health = [code for code in health if code in HealthFact.values]
+    health_note = (health_note or "").strip()
+    if (health or health_note) and not health_consent(girl):
+        raise ValidationError(_(
+            "Record the guardian's consent for health facts on her page first."
+        ))
+    card = card_of(girl)
+    card.contact_name = (contact_name or "").strip()
+    card.contact_phone = (contact_phone or "").strip()
+    card.health = health
+    card.health_note = health_note
+    card.updated_by = by
+    card.save()
+    record(by, AuditEvent.Action.CHANGED, card)
+    return card
+
+
+def day_needs(camp, day) -> list[dict]:
+    """Girls of the camp with health facts (consent standing), and what the day's
+    lessons ask of them. Read only by the camp's facilitators (audited by the view)."""
+    from courses.models import LessonPage
+
+    tracks = set()
+    if day.day_page_id:
+        tracks = set(LessonPage.objects.child_of(day.day_page).values_list("track", flat=True))
+    girls = [e.learner for e in camp.enrolments.filter(status="enrolled")
+             .select_related("learner").order_by("learner__first_name", "learner__pk")]
+    cards = {c.learner_id: c for c in EmergencyCard.objects.filter(learner__in=girls)}
+    consenting = set(Consent.objects.filter(
+        learner__in=girls, scope=Consent.Scope.HEALTH, kind=Consent.Kind.GUARDIAN,
+        given_on__lte=timezone.localdate(),
+    ).filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=timezone.localdate()))
+        .values_list("learner_id", flat=True))
+    rows = []
+    for girl in girls:
+        card = cards.get(girl.pk)
+        if card is None or girl.pk not in consenting or not (card.health or card.health_note):
+            continue
+        advice = [str(text) for fact, track, text in DAY_ADVICE
+                  if fact in card.health and (track is None or track in tracks)]
+        rows.append({"girl": girl, "card": card, "advice": advice})
+    return rows

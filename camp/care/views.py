@@ -15,9 +15,9 @@ from django.views.decorators.cache import never_cache
 from cms.permissions import can, require
 
 from .. import accounts
-from ..models import Camp
-from . import services
-from .forms import ConcernForm, FollowUpForm, HelpForm
+from ..models import Camp, CampDay
+from . import contacts, services
+from .forms import CardForm, ConcernForm, FollowUpForm, HelpForm
 from .models import Concern, HelpRequest
 
 
@@ -158,3 +158,52 @@ def help_request(request, request_id):
         "help_request": help_request,
         "may_answer": can(request.user, "care.answer_help_request", help_request),
     })
+
+
+@login_required
+@never_cache
+def card(request, pk, girl_id):
+    """Her emergency card: contact, and health facts while the guardian's consent
+    stands. Every opening is in the audit log."""
+    enrolment = _enrolment(request, pk, girl_id, "care.view_card")
+    girl = enrolment.learner
+    if request.method == "POST":
+        _require(request, "care.edit_card", enrolment)
+    card = services.card_of(girl)
+    may_edit = can(request.user, "care.edit_card", enrolment)
+    consent = services.health_consent(girl)
+    initial = {"contact_name": card.contact_name, "contact_phone": card.contact_phone}
+    if consent:  # without the guardian's consent (or after it is withdrawn) none is shown
+        initial.update(health=card.health, health_note=card.health_note)
+    form = CardForm(request.POST or None, contacts=contacts.guardian_contacts(girl),
+                    initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.save_card(girl, request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("care:card", pk=pk, girl_id=girl_id)
+        status = 400
+    services.card_viewed(request.user, card)
+    return render(request, "care/card.html", {
+        "enrolment": enrolment, "girl": girl, "camp": enrolment.camp, "card": card,
+        "consent": consent, "form": form, "may_edit": may_edit,
+    }, status=status)
+
+
+@login_required
+@never_cache
+def day_needs(request, pk, number):
+    """"Who needs what" on one camp day: private to the camp's facilitators, never on
+    a printed sheet, never kept on the phone."""
+    camp = get_object_or_404(Camp, pk=pk)
+    day = get_object_or_404(CampDay, camp=camp, number=number)
+    _require(request, "care.day_needs", camp)
+    rows = services.day_needs(camp, day)
+    for row in rows:
+        services.card_viewed(request.user, row["card"], day=day.number)
+    return render(request, "care/day_needs.html", {"camp": camp, "day": day, "rows": rows})

@@ -130,5 +130,5 @@ def test_anonymising_the_girl_removes_her_concerns(world):
                            recorded_by=world.facilitator_a, what=WHAT,
                            happened_on=timezone.localdate())
     report = anonymise_girl(world.girl_a, world.admin, reason="Retention period.")
-    assert report["care"] == {"care_records_removed": 1}
+    assert report["care"] == {"care_records_removed": 1, "emergency_cards_removed": 0}
     assert not Concern.objects.exists()

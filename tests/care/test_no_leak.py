@@ -22,6 +22,7 @@ SECRETS = {
     "follow_up": "КАРАКУШ-АРАКЕТ апасы",
     "told": "КАРАКУШ-ДИРЕКТОР",
     "help_request": "КАРАКУШ-ЖАРДАМ үйдө",
+    "health_note": "КАРАКУШ-ДЕН-СООЛУК ингалятор",
 }
 
 
@@ -53,6 +54,16 @@ def write_records(client, w):
     assert response.status_code == 302
     client.force_login(w.lead)
     response = client.post(response["Location"], {"text": SECRETS["follow_up"]})
+    assert response.status_code == 302
+    from cms import consent
+    from cms.models import Consent
+
+    consent.record_consent(w.girl_a, Consent.Scope.HEALTH, Consent.Kind.GUARDIAN,
+                           timezone.localdate(), w.facilitator_a)
+    client.force_login(w.facilitator_a)
+    response = client.post(reverse("care:card", args=[w.camp_a.pk, w.girl_a.pk]),
+                           {"contact_name": "Жаңыл", "contact_phone": "0700123456",
+                            "health": ["asthma"], "health_note": SECRETS["health_note"]})
     assert response.status_code == 302
     client.force_login(w.girl_a)
     response = client.post(reverse("care:help"), {"message": SECRETS["help_request"],
@@ -113,4 +124,6 @@ def test_the_walk_would_see_the_text_if_it_leaked(client, world):
     text = readable(client.get(reverse("care:concern", args=[Concern.objects.get().pk])))
     text += readable(client.get(reverse("care:help_request",
                                         args=[HelpRequest.objects.get().pk])))
+    text += readable(client.get(reverse("care:card",
+                                        args=[world.camp_a.pk, world.girl_a.pk])))
     assert all(secret in text for secret in SECRETS.values())

@@ -94,3 +94,22 @@ ROWS += [
         lambda w: reverse("care:help_request", args=[help_request(w).pk]),
         LEAD, method="post", ok=(302,), unchanged=help_state),
 ]
+
+
+def card_state(w):
+    from camp.care.models import EmergencyCard
+
+    return list(EmergencyCard.objects.values_list("contact_name", "health"))
+
+
+ROWS += [
+    Row("care:card", lambda w: reverse("care:card", args=[w.camp_a.pk, w.girl_a.pk]),
+        {"facilitator", "lead"}),
+    Row("care:card", lambda w: reverse("care:card", args=[w.camp_a.pk, w.girl_a.pk]),
+        {"facilitator"}, method="post",
+        data=lambda w: {"guardian": "", "contact_name": "Жаңыл", "contact_phone": "0700123456",
+                        "health_note": ""},
+        ok=(302,), unchanged=card_state),
+    Row("care:day_needs", lambda w: reverse("care:day_needs", args=[w.camp_a.pk, 1]),
+        {"facilitator"}),
+]
