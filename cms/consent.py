@@ -74,3 +74,12 @@ def consent_table(learner) -> list[dict]:
         row["complete"] = all(k["standing"] for k in row["kinds"])
         table.append(row)
     return table
+
+
+def guardian_consents(learner) -> list[dict]:
+    """For the family's page: each scope with the guardian's consent as it stands, its
+    date and who recorded it (or withdrew it)."""
+    return [
+        {"scope": row["scope"], "label": row["label"], **row["kinds"][0]}
+        for row in consent_table(learner)
+    ]

@@ -162,6 +162,7 @@ class Role(models.TextChoices):
     MANAGER = "manager", _("Programme manager")
     PARTNER = "partner", _("Partner (read only)")
     EDITOR = "editor", _("Content editor")
+    SAFEGUARDING_LEAD = "safeguarding_lead", _("Safeguarding lead")
 
 
 class AuditEvent(models.Model):
@@ -179,6 +180,7 @@ class AuditEvent(models.Model):
         DELETED = "deleted", _("deleted")
         CONSENT = "consent", _("consent changed")
         OVERRIDE = "override", _("rule overridden")
+        REFUSED = "refused", _("refused")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -212,6 +214,7 @@ class Consent(models.Model):
         PARTICIPATION = "participation", _("taking part in the camp")
         PHOTOS = "photos", _("photos")
         SURVEYS = "surveys", _("surveys used for evaluation")
+        HEALTH = "health", _("health facts on the emergency card")
 
     class Kind(models.TextChoices):
         GUARDIAN = "guardian", _("guardian's consent")

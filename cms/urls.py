@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("", include("gals.urls")),
     path("", include("camp.certificates.urls")),
+    path("", include("camp.care.urls")),
     path("impact/", include("camp.impact.urls")),
     path("", include("camp.urls")),
     path("", include("courses.urls")),

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "camp",
     "camp.certificates",
     "camp.impact",
+    "camp.care",
     "courses",
     "cms",
     "wagtail.contrib.forms",
@@ -194,6 +195,12 @@ GIRL_SESSION_MIN_MINUTES = int(os.environ.get("GIRL_SESSION_MIN_MINUTES", "120")
 CAMP_SIGNIN_MAX_AGE = 60 * 60 * 24 * 14
 # Girls are anonymised this many months after their last camp ended.
 ANONYMISE_AFTER_MONTHS = 24
+# The national child helpline shown on the girls' help page ("Ты не одна"): 111 in
+# Kyrgyzstan, free from every phone.
+CHILD_HELPLINE = os.environ.get("CHILD_HELPLINE", "111")
+# Paths (under the language prefix) the service worker never answers nor keeps, and
+# the offline scripts never save: a shared phone must keep no copy of them.
+NEVER_KEPT_PATHS = ["learn/help/", "care/"]
 
 # Languages: Kyrgyz first (the default), Russian second.
 LANGUAGE_CODE = "ky"
