@@ -1,0 +1,59 @@
+"""What a 360x640 phone shows of the signed-in pages: tables that keep whole words and
+scroll in their own box, a header that leaves room for the page, forms that fit."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.checks import broken_words, horizontal_overflow
+from tests.world import build_world
+
+
+@pytest.fixture
+def world(transactional_db, django_db_serialized_rollback, live_server):
+    return build_world()
+
+
+def sign_in(page, server: str, username: str, language: str = "ky") -> None:
+    page.goto(f"{server}/{language}/accounts/login/")
+    page.locator("input[name=login]").fill(username)
+    page.locator("input[name=password]").fill("test-pass-123")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def test_the_behind_table_keeps_whole_words_in_its_headers(page, server, world, shot):
+    sign_in(page, server, "facilitator-a")
+    page.goto(server + "/ky/teach/")
+    table = page.locator("table.progress-table")
+    expect(table).to_be_visible()
+    table.scroll_into_view_if_needed()
+    shot("progress table")
+    assert broken_words(page, "table.progress-table th") == []
+    assert horizontal_overflow(page) == []
+
+
+def test_impact_tables_scroll_in_their_own_box_with_the_first_column_in_view(
+        page, server, world, shot):
+    sign_in(page, server, "manager")
+    expect(page).to_have_url(server + "/ky/impact/")
+    # The key figures come first, on the first screen, before the filters.
+    facts = page.locator("dl.impact-facts").first
+    assert facts.bounding_box()["y"] < 640
+    assert facts.bounding_box()["y"] < page.locator("form.impact-filters").bounding_box()["y"]
+    # Sections fold: one open, the others a summary line each.
+    sections = page.locator("main details.impact-section")
+    assert sections.count() >= 3
+    assert page.locator("main details.impact-section:not([open])").count() >= 2
+    shot("dashboard")
+
+    table = page.get_by_role("table", name="Облустар боюнча")
+    table.scroll_into_view_if_needed()
+    assert broken_words(page, "main table.impact-table th") == []
+    assert horizontal_overflow(page) == []  # the page itself never scrolls sideways
+    box = page.locator("#table-region").locator("xpath=..")
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth")  # the table does
+    first = page.locator("#table-region tbody th[scope=row]").first
+    left = first.bounding_box()["x"]
+    box.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    shot("table scrolled sideways")
+    assert abs(first.bounding_box()["x"] - left) < 1  # the line's name stays in view
