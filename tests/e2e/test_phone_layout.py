@@ -57,3 +57,32 @@ def test_impact_tables_scroll_in_their_own_box_with_the_first_column_in_view(
     box.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
     shot("table scrolled sideways")
     assert abs(first.bounding_box()["x"] - left) < 1  # the line's name stays in view
+
+
+HEADER_MAX = 120  # px of a 640 px screen: the rest is the page
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_the_header_leaves_the_screen_to_the_page(page, server, world, language, shot):
+    page.goto(f"{server}/{language}/")
+    header = page.locator("header.site-header")
+    shot("visitor")
+    assert header.bounding_box()["height"] <= HEADER_MAX  # a visitor
+    sign_in(page, server, "facilitator-a", language)
+    expect(page).to_have_url(f"{server}/{language}/teach/")
+    shot("signed in")
+    assert header.bounding_box()["height"] <= HEADER_MAX
+    # The language switch and sign-out are at hand; her pages are one tap away.
+    expect(page.get_by_role("navigation", name={"ky": "Тил", "ru": "Язык"}[language])
+           .get_by_role("link")).to_be_visible()
+    sign_out = header.get_by_role("button", name={"ky": "Чыгуу", "ru": "Выйти"}[language])
+    expect(sign_out).to_be_visible()
+    assert sign_out.bounding_box()["y"] + 44 <= HEADER_MAX + 1
+    gals = header.get_by_role("link", name={"ky": "GALS жыйындары",
+                                            "ru": "Встречи GALS"}[language])
+    expect(gals).to_be_hidden()
+    header.locator("summary").click()
+    shot("menu open")
+    gals.click()
+    expect(page).to_have_url(f"{server}/{language}/teach/gals/")
+    assert header.bounding_box()["height"] <= HEADER_MAX  # folded again on the next page
