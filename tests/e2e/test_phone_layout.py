@@ -86,3 +86,32 @@ def test_the_header_leaves_the_screen_to_the_page(page, server, world, language,
     gals.click()
     expect(page).to_have_url(f"{server}/{language}/teach/gals/")
     assert header.bounding_box()["height"] <= HEADER_MAX  # folded again on the next page
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_each_survey_statement_keeps_its_five_answers_on_one_row_with_the_words(
+        page, server, world, language, shot):
+    from cms.models import Consent
+    from tests.courses.helpers import give_consent, make_survey_items
+
+    make_survey_items()
+    give_consent(world.girl_a, Consent.Scope.SURVEYS)
+    sign_in(page, server, "girl-a", language)
+    page.goto(f"{server}/{language}/learn/survey/pre/")
+    shot("survey")
+    words = {"ky": ("такыр макул эмесмин", "толук макулмун"),
+             "ru": ("совсем не согласна", "полностью согласна")}[language]
+    scales = page.locator("main .scale")
+    assert scales.count() >= 3
+    for scale in scales.all():
+        tops = {round(box["y"]) for box in
+                (label.bounding_box() for label in scale.locator("label").all())}
+        assert len(tops) == 1, f"the five answers break over {len(tops)} rows"
+        assert scale.locator("label").count() == 5
+        legend = scale.locator("xpath=following-sibling::*[1]")
+        for word in words:
+            expect(legend).to_contain_text(word)
+        expect(legend).to_be_visible()
+    assert horizontal_overflow(page) == []
+    # A screen reader hears the words with the ends of the scale.
+    expect(page.get_by_role("radio", name=f"1 – {words[0]}").first).to_be_visible()
