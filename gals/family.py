@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.apps import apps
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from camp.models import Camp, CampDay, Enrolment
+from cms.translations import for_reader
 from courses.progress import progress_for
 
 from . import services
@@ -89,6 +90,10 @@ def overview(household: Household) -> FamilyOverview:
             camp = enrolment.camp
             progress = progress_for([girl], camp.curriculum).get(girl.pk)
             days = list(camp.days.select_related("day_page").order_by("number"))
+            shown = for_reader([day.day_page for day in days],
+                               translation.get_language() or camp.language)
+            for day in days:
+                day.shown_page = shown.get(day.day_page_id)
             entry.camps.append(GirlCamp(camp=camp, days=days, progress=progress))
         girls.append(entry)
     return FamilyOverview(
