@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_SETTINGS := cms.settings.dev
 
-.PHONY: help system-run system-test setup run demo test test-fast e2e e2e-setup acceptance acceptance-dev acceptance-production screenshots lint security messages check-messages clean
+.PHONY: help system-run system-test setup run demo test test-fast e2e e2e-setup acceptance acceptance-dev acceptance-production mutation screenshots lint security messages check-messages clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -63,6 +63,13 @@ acceptance-dev: system-test setup e2e-setup  ## The journeys on runserver and SQ
 
 acceptance-production: system-test setup e2e-setup  ## The journeys on gunicorn, PostgreSQL, Redis, db_worker, nginx
 	ACCEPTANCE_PASS=production $(VENV)/bin/pytest tests/acceptance -m acceptance
+
+# Not in CI: each module takes minutes to half an hour on two cores. MODULES picks some
+# (e.g. make mutation MODULES=cms/permissions.py); scores go in the README.
+MODULES ?=
+mutation: setup  ## Mutation testing (cosmic-ray) of the modules that guard children and schedules
+	$(PY) -m pip install -q -c requirements.lock -e ".[dev,mutation]"
+	$(PY) scripts/mutation.py $(MODULES)
 
 screenshots: e2e  ## Run the browser tests, then refresh the README's pictures in docs/screenshots/
 	$(PY) tests/e2e/readme_screenshots.py

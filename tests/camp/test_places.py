@@ -32,13 +32,28 @@ def test_programme_manager_keeps_schools_in_the_admin(client):
         "contact_name": "", "contact_phone": "",
     })
     assert response.status_code == 302
+    assert response["Location"] == listing
     assert School.objects.get(name="Кочкор орто мектеби").district == district
+    assert "Кочкор орто мектеби" in client.get(listing).content.decode()
 
 
 @pytest.mark.django_db
 def test_facilitator_cannot_reach_the_places_admin(client):
+    """A facilitator meets the site's own refusal in her language: no list of schools,
+    and a school posted anyway is not added."""
+    school = School.objects.create(
+        district=District.objects.get(name_ru="Кочкорский район"), name="Семиз-Бел мектеби",
+        village="Семиз-Бел")
     facilitator = User.objects.create_user("fac", password="test-pass-123")
     facilitator.groups.add(Group.objects.get(name=Role.FACILITATOR))
     client.force_login(facilitator)
-    response = client.get(reverse("wagtailsnippets_camp_school:list"))
-    assert response.status_code in (302, 403)
+    listing = client.get("/admin/snippets/camp/school/", HTTP_ACCEPT_LANGUAGE="ky")
+    assert listing.status_code == 403
+    page = listing.content.decode()
+    assert "Уруксат жок" in page and school.name not in page
+    added = client.post(reverse("wagtailsnippets_camp_school:add"), {
+        "district": school.district.pk, "name": "Жаңы мектеп", "village": "Кочкор",
+        "contact_name": "", "contact_phone": "",
+    })
+    assert added.status_code == 403
+    assert not School.objects.filter(name="Жаңы мектеп").exists()

@@ -42,3 +42,15 @@ def test_every_single_wrong_character_and_every_swap_is_caught():
 def test_malformed_input_is_told_apart_from_a_typo():
     for typed in ["", "ABC", "7KQ2MX9D4RRR", "7KQ2MX9D4U!", "<script>", "ҢӨҮ"]:
         assert codes.parse(typed) == (None, codes.Problem.MALFORMED), typed
+
+
+def test_a_code_with_one_character_too_many_or_a_stray_symbol_is_malformed_not_a_typo():
+    """"Check the code again" would send her hunting for a typo that is not there."""
+    valid = "00000000000"  # ten zeros have the check character 0
+    assert codes.parse(valid) == (valid, None)
+    for typed in [valid + "1", "!!!!!!!!!!0", "0000000000!", "0000000000*1"]:
+        assert codes.parse(typed) == (None, codes.Problem.MALFORMED), typed
+
+
+def test_a_code_is_printed_in_groups_of_five_five_and_one():
+    assert codes.display("7KQ2MX9D4RC") == "7KQ2M-X9D4R-C"

@@ -1,4 +1,5 @@
 import pytest
+from django.utils.html import escape
 
 pytestmark = pytest.mark.django_db
 
@@ -15,8 +16,16 @@ def test_search_finds_pages_in_the_current_language_only(client, curriculum):
 
 @pytest.mark.parametrize("query", ['"', "((", "AND OR NOT", "*:*", "' OR 1=1 --", "ң" * 500])
 def test_malformed_search_gives_an_empty_result_not_an_error(client, curriculum, query):
+    """What the girl sees: the page, her words kept in the box (escaped), no results and
+    the Kyrgyz "nothing found" advice, never an error page or a database error."""
     response = client.get("/ky/search/", {"q": query})
     assert response.status_code == 200
+    assert list(response.context["results"]) == []
+    html = response.content.decode()
+    kept = escape(query[:200])
+    assert f'value="{kept}"' in html
+    assert f"«{kept}» боюнча эч нерсе табылган жок" in html
+    assert 'class="cards"' not in html
 
 
 def test_unpublished_pages_are_not_found_by_search(client, curriculum):
