@@ -96,12 +96,19 @@ def override(request, pk: int, learner_id: int):
     learner = get_object_or_404(get_user_model(), pk=learner_id, enrolments__camp=camp)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        issue_now = request.POST.get("issue") == "now"
         try:
-            services.grant_override(camp, learner, form.cleaned_data["reason"], by=request.user)
+            if issue_now:
+                services.grant_override_and_issue(camp, learner, form.cleaned_data["reason"],
+                                                  by=request.user)
+            else:
+                services.grant_override(camp, learner, form.cleaned_data["reason"],
+                                        by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("She will receive a certificate when you issue them."))
+            messages.success(request, _("Her certificate is issued.") if issue_now else
+                             _("She will receive a certificate when you issue them."))
             return redirect("certificates:camp", pk=camp.pk)
     standing = next((s for s in standings(camp) if s.learner.pk == learner.pk), None)
     return render(request, "certificates/override.html", {
