@@ -31,7 +31,9 @@ TESTS_DIFFER_FROM_PRODUCTION = {
              "them in db_worker",
     "DATABASES": "production keeps connections (CONN_MAX_AGE, health checks) and reads "
                  "DATABASE_URL",
-    "LOGGING": "production formats its console log with times",
+    "LOGGING": "production writes JSON lines with the request id to stdout and mails "
+               "errors to ADMINS (tests/ops/test_observability.py checks it)",
+    "LOG_FORMAT": "goes with LOGGING: JSON or plain lines in production only",
     "SECURE_SSL_REDIRECT": "TLS ends at nginx: the test client speaks plain HTTP; the "
                            "acceptance suite's production pass runs behind HTTPS",
     "SECURE_PROXY_SSL_HEADER": "no proxy in front of the test client",
