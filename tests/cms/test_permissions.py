@@ -35,8 +35,9 @@ def test_an_action_without_a_rule_is_refused(temporary_rules):
         permissions.require(_person(), "test.nobody_wrote_this")
 
 
-@pytest.mark.parametrize("user", [None, _person(active=False), AnonymousUser()],
-                         ids=["nobody", "switched-off account", "not signed in"])
+@pytest.mark.parametrize("user", [None, _person(active=False), AnonymousUser(), object()],
+                         ids=["nobody", "switched-off account", "not signed in",
+                              "something that is not an account"])
 def test_no_rule_is_even_asked_for_someone_without_an_active_account(temporary_rules, user):
     asked = []
 
