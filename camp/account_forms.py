@@ -40,7 +40,7 @@ class ConsentForm(forms.Form):
     scope = forms.ChoiceField(label=_("For what"), choices=Consent.Scope.choices)
     kind = forms.ChoiceField(label=_("Given by"), choices=Consent.Kind.choices)
     given_on = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
     )
 

@@ -145,6 +145,16 @@ def mark_many(
     return sum(_save(day, lid, status, by, cid).changed for lid, status, cid in checked)
 
 
+@transaction.atomic
+def mark_everyone_present(day: CampDay, by, *, other_day_confirmed=False) -> int:
+    """"Everyone is here": each girl not marked yet is marked present, in one tap, before
+    the facilitator taps the exceptions. Marks already taken stay as they are, so the
+    same tap again changes nothing. Returns how many were marked."""
+    marks = [(enrolment.learner_id, Attendance.Status.PRESENT, str(uuid.uuid4()))
+             for enrolment, mark in roll(day) if mark is None]
+    return mark_many(day, marks, by, other_day_confirmed=other_day_confirmed)
+
+
 def roll(day: CampDay) -> list[tuple[Enrolment, Attendance | None]]:
     """The girls of the day's camp with their mark: two queries, whatever the class size."""
     marks = {a.learner_id: a for a in Attendance.objects.filter(camp_day=day)}

@@ -7,6 +7,9 @@ the progress and the lesson list are each read in one go.
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils import translation
+
+from cms.translations import for_reader
 from courses.models import CampDayPage, CurriculumPage
 from courses.progress import outline, progress_for
 
@@ -108,10 +111,13 @@ def camp_today(camp: Camp, on: datetime.date | None = None) -> CampToday | None:
         )
         for enrolment, mark in rows
     ]
+    page = current.page if current else None
+    lessons = [lesson.page for lesson in current.lessons] if current else []
+    shown = for_reader([page, *lessons], translation.get_language() or camp.language)
     return CampToday(
         camp=camp,
         day=day,
-        page=current.page if current else None,
-        lessons=[lesson.page for lesson in current.lessons] if current else [],
+        page=shown.get(page.pk) if page else None,
+        lessons=[shown[lesson.pk] for lesson in lessons],
         girls=girls,
     )

@@ -5,12 +5,14 @@ Registered with ``courses.access`` (found at start-up by the courses app).
 
 import uuid
 
+from django.utils import timezone
+
 from cms import content_cache
 from cms.data_versions import DataVersion
-from courses.access import register_carer, register_curricula
+from courses.access import register_carer, register_curricula, register_today
 from courses.models import CurriculumPage
 
-from .models import Camp, Enrolment
+from .models import Camp, CampDay, Enrolment
 
 ACTIVE = [Camp.Status.PUBLISHED, Camp.Status.RUNNING, Camp.Status.FINISHED]
 
@@ -57,3 +59,15 @@ def facilitates(user, learner) -> bool:
     return Enrolment.objects.filter(
         learner_id=learner.pk, camp__facilitators=user
     ).exclude(status=Enrolment.Status.WITHDRAWN).exists()
+
+
+@register_today
+def camp_day_today(learner, curriculum) -> int | None:
+    """The number of today's day in her camp of ``curriculum`` (either language)."""
+    if not getattr(learner, "pk", None):
+        return None
+    return CampDay.objects.filter(
+        camp__in=enrolments_of(learner).values("camp_id"),
+        camp__curriculum__translation_key=curriculum.translation_key,
+        date=timezone.localdate(),
+    ).values_list("number", flat=True).first()

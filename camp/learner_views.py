@@ -50,17 +50,30 @@ def learn(request):
         )
         total = sum(len(day.lessons) for day in days)
         done = sum(1 for day in days for lesson in day.lessons if lesson.key in completed)
+        shown = [
+            {
+                "outline": day,
+                "camp_day": dates.get(day.number),
+                "is_today": day.number == today_number,
+                "lessons": [(lesson, lesson.key in completed) for lesson in day.lessons],
+                "left": [lesson for lesson in day.lessons if lesson.key not in completed],
+            }
+            for day in progress.in_camp_order(days, today_number)
+        ]
+        if today_number is None:
+            today_days, earlier, later = [], [], shown
+        else:
+            today_days = [day for day in shown if day["is_today"]]
+            earlier = [day for day in shown if day["outline"].number < today_number]
+            later = [day for day in shown if day["outline"].number > today_number]
         context.update(
-            days=[
-                {
-                    "outline": day,
-                    "camp_day": dates.get(day.number),
-                    "is_today": day.number == today_number,
-                    "lessons": [(lesson, lesson.key in completed) for lesson in day.lessons],
-                }
-                for day in days
-            ],
-            next_lesson=progress.next_lesson(days, completed),
+            days=shown,
+            today_days=today_days,
+            earlier_left=[day for day in earlier if day["left"]],
+            earlier_done=[day for day in earlier if not day["left"]],
+            later_days=later,
+            camp_day_today=today_number,
+            next_lesson=progress.next_lesson(days, completed, today_number),
             done=done,
             total=total,
             percent=round(100 * done / total) if total else 0,

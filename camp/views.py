@@ -214,7 +214,12 @@ def roll_call_view(request, pk: int, number: int):
             return _one_tap(request, day, confirmed)
         marks = _form_marks(request.POST)
         try:
-            changed = roll_call.mark_many(day, marks, request.user, other_day_confirmed=confirmed)
+            if request.POST.get("everyone") == "present":
+                changed = roll_call.mark_everyone_present(day, request.user,
+                                                          other_day_confirmed=confirmed)
+            else:
+                changed = roll_call.mark_many(day, marks, request.user,
+                                              other_day_confirmed=confirmed)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)

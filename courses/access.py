@@ -16,9 +16,11 @@ from typing import Any
 
 CurriculaFinder = Callable[[Any], set[uuid.UUID]]
 CarerCheck = Callable[[Any, Any], bool]
+TodayFinder = Callable[[Any, Any], "int | None"]
 
 _curricula_finders: list[CurriculaFinder] = []
 _carer_checks: list[CarerCheck] = []
+_today_finders: list[TodayFinder] = []
 
 
 def register_curricula(finder: CurriculaFinder) -> CurriculaFinder:
@@ -33,6 +35,23 @@ def register_carer(check: CarerCheck) -> CarerCheck:
     if check not in _carer_checks:
         _carer_checks.append(check)
     return check
+
+
+def register_today(finder: TodayFinder) -> TodayFinder:
+    """``finder(learner, curriculum)`` gives the number of her camp day today in that
+    curriculum (None outside her camp days)."""
+    if finder not in _today_finders:
+        _today_finders.append(finder)
+    return finder
+
+
+def camp_day_today(learner, curriculum) -> int | None:
+    """Which day of ``curriculum`` her camp holds today, if any app knows one."""
+    for finder in _today_finders:
+        number = finder(learner, curriculum)
+        if number is not None:
+            return number
+    return None
 
 
 def curricula_of(learner) -> set[uuid.UUID]:

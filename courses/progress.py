@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .access import camp_day_today
 from .models import CampDayPage, LessonPage, LessonProgress
 
 
@@ -111,10 +112,31 @@ def progress_for(learners: Iterable, curriculum) -> dict[int, Progress]:
     }
 
 
-def next_lesson(days: list[OutlineDay], completed: set) -> LessonPage | None:
-    """The first lesson she has not finished yet, in curriculum order."""
-    for day in days:
+def in_camp_order(days: list[OutlineDay], today: int | None) -> list[OutlineDay]:
+    """The days as a girl meets them on a camp day: today first, then the earlier days
+    (what is left of them), then the later ones. Curriculum order when no day is today."""
+    if today is None or not any(day.number == today for day in days):
+        return list(days)
+    return ([day for day in days if day.number == today]
+            + [day for day in days if day.number < today]
+            + [day for day in days if day.number > today])
+
+
+def next_lesson(days: list[OutlineDay], completed: set,
+                today: int | None = None) -> LessonPage | None:
+    """The first lesson she has not finished yet: today's before those left from earlier
+    days, and a later day's only when both are done (curriculum order outside camp days)."""
+    for day in in_camp_order(days, today):
         for lesson in day.lessons:
             if lesson.key not in completed:
                 return lesson.page
     return None
+
+
+def next_lesson_after(learner, lesson) -> LessonPage | None:
+    """Where to go after ``lesson``: her next lesson in the lesson's curriculum, today's
+    first (``next_lesson``), in the lesson's language."""
+    curriculum = lesson.get_parent().get_parent().specific
+    days = outline(curriculum)
+    return next_lesson(days, completed_lesson_keys(learner),
+                       camp_day_today(learner, curriculum))

@@ -22,7 +22,7 @@ from cms.models import AuditEvent
 from cms.offline import sender_checked
 from cms.permissions import require
 
-from . import pathway, services, surveys
+from . import pathway, progress, services, surveys
 from .models import ProjectPhoto, SurveyRound
 from .services import LearningError
 
@@ -88,7 +88,7 @@ def lesson_done(request, lesson_key):
     except LearningError as error:
         return _refused(request, error, back)
     if wants_json(request):
-        next_lesson = None if step else lesson.next_lesson()
+        next_lesson = None if step else progress.next_lesson_after(request.user, lesson)
         return JsonResponse({
             "ok": True,
             "message": message,

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.apps import apps
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from camp.models import Camp, CampDay, Enrolment
+from cms.translations import for_reader
 from courses.progress import progress_for
 
 from . import services
@@ -85,10 +86,22 @@ def overview(household: Household) -> FamilyOverview:
         by_girl.setdefault(enrolment.learner_id, []).append(enrolment)
     for girl in household.girls.order_by("first_name"):
         entry = GirlOverview(girl=girl, certificates=certificates_of(girl))
+        latest_of_curriculum = {
+            enrolment.camp.curriculum.translation_key: enrolment.camp_id
+            for enrolment in by_girl.get(girl.pk, [])  # by start date: the last one wins
+        }
         for enrolment in by_girl.get(girl.pk, []):
             camp = enrolment.camp
-            progress = progress_for([girl], camp.curriculum).get(girl.pk)
+            # Lessons count once, whichever camp she did them in: the figure goes with
+            # her latest camp of that curriculum, not again with each earlier one.
+            progress = None
+            if latest_of_curriculum[camp.curriculum.translation_key] == camp.pk:
+                progress = progress_for([girl], camp.curriculum).get(girl.pk)
             days = list(camp.days.select_related("day_page").order_by("number"))
+            shown = for_reader([day.day_page for day in days],
+                               translation.get_language() or camp.language)
+            for day in days:
+                day.shown_page = shown.get(day.day_page_id)
             entry.camps.append(GirlCamp(camp=camp, days=days, progress=progress))
         girls.append(entry)
     return FamilyOverview(
@@ -100,11 +113,6 @@ def overview(household: Household) -> FamilyOverview:
         family_certificate=FamilyCertificate.objects.filter(
             household=household, revoked_on__isnull=True).first(),
     )
-
-
-def sheet_language(household: Household, default: str) -> str:
-    """The family sheet is printed in the camp's language."""
-    return household.camp.language if household.camp_id else default
 
 
 def today():

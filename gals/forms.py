@@ -13,7 +13,9 @@ from .models import BalanceReading, FollowUp, HouseholdMember, SessionRecord, To
 
 
 class PhoneForm(forms.Form):
-    client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    # No id: a page holds several phone forms, and nothing labels or points at this field.
+    client_id = forms.UUIDField(widget=forms.HiddenInput(attrs={"id": False}),
+                                initial=uuid.uuid4)
 
 
 class SessionForm(forms.Form):

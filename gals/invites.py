@@ -124,6 +124,17 @@ def _check_contact(phone: str, email: str) -> tuple[str, str]:
 def _join(invite: GuardianInvite, user) -> HouseholdMember:
     member = HouseholdMember.objects.filter(household=invite.household, user=user).first()
     if member is None:
+        # The facilitator may have written this parent down already (a father without an
+        # account): the account joins that line instead of adding the same parent twice.
+        unlinked = list(HouseholdMember.objects.filter(
+            household=invite.household, family_role=invite.family_role, user__isnull=True,
+        )[:2])
+        if len(unlinked) == 1:
+            member = unlinked[0]
+            member.user = user
+            member.name = member.name or user.first_name
+            member.save(update_fields=["user", "name"])
+    if member is None:
         member = HouseholdMember.objects.create(
             household=invite.household, family_role=invite.family_role, user=user,
             name=user.first_name,

@@ -1,6 +1,7 @@
 """The printed A4 family sheet, for families without an account.
 
-Printed in the camp's language with DejaVu Sans, a font that carries ң ө ү. One
+Printed in the language of the page that asked for it (the household page links both)
+with DejaVu Sans, a font that carries ң ө ү. One
 font configuration is kept per process: WeasyPrint is fast when it is reused.
 """
 
@@ -11,7 +12,7 @@ from functools import lru_cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .family import overview, sheet_language
+from .family import overview
 from .models import Household
 
 
@@ -25,11 +26,11 @@ def _fonts():
 _image_cache: dict = {}
 
 
-def family_sheet_pdf(household: Household, default_language: str) -> bytes:
-    """The family sheet as PDF bytes, in the camp's language."""
+def family_sheet_pdf(household: Household, language: str) -> bytes:
+    """The family sheet as PDF bytes, in ``language``: the family reads it, whatever
+    language the camp teaches in."""
     from weasyprint import HTML
 
-    language = sheet_language(household, default_language)
     with translation.override(language):
         html = render_to_string(
             "gals/family_sheet.html",

@@ -101,8 +101,9 @@ def view_name(path: str) -> str | None:
         return None
 
 
-def crawl(client, start: str) -> set[str]:
-    """The view names reached from ``start`` by links and GET forms, in Kyrgyz."""
+def crawl(client, start: str, documents: dict[str, str] | None = None) -> set[str]:
+    """The view names reached from ``start`` by links and GET forms, in Kyrgyz; the HTML
+    of each page read goes into ``documents`` (by address) when it is given."""
     queue, seen, reached, visits = deque([start]), {start}, set(), Counter()
     while queue:
         path = queue.popleft()
@@ -116,7 +117,10 @@ def crawl(client, start: str) -> set[str]:
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         parser = Links()
-        parser.feed(response.content.decode())
+        html = response.content.decode()
+        if documents is not None:
+            documents[path] = html
+        parser.feed(html)
         for href in parser.found:
             parts = urlsplit(urljoin(path, href))
             if parts.netloc and parts.netloc != "testserver":

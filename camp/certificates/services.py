@@ -100,6 +100,15 @@ def issue_for_camp(camp: Camp, *, by, language: str | None = None) -> list[Certi
     return made
 
 
+@transaction.atomic
+def grant_override_and_issue(camp: Camp, learner, reason: str, *, by,
+                             language: str | None = None) -> Certificate:
+    """The override and her certificate in one step, from the override screen: both or
+    neither."""
+    grant_override(camp, learner, reason, by=by)
+    return issue_one(camp, learner, by=by, language=language)
+
+
 def issue_one(camp: Camp, learner, *, by, language: str | None = None) -> Certificate:
     """One girl's certificate, refused with the reasons when she may not receive it."""
     language = _check_language(language, camp)

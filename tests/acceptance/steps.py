@@ -49,8 +49,11 @@ def translated_refusal(page: Page) -> None:
 
 
 def nav(page: Page, name: str) -> None:
-    """A link of the header's menu (her areas)."""
-    page.get_by_role("navigation", name="Негизги меню").get_by_role("link", name=name).click()
+    """A link of the header's menu (her areas), which is folded until she opens it."""
+    menu = page.get_by_role("navigation", name="Негизги меню")
+    if menu.locator("details.site-menu:not([open])").count():
+        menu.locator("details.site-menu > summary").click()
+    menu.get_by_role("link", name=name).click()
 
 
 FETCH_JS = """async (link) => {

@@ -101,3 +101,18 @@ def test_another_camps_facilitator_cannot_invite_into_this_household(client, wor
     response = client.post(reverse("gals:invite_new", args=[world.household_a.pk]),
                            {"girl": world.girl_a.pk, "family_role": "father"})
     assert response.status_code == 403 and not GuardianInvite.objects.exists()
+
+
+def test_a_parent_written_down_before_joins_that_line_and_is_listed_once(client, world):
+    father = HouseholdMember.objects.create(household=world.household_a, family_role="father",
+                                            name="Бакыт")
+    invite = make_invite(world)  # an invitation for the father
+    response = client.post(reverse("gals:join_code", args=[invite.code]), FORM)
+    assert response.status_code == 302
+    father.refresh_from_db()
+    assert father.user == User.objects.get(phone="+996700123456")
+    assert HouseholdMember.objects.filter(household=world.household_a,
+                                          family_role="father").count() == 1
+    client.force_login(world.facilitator_a)
+    page = client.get(reverse("gals:household", args=[world.household_a.pk])).content.decode()
+    assert page.count("Бакыт") == 1

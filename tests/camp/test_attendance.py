@@ -150,3 +150,30 @@ def test_roll_for_another_day_asks_first(client, camp, girl, facilitator):
     assert not Attendance.objects.exists()
     client.post(url, {**refused, "confirm": "1"})
     assert Attendance.objects.get().camp_day.number == 3
+
+
+@pytest.mark.django_db
+def test_everyone_present_in_one_tap_then_the_exceptions(client, camp, today, girl, facilitator):
+    others = [make_girl(name) for name in ("nurzat", "bermet", "jibek")]
+    for other in others:
+        enrol(camp, other, facilitator)
+    client.force_login(facilitator)
+    url = reverse("camp:roll_call", args=[camp.pk, 1])
+    # She tapped one exception first: Нурзат is late.
+    mark(today, others[0].pk, "late", facilitator, uuid.uuid4())
+    html = client.get(url).content.decode()
+    assert 'name="everyone" value="present"' in html
+    assert client.post(url, {"everyone": "present"}).status_code == 302
+    statuses = dict(Attendance.objects.values_list("learner__username", "status"))
+    assert statuses == {"aigul": "present", "nurzat": "late", "bermet": "present",
+                        "jibek": "present"}
+    assert AuditEvent.objects.filter(subject_type="camp.attendance").count() == 4
+    # Then the exception: Жибек is absent, one tap of the usual form.
+    jibek = others[2]
+    client.post(url, {f"status-{jibek.pk}": "absent", f"client-{jibek.pk}": str(uuid.uuid4()),
+                      f"was-{jibek.pk}": "present"})
+    assert Attendance.objects.get(learner=jibek).status == "absent"
+    # The same tap again marks nobody, and the button is gone once all are marked.
+    client.post(url, {"everyone": "present"})
+    assert Attendance.objects.get(learner=jibek).status == "absent"
+    assert 'name="everyone"' not in client.get(url).content.decode()

@@ -110,3 +110,19 @@ def test_a_girl_and_her_guardian_download_her_pdf_but_not_a_revoked_one(client, 
     services.revoke(certificate, "жаңылыш", by=facilitator)
     client.force_login(girl)
     assert client.get(certificate.get_absolute_url()).status_code == 404
+
+
+def test_the_override_screen_grants_and_issues_now(client, issued):
+    camp, facilitator, _, _ = issued
+    absent = add_girl(camp, "Бермет", days=1)
+    client.force_login(facilitator)
+    url = reverse("certificates:override", args=[camp.pk, absent.pk])
+    assert 'name="issue" value="now"' in client.get(url).content.decode()
+    # No reason: nothing granted, nothing issued.
+    client.post(url, {"reason": "", "issue": "now"})
+    assert not Certificate.objects.filter(learner=absent).exists()
+    response = client.post(url, {"reason": "Ооруп калды, үйдөн окуду", "issue": "now"},
+                           follow=True)
+    certificate = Certificate.objects.get(learner=absent)
+    assert certificate.overridden
+    assert "Анын сертификаты берилди." in response.content.decode()

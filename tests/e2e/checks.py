@@ -115,3 +115,31 @@ def report(problems: dict[str, list[str]]) -> str:
     return "\n" + "\n".join(
         f"{name}:\n  " + "\n  ".join(found) for name, found in problems.items()
     )
+
+
+def broken_words(page, selector: str) -> list[str]:
+    """Words of the elements matching ``selector`` that do not fit their element's width,
+    so the browser broke them (a header "Бүгүн" shown as "Бү/гү/н")."""
+    return page.evaluate("""selector => {
+      const broken = [];
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+      document.body.append(probe);
+      for (const el of document.querySelectorAll(selector)) {
+        const style = getComputedStyle(el);
+        if (el.getClientRects().length === 0) continue;
+        probe.style.font = style.font;
+        probe.style.letterSpacing = style.letterSpacing;
+        const room = el.clientWidth - parseFloat(style.paddingLeft)
+          - parseFloat(style.paddingRight);
+        for (const word of el.textContent.trim().split(/\\s+/)) {
+          probe.textContent = word;
+          const width = probe.getBoundingClientRect().width;
+          if (width > room + 0.5) {
+            broken.push(`"${word}" is ${Math.round(width)} px in ${Math.round(room)} px`);
+          }
+        }
+      }
+      probe.remove();
+      return broken;
+    }""", selector)

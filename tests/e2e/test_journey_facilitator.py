@@ -148,15 +148,16 @@ def test_facilitator_plans_a_camp_enrols_a_class_takes_the_roll_and_issues_certi
     shot("accounts")
 
     # The first morning: from her dashboard to today's roll call.
-    page.get_by_role("navigation", name="Негизги меню").get_by_role(
-        "link", name="Менин лагерлерим").click()
+    menu = page.get_by_role("navigation", name="Негизги меню")
+    menu.get_by_text("Меню", exact=True).click()  # the header's menu is folded
+    menu.get_by_role("link", name="Менин лагерлерим").click()
     today_card = page.get_by_role("region", name="Көк-Сай күзгү лагери: 1-күн")
     expect(today_card).to_contain_text("Белгиленди: 30 кыздын 0.")
     shot("today")
     today_card.get_by_role("link", name="Тизме алуу").click()
     expect(page).to_have_url(server + f"/ky/teach/camps/{camp.pk}/days/1/roll/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Тизме, 1-күн")
-    expect(page.get_by_role("group")).to_have_count(30)
+    expect(page.get_by_role("main").get_by_role("group")).to_have_count(30)
     assert page.evaluate(BROKEN_WORDS_JS) == []
 
     # One tap per girl; each tap is saved at once.

@@ -48,13 +48,43 @@ def test_family_sheet_prints_in_the_camp_language_with_kyrgyz_letters(client, wo
                             reader.pages[0]["/Resources"]["/Font"].get_object().values()]), fonts
 
 
-def test_family_sheet_follows_the_camp_language(client, world, gw):
+def test_family_sheet_is_in_the_language_asked_for_whatever_the_camp_teaches_in(
+        client, world, gw):
     client.force_login(world.facilitator_a)
-    url = reverse("gals:family_sheet", args=[world.household_a.pk])
-    assert "Үй-бүлө баракчасы" in pdf_text(client.get(url).content)
-    world.camp_a.language = "ru"
-    world.camp_a.save()
-    assert "Лист семьи" in pdf_text(client.get(url).content)
+    household = client.get(reverse("gals:household", args=[world.household_a.pk]))
+    links = {f"/{code}/family/households/{world.household_a.pk}/sheet.pdf"
+             for code in ("ky", "ru")}
+    assert all(f'href="{link}"' in household.content.decode() for link in links)
+    for language in ("ky", "ru"):  # a Kyrgyz camp, then a Russian one
+        world.camp_a.language = language
+        world.camp_a.save()
+        ky = pdf_text(client.get(f"/ky/family/households/{world.household_a.pk}/sheet.pdf")
+                      .content)
+        ru = pdf_text(client.get(f"/ru/family/households/{world.household_a.pk}/sheet.pdf")
+                      .content)
+        assert "Үй-бүлө баракчасы" in ky and "Лист семьи" not in ky
+        assert "Лист семьи" in ru and "Үй-бүлө баракчасы" not in ru
+
+
+def test_the_sheet_counts_her_lessons_once_not_again_for_each_camp(client, world, gw):
+    from camp.models import Camp, Enrolment
+    from tests.world import make_camp
+
+    for year in (1, 2):  # two earlier camps of the same curriculum
+        earlier = make_camp(f"Мурунку {year}", world.curriculum["curricula"]["ky"],
+                            world.facilitator_a,
+                            world.camp_a.start_date.replace(year=world.camp_a.start_date.year
+                                                            - year))
+        earlier.status = Camp.Status.FINISHED
+        earlier.save()
+        Enrolment.objects.create(camp=earlier, learner=world.girl_a)
+    client.force_login(world.facilitator_a)
+    text = pdf_text(client.get(reverse("gals:family_sheet", args=[world.household_a.pk]))
+                    .content)
+    assert text.count("Бүткөн сабактар:") == 1
+    client.force_login(world.guardian_a)
+    page = client.get(reverse("gals:family")).content.decode()
+    assert page.count("Бүткөн сабактар:") == 1
 
 
 def test_pdftotext_reads_the_sheet_too(client, world, gw, tmp_path):
