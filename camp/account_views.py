@@ -20,13 +20,20 @@ from cms import consent as consent_service
 from cms.account_views import sign_in_girl
 from cms.audit import record
 from cms.homes import home_url
-from cms.models import AuditEvent
+from cms.models import AuditEvent, Consent
 from cms.permissions import can, require
 from cms.personal_data import anonymise_girl, export_girl
 from cms.signin import SignInRefused, check_pin
 
 from . import accounts
-from .account_forms import AnonymiseForm, BulkForm, ConsentForm, GirlForm, RequestForm
+from .account_forms import (
+    AnonymiseForm,
+    BulkForm,
+    ConsentForm,
+    GirlForm,
+    RequestForm,
+    SheetDateForm,
+)
 from .enrolment import EnrolmentError
 from .models import Camp, Enrolment
 
@@ -190,6 +197,44 @@ def girl_record(request, pk, girl_id):
     enrolment = _enrolment(request, pk, girl_id, "camp.view_girl")
     record(request.user, AuditEvent.Action.VIEWED, enrolment.learner, camp=enrolment.camp_id)
     return _girl_page(request, enrolment)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent_sheet(request, pk):
+    """The camp's consent sheet: girls x (scope, guardian or girl), ticked and saved once
+    from the signed paper forms."""
+    camp = _camp(request, pk, "camp.consent_sheet")
+    girls = [e.learner for e in Enrolment.objects.filter(
+        camp=camp, status=Enrolment.Status.ENROLLED, learner__anonymised_at__isnull=True,
+    ).select_related("learner").order_by("learner__first_name", "learner__pk")]
+    columns = [(scope, scope_label, kind, kind_label)
+               for scope, scope_label in Consent.Scope.choices
+               for kind, kind_label in Consent.Kind.choices]
+    form = SheetDateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ticks = set()
+        for key in request.POST:
+            name, _sep, rest = key.partition("-")
+            girl_id, _sep, pair = rest.partition("-")
+            scope, _sep, kind = pair.partition(":")
+            if name == "tick" and girl_id.isdigit():
+                ticks.add((int(girl_id), scope, kind))
+        try:
+            count = consent_service.record_consents(
+                girls, ticks, form.cleaned_data["given_on"], request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Consents recorded: %(count)d.") % {"count": count})
+            return redirect("camp:consent_sheet", pk=camp.pk)
+    standing = consent_service.standing_by_girl(girls)
+    rows = [(girl, [(f"{scope}:{kind}", (scope, kind) in standing[girl.pk],
+                     f"{scope_label}: {kind_label}")
+                    for scope, scope_label, kind, kind_label in columns]) for girl in girls]
+    return render(request, "camp/accounts/consent_sheet.html", {
+        "camp": camp, "columns": columns, "rows": rows, "form": form,
+    }, status=400 if form.errors else 200)
 
 
 @login_required

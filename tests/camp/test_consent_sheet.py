@@ -1,0 +1,59 @@
+"""The camp's consent sheet: a class's consent and assent ticked and saved once."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from camp.enrolment import enrol
+from cms.consent import has_consent, record_consent
+from cms.models import AuditEvent, Consent
+from tests.camp.factories import make_girl
+
+
+def sheet_url(world):
+    return reverse("camp:consent_sheet", args=[world.camp_a.pk])
+
+
+def test_a_class_consent_is_ticked_and_saved_once(client, world):
+    girls = [world.girl_a] + [make_girl(name) for name in ("nurzat2", "bermet")]
+    for girl in girls[1:]:
+        enrol(world.camp_a, girl, world.facilitator_a)
+    record_consent(girls[0], "photos", "guardian", timezone.localdate(), world.facilitator_a)
+    client.force_login(world.facilitator_a)
+    html = client.get(sheet_url(world)).content.decode()
+    for girl in girls:  # one row per girl, a box for each scope and signer
+        assert html.count(f'name="tick-{girl.pk}-') == (6 if girl != girls[0] else 5)
+    signed = (timezone.localdate() - datetime.timedelta(days=2)).isoformat()
+    ticks = {f"tick-{girl.pk}-{scope}:{kind}": "on" for girl in girls
+             for scope in ("participation", "photos", "surveys")
+             for kind in ("guardian", "assent")}
+    response = client.post(sheet_url(world), {**ticks, "given_on": signed})
+    assert response.status_code == 302
+    assert Consent.objects.filter(learner__in=girls).count() == 18
+    assert all(has_consent(girl, scope) for girl in girls
+               for scope in ("participation", "photos", "surveys"))
+    # The consent already on record keeps its date; every new one is audited.
+    assert Consent.objects.get(learner=girls[0], scope="photos", kind="guardian").given_on \
+        == timezone.localdate()
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.CONSENT).count() == 18
+    assert 'name="tick-' not in client.get(sheet_url(world)).content.decode()
+
+
+def test_a_girl_of_another_camp_or_a_future_date_changes_nothing(client, world):
+    client.force_login(world.facilitator_a)
+    future = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    response = client.post(sheet_url(world), {f"tick-{world.girl_a.pk}-photos:guardian": "on",
+                                              "given_on": future})
+    assert response.status_code == 400
+    response = client.post(sheet_url(world), {
+        f"tick-{world.girl_a.pk}-photos:guardian": "on",
+        f"tick-{world.girl_b.pk}-photos:guardian": "on",
+        "given_on": timezone.localdate().isoformat()})
+    assert response.status_code == 400
+    assert not Consent.objects.exists()
+
+
+def test_only_the_camps_facilitator_opens_it(client, world):
+    client.force_login(world.facilitator_b)
+    assert client.get(sheet_url(world)).status_code in (403, 404)
