@@ -184,6 +184,7 @@ def _girl_page(request, enrolment, consent_form=None, export_form=None, anonymis
         "girl": enrolment.learner,
         "consents": consent_service.consent_table(enrolment.learner),
         "consent_form": consent_form or ConsentForm(),
+        "sheet_form": SheetDateForm(auto_id="sheet_%s"),
         "export_form": export_form or RequestForm(prefix="export"),
         "anonymise_form": anonymise_form or AnonymiseForm(prefix="anonymise"),
         "may": {action: can(request.user, f"camp.{action}", enrolment) for action in
@@ -197,6 +198,18 @@ def girl_record(request, pk, girl_id):
     enrolment = _enrolment(request, pk, girl_id, "camp.view_girl")
     record(request.user, AuditEvent.Action.VIEWED, enrolment.learner, camp=enrolment.camp_id)
     return _girl_page(request, enrolment)
+
+
+def _ticks(post) -> set[tuple[int, str, str]]:
+    """(girl, scope, kind) of each ticked box ``tick-<girl>-<scope>:<kind>``."""
+    ticks = set()
+    for key in post:
+        name, _sep, rest = key.partition("-")
+        girl_id, _sep, pair = rest.partition("-")
+        scope, _sep, kind = pair.partition(":")
+        if name == "tick" and girl_id.isdigit():
+            ticks.add((int(girl_id), scope, kind))
+    return ticks
 
 
 @login_required
@@ -213,13 +226,7 @@ def consent_sheet(request, pk):
                for kind, kind_label in Consent.Kind.choices]
     form = SheetDateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ticks = set()
-        for key in request.POST:
-            name, _sep, rest = key.partition("-")
-            girl_id, _sep, pair = rest.partition("-")
-            scope, _sep, kind = pair.partition(":")
-            if name == "tick" and girl_id.isdigit():
-                ticks.add((int(girl_id), scope, kind))
+        ticks = _ticks(request.POST)
         try:
             count = consent_service.record_consents(
                 girls, ticks, form.cleaned_data["given_on"], request.user)
@@ -248,6 +255,24 @@ def consent(request, pk, girl_id):
         scope, _sep, kind = request.POST["withdraw"].partition(":")
         if consent_service.withdraw_consent(girl, scope, kind, request.user):
             messages.success(request, _("The consent was withdrawn from today."))
+        return redirect("camp:girl", pk=pk, girl_id=girl_id)
+    ticks = _ticks(request.POST)
+    if ticks:  # her page: every scope and signer at once, from the signed forms
+        sheet_form = SheetDateForm(request.POST)
+        if sheet_form.is_valid():
+            try:
+                count = consent_service.record_consents(
+                    [girl], ticks, sheet_form.cleaned_data["given_on"], request.user)
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+            else:
+                messages.success(request, _("Consents recorded: %(count)d.")
+                                 % {"count": count})
+                return redirect("camp:girl", pk=pk, girl_id=girl_id)
+        else:
+            for errors in sheet_form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
         return redirect("camp:girl", pk=pk, girl_id=girl_id)
     form = ConsentForm(request.POST)
     if form.is_valid():

@@ -57,3 +57,19 @@ def test_a_girl_of_another_camp_or_a_future_date_changes_nothing(client, world):
 def test_only_the_camps_facilitator_opens_it(client, world):
     client.force_login(world.facilitator_b)
     assert client.get(sheet_url(world)).status_code in (403, 404)
+
+
+def test_her_page_records_every_scope_and_signer_at_once(client, world):
+    client.force_login(world.facilitator_a)
+    url = reverse("camp:girl", args=[world.camp_a.pk, world.girl_a.pk])
+    html = client.get(url).content.decode()
+    assert html.count(f'name="tick-{world.girl_a.pk}-') == 6  # 3 scopes x 2 signers
+    ticks = {f"tick-{world.girl_a.pk}-{scope}:{kind}": "on"
+             for scope in ("participation", "photos", "surveys")
+             for kind in ("guardian", "assent")}
+    response = client.post(reverse("camp:consent", args=[world.camp_a.pk, world.girl_a.pk]),
+                           {**ticks, "given_on": timezone.localdate().isoformat()})
+    assert response.status_code == 302 and response["Location"] == url
+    assert all(has_consent(world.girl_a, scope)
+               for scope in ("participation", "photos", "surveys"))
+    assert f'name="tick-{world.girl_a.pk}-' not in client.get(url).content.decode()
