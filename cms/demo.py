@@ -188,6 +188,8 @@ DEMO_PEOPLE = [
     ("demo-facilitator", "facilitator", {"first_name": "Гүлнара", "last_name": "А",
                                          "email": "demo-facilitator@example.org"}),
     ("demo-guardian", "guardian", {"first_name": "Жаңыл", "phone": "+996700123456"}),
+    ("demo-lead", "safeguarding_lead", {"first_name": "Чолпон", "last_name": "М",
+                                        "email": "demo-lead@example.org"}),
     ("demo-learner", "learner", {"first_name": "Айгүл", "last_name": "К",
                                  "birth_year": 2010, "school_grade": 9}),
     ("demo-girl-2", "learner", {"first_name": "Нурзат", "last_name": "Ө",

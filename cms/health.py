@@ -54,7 +54,12 @@ def healthz(request):
         else:
             results[name] = {"ok": True}
         results[name]["ms"] = round((time.perf_counter() - started) * 1000, 1)
-    return JsonResponse(
+    response = JsonResponse(
         {"status": "ok" if healthy else "unavailable", "checks": results},
         status=200 if healthy else 503,
     )
+    # A 503 here is an answer, not an error of the site: not logged as one (a monitor
+    # polling every few seconds would send ADMINS a mail each time). The outage itself
+    # is logged once by whatever met it (cms.redis_breaker, the database's errors).
+    response._has_been_logged = True
+    return response

@@ -20,6 +20,7 @@ ROLE_HOMES = [
     (Role.PARTNER, "impact/"),
     (Role.GUARDIAN, "family/"),
     (Role.LEARNER, "learn/"),
+    (Role.SAFEGUARDING_LEAD, "care/"),
 ]
 
 
@@ -51,6 +52,7 @@ ROLE_AREAS = [
     (Role.MANAGER, "impact/", _("The programme's impact")),
     (Role.MANAGER, "teach/", _("Camps")),
     (Role.PARTNER, "impact/", _("The programme's impact")),
+    (Role.SAFEGUARDING_LEAD, "care/", _("Safeguarding")),
 ]
 
 

@@ -162,6 +162,7 @@ class Role(models.TextChoices):
     MANAGER = "manager", _("Programme manager")
     PARTNER = "partner", _("Partner (read only)")
     EDITOR = "editor", _("Content editor")
+    SAFEGUARDING_LEAD = "safeguarding_lead", _("Safeguarding lead")
 
 
 class AuditEvent(models.Model):
@@ -179,6 +180,7 @@ class AuditEvent(models.Model):
         DELETED = "deleted", _("deleted")
         CONSENT = "consent", _("consent changed")
         OVERRIDE = "override", _("rule overridden")
+        REFUSED = "refused", _("refused")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -212,6 +214,7 @@ class Consent(models.Model):
         PARTICIPATION = "participation", _("taking part in the camp")
         PHOTOS = "photos", _("photos")
         SURVEYS = "surveys", _("surveys used for evaluation")
+        HEALTH = "health", _("health facts on the emergency card")
 
     class Kind(models.TextChoices):
         GUARDIAN = "guardian", _("guardian's consent")
@@ -246,3 +249,50 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.get_scope_display()}"
+
+
+class RateCount(models.Model):
+    """A rate limit's count while Redis is away (``cms.throttle``): one row per limited
+    thing and window. The key is a keyed hash, never an address or a name."""
+
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="rate_count_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.count} since {self.window_start:%H:%M:%S}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker (``manage.py db_worker``) saying it is alive (``cms.task_health``):
+    the tasks of a worker that stopped saying so are run again or failed."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=100, blank=True)
+    pid = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(auto_now_add=True)
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} on {self.host}"
+
+
+class JobRun(models.Model):
+    """The last run of a scheduled job (``manage.py run_job``, ``cms.jobs``)."""
+
+    name = models.CharField(max_length=50, unique=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    succeeded = models.BooleanField(default=False)
+    #: The last successful run: what the system check compares with the job's period.
+    succeeded_at = models.DateTimeField(null=True, blank=True)
+    message = models.CharField(max_length=300, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.started_at:%Y-%m-%d %H:%M}"

@@ -48,6 +48,10 @@ def service_worker(request):
         "queueScript": static("js/offline-queue.js"),
         "offlinePages": {code: f"/{code}/offline/" for code in languages},
         "mediaUrl": settings.MEDIA_URL,
+        # Addresses the worker never answers nor keeps (settings.NEVER_KEPT_PATHS).
+        "neverKept": [
+            f"/{code}/{path}" for code in languages for path in settings.NEVER_KEPT_PATHS
+        ],
         "staticUrl": settings.STATIC_URL,
     }
     body = render_to_string("cms/sw.js", {"config": json.dumps(config)})

@@ -6,11 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import health, offline_views, views
+from . import health, observability, offline_views, views
 from .sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("metrics", observability.metrics, name="metrics"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sw.js", offline_views.service_worker, name="service_worker"),
     path("admin/", include(wagtailadmin_urls)),
@@ -28,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("", include("gals.urls")),
     path("", include("camp.certificates.urls")),
+    path("", include("camp.care.urls")),
     path("impact/", include("camp.impact.urls")),
     path("", include("camp.urls")),
     path("", include("courses.urls")),

@@ -6,13 +6,19 @@ small single server and a row of app servers behind a load balancer.
 
 import multiprocessing
 import os
+import tempfile
+from pathlib import Path
 
 wsgi_app = "cms.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # Threads: a request mostly waits on PostgreSQL and Redis, so two processes per core
 # with a few threads each keep the cores busy without running out of memory.
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2))
+# The cores this process may use (a container's or a systemd unit's CPU limit), not the
+# host's; set GUNICORN_WORKERS to be sure (the Docker image sets 2).
+usable_cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+    multiprocessing.cpu_count())
+workers = int(os.environ.get("GUNICORN_WORKERS", usable_cores * 2))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 
@@ -45,3 +51,15 @@ def post_fork(server, worker):
 
     for connection in connections.all():
         connection.close()
+
+
+# /metrics adds up the counts of every worker: each writes its own file in this folder
+# (cms/observability.py). Emptied when the server starts, so counts start at zero.
+os.environ.setdefault("METRICS_DIR", tempfile.mkdtemp(prefix="techcamp-metrics-"))
+
+
+def on_starting(server):
+    folder = Path(os.environ["METRICS_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.json"):
+        old.unlink(missing_ok=True)

@@ -28,3 +28,7 @@ class GalsConfig(AppConfig):
         impact_sources.register(impact.impact_figures)
         synthetic.register(impact.make_programme_families,
                            remove=impact.remove_programme_families)
+        # Her guardians are offered as the emergency contact on a girl's card.
+        from camp.care import contacts
+
+        contacts.register(services.guardian_contacts)

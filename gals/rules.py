@@ -67,3 +67,12 @@ def view_numbers(user, obj=None) -> bool:
 
 # Inviting parents lives in its own module; importing it registers its rule.
 from . import invite_rules  # noqa: E402, F401
+
+
+@rule("gals.withdraw_consent")
+def withdraw_consent(user, girl) -> bool:
+    """A guardian withdraws the consent she (or another guardian) gave for a daughter
+    of her own household; it takes effect at once."""
+    return girl is not None and user.has_role(Role.GUARDIAN) and (
+        access.guardian_households(user).filter(girls=girl).exists()
+    )

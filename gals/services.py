@@ -593,3 +593,17 @@ def calendar_events(*, camp=None, facilitator=None) -> list:
             description=", ".join(session.tool_labels()),
         ))
     return events
+
+
+def guardian_contacts(girl) -> list[tuple[str, str]]:
+    """(name and role, phone) of the adults of her households who have an account with
+    a phone number: offered as the emergency contact on her card (camp.care)."""
+    members = HouseholdMember.objects.filter(
+        household__girls=girl, user__isnull=False,
+    ).exclude(family_role=HouseholdMember.FamilyRole.GIRL).exclude(user__phone="").select_related(
+        "user").order_by("pk")
+    return [
+        (f"{member.name or member.user.first_name} ({member.get_family_role_display()})",
+         member.user.phone)
+        for member in members
+    ]

@@ -6,6 +6,8 @@ app_name = "gals"
 urlpatterns: list = [
     # Parents
     path("family/", views.family, name="family"),
+    path("family/girls/<int:girl_id>/consent/withdraw/", views.withdraw_consent,
+         name="withdraw_consent"),
     path("family/households/<int:household_id>/sheet.pdf", views.family_sheet,
          name="family_sheet"),
     path("family/households/<int:household_id>/certificate.pdf", views.family_certificate,

@@ -18,7 +18,9 @@ from django.views.decorators.http import require_POST
 
 from camp.models import Camp
 from cms import audit
-from cms.models import AuditEvent, User
+from cms import consent as consent_service
+from cms.consent import guardian_consents
+from cms.models import AuditEvent, Consent, User
 from cms.permissions import require
 
 from . import access, services
@@ -80,8 +82,25 @@ def family(request):
         reply_form = None
         if family_view.next_session:
             reply_form = ReplyForm(household=household)
+        for entry in family_view.girls:
+            entry.consents = guardian_consents(entry.girl)
         families.append({"view": family_view, "reply_form": reply_form})
     return render(request, "gals/family.html", {"families": families})
+
+
+@login_required
+@require_POST
+def withdraw_consent(request, girl_id: int):
+    """A guardian withdraws a consent for her daughter: it stops standing today, so
+    photos, surveys and galleries that ask for it change at once."""
+    girl = get_object_or_404(User, pk=girl_id)
+    require(request.user, "gals.withdraw_consent", girl)
+    scope = request.POST.get("scope", "")
+    if scope not in Consent.Scope.values:
+        messages.error(request, _("Choose what the consent is for and who gave it."))
+    elif consent_service.withdraw_consent(girl, scope, Consent.Kind.GUARDIAN, request.user):
+        messages.success(request, _("The consent was withdrawn from today."))
+    return redirect("gals:family")
 
 
 @login_required

@@ -4,7 +4,7 @@ For each module below, cosmic-ray changes the code one small way at a time (a ``
 a ``<=``, an ``and`` for an ``or``, a ``True`` for a ``False``, ...) and runs the tests
 that cover the module; a change the tests do not notice "survives" and points at a
 missing test. Cosmic-ray edits the files it mutates, so the run works on a copy of the
-tree in ``.mutation/<module>/``, never on the checkout itself.
+tree in ``$TMPDIR/techcamp-mutation/<module>/``, never on the checkout itself.
 
     python scripts/mutation.py                    # every module, one after the other
     python scripts/mutation.py cms/permissions.py # one module
@@ -13,7 +13,8 @@ tree in ``.mutation/<module>/``, never on the checkout itself.
 The tests run on PostgreSQL with a test database kept between mutants (``--reuse-db``),
 so each mutant pays for pytest's start and its tests, not for the migrations. The score
 is the share of mutants killed; the survivors are listed with their diffs in
-``.mutation/<module>.report.txt``. Not part of CI: a module takes minutes to half an hour.
+``$TMPDIR/techcamp-mutation/<module>.report.txt``. Not part of CI: a module takes
+minutes to half an hour.
 """
 
 import argparse
@@ -23,11 +24,12 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / ".mutation"
+WORK = Path(tempfile.gettempdir()) / "techcamp-mutation"
 VENV_BIN = Path(sys.executable).parent
 DATABASE_URL = os.environ.get(
     "MUTATION_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/techcamp_mutation")
@@ -44,7 +46,7 @@ MODULES = {
     "camp/certificates/codes.py": ["tests/certificates/test_codes.py"],
 }
 COPY_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", ".mutation", "media", "media-private", "staticfiles",
+    ".git", ".venv", "node_modules", "media", "media-private", "staticfiles",
     "screenshots", "__pycache__", "*.sqlite3*", ".hypothesis", ".ruff_cache")
 
 
@@ -127,18 +129,21 @@ def mutate(module: str, timeout: float) -> tuple[int, int]:
     """Run cosmic-ray on one module; return (mutants, survivors)."""
     tests = MODULES[module]
     tree = copy_tree(module)
-    config = write_config(tree, module, tests, timeout)
     session = tree / "session.sqlite"
     started = time.monotonic()
     cosmic = str(VENV_BIN / "cosmic-ray")
-    run([cosmic, "init", str(config), str(session)], tree, check=True)
-    skipped = skip_annotation_mutants(tree, module, session)
     # The baseline, and the one test database every mutant then reuses (--reuse-db).
     baseline = run([str(VENV_BIN / "python"), "-m", "pytest", "-x", "-q", "-n", "0",
                     "-p", "no:cacheprovider", "--create-db", *tests], tree, capture_output=True)
     if baseline.returncode != 0:
         sys.exit(f"{module}: the tests fail before any mutation:\n{baseline.stdout[-3000:]}"
                  f"{baseline.stderr[-3000:]}")
+    # A mutant that makes the code loop for ever is killed by the timeout: three times
+    # the baseline's time, unless given.
+    timeout = timeout or round(3 * (time.monotonic() - started) + 30)
+    config = write_config(tree, module, tests, timeout)
+    run([cosmic, "init", str(config), str(session)], tree, check=True)
+    skipped = skip_annotation_mutants(tree, module, session)
     run([cosmic, "--verbosity=ERROR", "exec", str(config), str(session)], tree, check=True)
     report = run([str(VENV_BIN / "cr-report"), "--show-diff", "--surviving-only", str(session)],
                  tree, capture_output=True, check=True).stdout
@@ -148,8 +153,9 @@ def mutate(module: str, timeout: float) -> tuple[int, int]:
     survivors = int(found.group(1)) if found else 0
     minutes = (time.monotonic() - started) / 60
     score = 100 * (total - survivors) / total if total else 100.0
-    print(f"{module}: {total} mutants, {survivors} survived, score {score:.1f} % "
-          f"({minutes:.1f} min; survivors in .mutation/{tree.name}.report.txt)", flush=True)
+    print(f"{module}: {total} mutants ({skipped} in annotations left out), "
+          f"{survivors} survived, score {score:.1f} % "
+          f"({minutes:.1f} min; survivors in {WORK / tree.name}.report.txt)", flush=True)
     return total, survivors
 
 
@@ -157,8 +163,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="modules to mutate (default: all)")
     parser.add_argument("--list", action="store_true", help="print the modules and their tests")
-    parser.add_argument("--timeout", type=float, default=300.0,
-                        help="seconds before a mutant's test run counts as killed (a hang)")
+    parser.add_argument("--timeout", type=float, default=0,
+                        help="seconds before a mutant's test run counts as killed (a hang); "
+                             "default: three times the tests' own time, plus 30 s")
     options = parser.parse_args()
     if options.list:
         for module, tests in MODULES.items():

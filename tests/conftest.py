@@ -20,6 +20,17 @@ def _default_language():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _no_redis_outage_left_over():
+    """A test that made Redis unreachable leaves no open breaker and no version bump
+    waiting for Redis to the tests after it (both are kept per process)."""
+    yield
+    from cms import data_versions, redis_breaker
+
+    redis_breaker.reset()
+    data_versions.forget_unwritten()
+
+
 @pytest.fixture
 def curriculum(db):
     """Two days of two lessons each, in both languages."""
@@ -76,6 +87,16 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(
             "These transactional tests must use serialized_rollback=True: "
             + ", ".join(careless))
+    # CI runs the browser tests in a pass of their own, two workers taking whole files:
+    # a test there may follow one that emptied the database, so each that touches the
+    # database must put the migrations' data back before it starts.
+    unrestored = [item.nodeid for item in items
+                  if _is_browser_test(item) and item.get_closest_marker("django_db")
+                  and not _restores_migration_data(item)]
+    if unrestored:
+        raise pytest.UsageError(
+            "These browser tests must use django_db(transaction=True, "
+            "serialized_rollback=True): " + ", ".join(unrestored))
     items.sort(key=lambda item: (_is_transactional(item), _is_browser_test(item)))
 
 

@@ -57,7 +57,8 @@ NOT_LINKED = {
         "certificates:override": "offered for a girl who has not met the requirements",
         "gals:invite": "the page a new invitation opens on, after the form that makes it",
     },
-    "manager": NO_CERTIFICATES,  # no girl's account, PINs or cards (camp/account_rules.py)
+    "manager": NO_CERTIFICATES,
+    "lead": NO_CERTIFICATES,  # no girl's account, PINs or cards (camp/account_rules.py)
     "partner": NO_CERTIFICATES,
     "editor": NO_CERTIFICATES,
     "*": {
@@ -75,7 +76,7 @@ NOT_FOLLOWED = ("/accounts/logout/", "/admin/", "/django-admin/", "/static/", "/
                 "/sw.js")
 VISITS_PER_VIEW = 3  # a view seen three times with other arguments is known well enough
 CRAWLED_ROLES = ["anonymous", "girl", "guardian", "facilitator", "manager", "partner",
-                 "editor"]
+                 "editor", "lead"]
 
 
 class Links(HTMLParser):

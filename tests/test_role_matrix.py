@@ -15,7 +15,7 @@ from django.utils import translation
 from tests import matrix
 from tests.world import ROLES, build_world
 
-PROJECT_NAMESPACES = {"courses", "camp", "gals", "cms", "certificates", "impact"}
+PROJECT_NAMESPACES = {"courses", "camp", "gals", "cms", "certificates", "impact", "care"}
 PROJECT_VIEWS_WITHOUT_NAMESPACE = {"search"}
 PROJECT_MODULES = tuple(f"{name}." for name in PROJECT_NAMESPACES)
 

@@ -31,6 +31,7 @@ class World:
     partner: User
     editor: User
     admin: User
+    lead: User
 
     def user(self, role: str) -> User | None:
         """The user who plays ``role`` in the matrix; None for anonymous."""
@@ -45,12 +46,13 @@ class World:
             "partner": self.partner,
             "editor": self.editor,
             "admin": self.admin,
+            "lead": self.lead,
         }[role]
 
 
 ROLES = [
     "anonymous", "girl", "other_girl", "guardian", "facilitator", "other_facilitator",
-    "manager", "partner", "editor", "admin",
+    "manager", "partner", "editor", "admin", "lead",
 ]
 
 
@@ -118,4 +120,5 @@ def build_world() -> World:
         partner=make_user("partner", Role.PARTNER),
         editor=make_user("editor", Role.EDITOR),
         admin=User.objects.create_superuser("admin", "admin@example.org", "test-pass-123"),
+        lead=make_user("lead", Role.SAFEGUARDING_LEAD, first_name="Чолпон"),
     )

@@ -8,3 +8,10 @@ class CertificatesConfig(AppConfig):
     name = "camp.certificates"
     label = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from django_tasks.signals import task_finished
+
+        from .batches import on_task_finished
+
+        task_finished.connect(on_task_finished, dispatch_uid="certificates-batch-finished")

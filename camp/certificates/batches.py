@@ -13,8 +13,12 @@ from django.core.files.base import ContentFile
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task_backends
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.backend import DatabaseBackend
 
 from camp.models import Camp
+from cms import task_health
 
 from .models import Batch, Certificate
 from .rendering import content_hash
@@ -42,8 +46,7 @@ def request_batch(camp: Camp) -> Batch:
     digest = content_hash(certificates)
     batch, _created = Batch.objects.get_or_create(camp=camp, defaults={"state": Batch.State.QUEUED})
     if batch.content_hash == digest and (
-        batch.state in (Batch.State.QUEUED, Batch.State.RUNNING)
-        or (batch.state == Batch.State.READY and batch.file)
+        on_its_way(batch) or (batch.state == Batch.State.READY and batch.file)
     ) and not _created:
         return batch
     batch.state = Batch.State.QUEUED
@@ -57,6 +60,32 @@ def request_batch(camp: Camp) -> Batch:
     Batch.objects.filter(pk=batch.pk).update(task_id=str(result.id)[:64])
     batch.refresh_from_db()
     return batch
+
+
+def on_its_way(batch: Batch) -> bool:
+    """Queued or being made by a worker that is alive. A batch whose worker died (its
+    task failed, is gone, or its worker stopped beating) is not: asking again makes it.
+    Without a task worker (tasks run at once) a batch is never left waiting, unless the
+    process making it died: one older than the stale limit is not on its way."""
+    if batch.state not in (Batch.State.QUEUED, Batch.State.RUNNING):
+        return False
+    if isinstance(task_backends["default"], DatabaseBackend):
+        return bool(batch.task_id) and task_health.is_alive(batch.task_id)
+    return bool(batch.requested_at) and (
+        batch.requested_at >= timezone.now() - task_health.stale_after())
+
+
+def on_task_finished(sender, task_result, **kwargs) -> None:
+    """A build that failed without saying so (its worker died): the batch failed."""
+    from .tasks import build_batch
+
+    if task_result.task.func is not build_batch.func:
+        return
+    if task_result.status == TaskResultStatus.FAILED:
+        Batch.objects.filter(
+            task_id=str(task_result.id)[:64],
+            state__in=(Batch.State.QUEUED, Batch.State.RUNNING),
+        ).update(state=Batch.State.FAILED, finished_at=timezone.now())
 
 
 def build(camp_id: int) -> int:

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from camp.models import Camp
-from cms import audit
+from cms import audit, throttle
 from cms.client_address import client_ip
 from cms.models import AuditEvent
 from cms.permissions import can, require
@@ -226,15 +225,8 @@ def _learners_of(user):
 
 def _too_many(request) -> bool:
     """Count one look-up for this address; True when it is over the limit."""
-    cache = caches[getattr(settings, "RATELIMIT_CACHE", "default")]
     key = f"certificates:verify:{client_ip(request) or 'unknown'}"
-    cache.add(key, 0, timeout=VERIFY_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=VERIFY_WINDOW)
-        count = 1
-    return count > VERIFY_LIMIT
+    return throttle.over_limit(key, VERIFY_LIMIT, VERIFY_WINDOW)
 
 
 def _verification_page(request, form, typed: str | None):

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "camp",
     "camp.certificates",
     "camp.impact",
+    "camp.care",
     "courses",
     "cms",
     "wagtail.contrib.forms",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request id for every log line, and the request's time for /metrics.
+    "cms.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.ContentSecurityPolicyMiddleware",
     "cms.security.PermissionsPolicyMiddleware",
@@ -82,6 +85,12 @@ MIDDLEWARE = [
     # Last, so that its lockout answer replaces the response of any sign-in page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# /metrics (Prometheus' text format) answers only with "Authorization: Bearer <token>";
+# while empty it answers 403 to everyone. METRICS_DIR: where each process writes its counts
+# (deploy/gunicorn.conf.py sets one), so that a scrape sees every worker's.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_DIR = os.environ.get("METRICS_DIR", "")
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -186,6 +195,12 @@ GIRL_SESSION_MIN_MINUTES = int(os.environ.get("GIRL_SESSION_MIN_MINUTES", "120")
 CAMP_SIGNIN_MAX_AGE = 60 * 60 * 24 * 14
 # Girls are anonymised this many months after their last camp ended.
 ANONYMISE_AFTER_MONTHS = 24
+# The national child helpline shown on the girls' help page ("Ты не одна"): 111 in
+# Kyrgyzstan, free from every phone.
+CHILD_HELPLINE = os.environ.get("CHILD_HELPLINE", "111")
+# Paths (under the language prefix) the service worker never answers nor keeps, and
+# the offline scripts never save: a shared phone must keep no copy of them.
+NEVER_KEPT_PATHS = ["learn/help/", "care/"]
 
 # Languages: Kyrgyz first (the default), Russian second.
 LANGUAGE_CODE = "ky"
@@ -245,17 +260,21 @@ def media_origin() -> str:
         return "/".join(AWS_S3_ENDPOINT_URL.split("/")[:3])
     return f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
 
-# Redis (REDIS_URL) holds the cache, sessions, rate limits and Wagtail's renditions.
-# The cache degrades when Redis is away (IGNORE_EXCEPTIONS: a miss, not an error);
-# the "ratelimit" cache does not, so a sign-in limit fails closed instead of open.
+# Redis (REDIS_URL) holds the cache, sessions, the certificate check's counter and
+# Wagtail's renditions; it speeds the site up but nothing depends on it. The cache
+# degrades when Redis is away (IGNORE_EXCEPTIONS: a miss, not an error); the
+# "ratelimit" cache raises instead, and its users count in the database then
+# (cms.throttle). After a failure Redis is skipped for REDIS_BREAKER_SECONDS
+# (cms.redis_breaker), so an outage costs one failed call, not one per use.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 RATELIMIT_CACHE = "ratelimit"
+REDIS_BREAKER_SECONDS = float(os.environ.get("REDIS_BREAKER_SECONDS", "5"))
 
 
 def redis_caches(url: str, prefix: str = "techcamp") -> dict:
     """Cache aliases on one Redis: forgiving for pages, strict for rate limits."""
     options = {
-        "CLIENT_CLASS": "django_redis.client.DefaultClient",
+        "CLIENT_CLASS": "cms.redis_breaker.BreakerClient",
         "SOCKET_CONNECT_TIMEOUT": 0.5,
         "SOCKET_TIMEOUT": 0.5,
     }
@@ -287,7 +306,15 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = local_caches()
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# One line per outage (cms.redis_breaker), not a traceback per ignored call.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+
+# A worker writes a heartbeat every TASK_HEARTBEAT_SECONDS; the running tasks of a
+# worker silent for TASK_STALE_SECONDS are queued again, TASK_MAX_ATTEMPTS runs in all,
+# then failed (cms.task_health). A certificate batch takes seconds, not minutes.
+TASK_HEARTBEAT_SECONDS = float(os.environ.get("TASK_HEARTBEAT_SECONDS", "15"))
+TASK_STALE_SECONDS = float(os.environ.get("TASK_STALE_SECONDS", "120"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))
 
 # Background tasks: run at once unless a worker is configured (production uses the
 # database backend and `manage.py db_worker`; see docs/deploy.md).

@@ -72,13 +72,33 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "camp@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = [("Admin", address) for address in os.environ.get("ADMINS", "").split(",") if address]
 
+# Logs go to stdout (journald or the container's log), one JSON object a line with the
+# request id (LOG_FORMAT=plain for a person reading a terminal). Errors are also mailed
+# to ADMINS when it is set (a comma-separated list of addresses).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {"request_id": {"()": "cms.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "cms.observability.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout",
+                    "formatter": "plain" if LOG_FORMAT == "plain" else "json",
+                    "filters": ["request_id"]},
+        # No form values, cookies, query strings or frame variables in a mail
+        # (cms.observability.PrivateExceptionReporter): children's data stays here.
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR",
+                        "filters": ["request_id"],
+                        "reporter_class": "cms.observability.PrivateExceptionReporter"},
+    },
+    "root": {"handlers": ["console", "mail_admins"],
+             "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
-        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "django": {"handlers": ["console", "mail_admins"], "level": "WARNING", "propagate": False},
+        "django.security": {"handlers": ["console", "mail_admins"], "level": "WARNING",
+                            "propagate": False},
     },
 }

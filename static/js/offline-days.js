@@ -75,6 +75,8 @@
     function keep(cacheName, url, options) {
       return fetch(url, options || { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) throw new Error(url + " " + response.status);
+        // A page that must leave no copy on the phone is never saved with a day.
+        if (/no-store/.test(response.headers.get("Cache-Control") || "")) return 0;
         return response.blob().then(function (body) {
           var copy = new Response(body, { status: 200, headers: response.headers });
           return caches.open(cacheName).then(function (cache) {

@@ -170,6 +170,7 @@
         cache.match(key, { ignoreVary: true, ignoreSearch: true }).then(function (hit) {
           if (hit) return;
           return fetch(link.pathname, { credentials: "same-origin" }).then(function (response) {
+            if (/no-store/.test(response.headers.get("Cache-Control") || "")) return;
             if (response.ok && !response.redirected) return cache.put(key, response);
           });
         }).catch(function () {});

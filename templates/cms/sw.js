@@ -74,6 +74,7 @@ function navigate(request) {
         return answer.then(function (response) {
           var owner = response.headers.get("X-Keep-Offline");
           var keep = saved || (owner && session && owner === String(session.userId));
+          if (/no-store/.test(response.headers.get("Cache-Control") || "")) keep = false;
           if (keep && response.ok && !url.search) {
             // Her saved copy follows what the server shows her now; pages marked by the
             // server (a facilitator's dashboard and roll calls) are kept when opened.
@@ -129,6 +130,9 @@ self.addEventListener("fetch", function (event) {
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname === "/sw.js" || url.pathname.indexOf("/admin/") === 0) return;
+  // Pages that must leave no copy on a shared phone (the girls' help page): the worker
+  // does not touch them at all.
+  if (CONFIG.neverKept.some(function (path) { return url.pathname.indexOf(path) === 0; })) return;
   if (url.pathname.indexOf(STATIC_URL) === 0) {
     event.respondWith(staticFile(request));
   } else if (url.pathname.indexOf(MEDIA_URL) === 0) {

@@ -11,6 +11,7 @@ HOMES = {
     "demo-manager": "/ky/impact/",
     "demo-partner": "/ky/impact/",
     "demo-guardian": "/ky/family/",
+    "demo-lead": "/ky/care/",
     "demo-learner": "/ky/learn/",
     "demo-girl-2": "/ky/learn/",
     "demo-editor": "/admin/",
@@ -65,6 +66,7 @@ HEADER_LINKS = {
     "demo-guardian": ['href="/ru/family/"'],
     "demo-manager": ['href="/ru/impact/"', 'href="/ru/teach/"'],  # every camp's page
     "demo-editor": ['href="/admin/"'],
+    "demo-lead": ['href="/ru/care/"'],
 }
 
 

@@ -6,7 +6,9 @@ import pytest
 from tests.e2e.checks import html_errors, report
 from tests.e2e.site import LANGUAGES, PAGE_TYPES, build_site
 
-pytestmark = pytest.mark.django_db
+# Like every browser test, it runs after others that empty the database: it asks for the
+# migrations' data (root page, locales) to be put back first.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_every_page_type_is_valid_html(client, django_user_model):

@@ -32,6 +32,6 @@ class Row:
 
 PUBLIC = {
     "anonymous", "girl", "other_girl", "guardian", "facilitator", "other_facilitator",
-    "manager", "partner", "editor", "admin",
+    "manager", "partner", "editor", "admin", "lead",
 }
 SIGNED_IN = PUBLIC - {"anonymous"}

@@ -128,3 +128,18 @@ def prepare(world):
         SessionAttendance.objects.create(session=session, member=member,
                                          marked_at=timezone.now())
     certificates.issue(household, by=world.facilitator_a, language="ky")
+
+
+def _photo_consent(w):
+    from cms.models import Consent
+
+    return list(Consent.objects.filter(learner=w.girl_a).values_list("scope", "withdrawn_on"))
+
+
+ROWS += [
+    # Only a guardian of the girl's household withdraws a consent from the family page.
+    Row("gals:withdraw_consent",
+        lambda w: reverse("gals:withdraw_consent", args=[w.girl_a.pk]),
+        {"guardian"}, method="post", data=lambda w: {"scope": "photos"}, ok=(302,),
+        unchanged=_photo_consent),
+]

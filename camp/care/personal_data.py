@@ -1,0 +1,16 @@
+"""The care records leave with the girl: never exported (they are restricted records,
+not hers to carry away), erased when she is anonymised."""
+
+from cms.personal_data import register
+
+from .models import Concern, EmergencyCard, HelpRequest
+
+
+def anonymise(girl) -> dict:
+    concerns, _by_model = Concern.objects.filter(learner=girl).delete()
+    requests, _by_model = HelpRequest.objects.filter(learner=girl).delete()
+    cards, _by_model = EmergencyCard.objects.filter(learner=girl).delete()
+    return {"care_records_removed": concerns + requests, "emergency_cards_removed": cards}
+
+
+register("care", anonymise=anonymise)

@@ -1,0 +1,140 @@
+"""Logs and metrics: request ids, JSON logs on stdout, error mails without children's
+data, and /metrics in Prometheus' text format behind a token."""
+
+import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from django.test import RequestFactory, override_settings
+from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from cms import observability
+
+ROOT = Path(__file__).resolve().parents[2]
+TOKEN = "metrics-token-for-tests-" + "q8" * 10  # noqa: S105
+
+
+@pytest.fixture
+def fresh_metrics(tmp_path, monkeypatch):
+    monkeypatch.delenv("METRICS_DIR", raising=False)
+    observability.METRICS.reset()
+    with override_settings(METRICS_TOKEN=TOKEN, METRICS_DIR=str(tmp_path)):
+        yield tmp_path
+    observability.METRICS.reset()
+
+
+def scrape(client, token=TOKEN):
+    return client.get("/metrics", HTTP_AUTHORIZATION=f"Bearer {token}")
+
+
+@pytest.mark.django_db
+def test_metrics_need_the_token(client, fresh_metrics):
+    assert scrape(client).status_code == 200
+    assert scrape(client, "wrong").status_code == 403
+    assert client.get("/metrics").status_code == 403
+    with override_settings(METRICS_TOKEN=""):
+        assert scrape(client, "").status_code == 403
+
+
+@pytest.mark.django_db
+def test_metrics_count_requests_latency_and_the_task_queue(client, fresh_metrics):
+    for _ in range(3):
+        client.get("/healthz")
+    client.get("/ky/no-such-page/")
+    for status in (TaskResultStatus.READY, TaskResultStatus.READY, TaskResultStatus.FAILED):
+        DBTaskResult.objects.create(
+            status=status, args_kwargs={"args": [], "kwargs": {}}, backend_name="default",
+            task_path="camp.certificates.tasks.build_batch", queue_name="default",
+            run_after=timezone.now())
+    # Another gunicorn worker's counts, written to its own file.
+    (fresh_metrics / "99999.json").write_text(json.dumps({
+        "requests": [[["healthz", "GET", "2xx"], 2]],
+        "buckets": [[["healthz"], [2, 2, 2, 2, 2, 2, 2, 2, 2, 2]]],
+        "sums": [[["healthz"], 0.01]],
+    }))
+    response = scrape(client)
+    assert response["Content-Type"].startswith("text/plain; version=0.0.4")
+    text = response.content.decode()
+    assert 'techcamp_http_requests_total{view="healthz",method="GET",status="2xx"} 5' in text
+    assert 'status="4xx"} 1' in text
+    assert 'techcamp_http_request_duration_seconds_bucket{view="healthz",le="+Inf"} 5' in text
+    assert 'techcamp_http_request_duration_seconds_count{view="healthz"} 5' in text
+    assert "techcamp_task_queue_length 2" in text
+    assert "techcamp_task_failures 1" in text
+    assert "# TYPE techcamp_http_request_duration_seconds histogram" in text
+
+
+@pytest.mark.django_db
+def test_every_response_carries_a_request_id(client):
+    made = client.get("/healthz")["X-Request-ID"]
+    assert len(made) == 32
+    given = client.get("/healthz", HTTP_X_REQUEST_ID="nginx-4f2a9c01")
+    assert given["X-Request-ID"] == "nginx-4f2a9c01"
+    odd = client.get("/healthz", HTTP_X_REQUEST_ID="<script>")
+    assert odd["X-Request-ID"] != "<script>"
+
+
+@pytest.mark.django_db
+def test_a_log_line_is_json_with_the_request_id(client, caplog):
+    handler = logging.StreamHandler()
+    lines = []
+    handler.emit = lambda record: lines.append(handler.format(record))
+    handler.setFormatter(observability.JsonFormatter())
+    handler.addFilter(observability.RequestIdFilter())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        response = client.get("/ky/no-such-page/?u=aigul-k-1234")
+    finally:
+        logger.removeHandler(handler)
+    entry = json.loads(lines[-1])
+    assert entry["level"] == "WARNING" and entry["logger"] == "django.request"
+    assert entry["request_id"] == response["X-Request-ID"]
+    assert "aigul" not in lines[-1]  # the query string is never logged
+
+
+@override_settings(ADMINS=[("Ops", "ops@example.org")])
+def test_an_error_mail_goes_to_admins_without_the_form_or_frame_variables():
+    from django.utils.log import AdminEmailHandler
+
+    request = RequestFactory().post("/ky/pin/?u=aigul-k-1234",
+                                    {"username": "aigul-k-1234", "pin": "482913"})
+    handler = AdminEmailHandler(reporter_class="cms.observability.PrivateExceptionReporter")
+    try:
+        secret_pin = "482913"  # a frame variable
+        raise ValueError("the sign-in broke")
+    except ValueError:
+        record = logging.LogRecord("django.request", logging.ERROR, __file__, 1,
+                                   "Internal Server Error: %s", ("/ky/pin/",),
+                                   sys.exc_info())
+    record.request, record.status_code = request, 500
+    handler.emit(record)
+    [message] = mail.outbox
+    assert message.to == ["ops@example.org"]
+    assert "Exception Value: the sign-in broke" in message.body
+    assert 'raise ValueError("the sign-in broke")' in message.body  # the traceback
+    assert secret_pin not in message.body and "aigul-k-1234" not in message.body
+
+
+def test_production_logs_json_to_stdout_and_mails_admins():
+    code = (
+        "import django, logging; django.setup(); from django.conf import settings;"
+        "print(sorted(settings.LOGGING['root']['handlers']));"
+        "logging.getLogger('cms.test').warning('a warning')"
+    )
+    env = {"DJANGO_SETTINGS_MODULE": "cms.settings.production", "PATH": "/usr/bin:/bin",
+           "SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9" * 10,
+           "ALLOWED_HOSTS": "camp.example.org"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,  # noqa: S603
+                          capture_output=True, text=True, timeout=60, check=True)
+    handlers, line = done.stdout.strip().splitlines()[-2:]
+    assert handlers == "['console', 'mail_admins']"
+    entry = json.loads(line)
+    assert entry["message"] == "a warning" and entry["level"] == "WARNING"
+    assert entry["request_id"] == "-"
