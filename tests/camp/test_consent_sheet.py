@@ -10,6 +10,9 @@ from cms.consent import has_consent, record_consent
 from cms.models import AuditEvent, Consent
 from tests.camp.factories import make_girl
 
+SCOPES = Consent.Scope.values
+BOXES = 2 * len(SCOPES)  # a guardian's consent and the girl's own assent for each
+
 
 def sheet_url(world):
     return reverse("camp:consent_sheet", args=[world.camp_a.pk])
@@ -23,20 +26,18 @@ def test_a_class_consent_is_ticked_and_saved_once(client, world):
     client.force_login(world.facilitator_a)
     html = client.get(sheet_url(world)).content.decode()
     for girl in girls:  # one row per girl, a box for each scope and signer
-        assert html.count(f'name="tick-{girl.pk}-') == (6 if girl != girls[0] else 5)
+        assert html.count(f'name="tick-{girl.pk}-') == (BOXES if girl != girls[0] else BOXES - 1)
     signed = (timezone.localdate() - datetime.timedelta(days=2)).isoformat()
     ticks = {f"tick-{girl.pk}-{scope}:{kind}": "on" for girl in girls
-             for scope in ("participation", "photos", "surveys")
-             for kind in ("guardian", "assent")}
+             for scope in SCOPES for kind in ("guardian", "assent")}
     response = client.post(sheet_url(world), {**ticks, "given_on": signed})
     assert response.status_code == 302
-    assert Consent.objects.filter(learner__in=girls).count() == 18
-    assert all(has_consent(girl, scope) for girl in girls
-               for scope in ("participation", "photos", "surveys"))
+    assert Consent.objects.filter(learner__in=girls).count() == 3 * BOXES
+    assert all(has_consent(girl, scope) for girl in girls for scope in SCOPES)
     # The consent already on record keeps its date; every new one is audited.
     assert Consent.objects.get(learner=girls[0], scope="photos", kind="guardian").given_on \
         == timezone.localdate()
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.CONSENT).count() == 18
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.CONSENT).count() == 3 * BOXES  # the one before, and each new one
     assert 'name="tick-' not in client.get(sheet_url(world)).content.decode()
 
 
@@ -63,13 +64,11 @@ def test_her_page_records_every_scope_and_signer_at_once(client, world):
     client.force_login(world.facilitator_a)
     url = reverse("camp:girl", args=[world.camp_a.pk, world.girl_a.pk])
     html = client.get(url).content.decode()
-    assert html.count(f'name="tick-{world.girl_a.pk}-') == 6  # 3 scopes x 2 signers
+    assert html.count(f'name="tick-{world.girl_a.pk}-') == BOXES  # every scope x 2 signers
     ticks = {f"tick-{world.girl_a.pk}-{scope}:{kind}": "on"
-             for scope in ("participation", "photos", "surveys")
-             for kind in ("guardian", "assent")}
+             for scope in SCOPES for kind in ("guardian", "assent")}
     response = client.post(reverse("camp:consent", args=[world.camp_a.pk, world.girl_a.pk]),
                            {**ticks, "given_on": timezone.localdate().isoformat()})
     assert response.status_code == 302 and response["Location"] == url
-    assert all(has_consent(world.girl_a, scope)
-               for scope in ("participation", "photos", "surveys"))
+    assert all(has_consent(world.girl_a, scope) for scope in SCOPES)
     assert f'name="tick-{world.girl_a.pk}-' not in client.get(url).content.decode()
