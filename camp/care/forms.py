@@ -15,7 +15,7 @@ class ConcernForm(forms.Form):
         error_messages={"required": _("Write what was seen or said.")},
     )
     happened_on = forms.DateField(
-        label=_("When"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("When"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
         error_messages={"required": _("Write when it happened.")},
     )
