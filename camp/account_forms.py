@@ -45,6 +45,14 @@ class ConsentForm(forms.Form):
     )
 
 
+class SheetDateForm(forms.Form):
+    given_on = forms.DateField(
+        label=_("Date the forms were signed"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
+    )
+
+
 class RequestForm(forms.Form):
     """Exporting or anonymising a girl: the written reason goes to the audit log."""
 

@@ -51,6 +51,12 @@ def _her_camp(user, enrolment) -> bool:
     return enrolment is not None and looks_after(user, enrolment.camp)
 
 
+@rule("camp.consent_sheet")
+def consent_sheet(user, camp) -> bool:
+    """The camp's consent sheet: every girl's consent and assent, ticked and saved once."""
+    return looks_after(user, camp)
+
+
 @rule("camp.view_girl")
 def view_girl(user, enrolment) -> bool:
     """Her record page: account, birth year, grade, consent and assent."""

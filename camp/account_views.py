@@ -20,13 +20,20 @@ from cms import consent as consent_service
 from cms.account_views import sign_in_girl
 from cms.audit import record
 from cms.homes import home_url
-from cms.models import AuditEvent
+from cms.models import AuditEvent, Consent
 from cms.permissions import can, require
 from cms.personal_data import anonymise_girl, export_girl
 from cms.signin import SignInRefused, check_pin
 
 from . import accounts
-from .account_forms import AnonymiseForm, BulkForm, ConsentForm, GirlForm, RequestForm
+from .account_forms import (
+    AnonymiseForm,
+    BulkForm,
+    ConsentForm,
+    GirlForm,
+    RequestForm,
+    SheetDateForm,
+)
 from .enrolment import EnrolmentError
 from .models import Camp, Enrolment
 
@@ -177,6 +184,7 @@ def _girl_page(request, enrolment, consent_form=None, export_form=None, anonymis
         "girl": enrolment.learner,
         "consents": consent_service.consent_table(enrolment.learner),
         "consent_form": consent_form or ConsentForm(),
+        "sheet_form": SheetDateForm(auto_id="sheet_%s"),
         "export_form": export_form or RequestForm(prefix="export"),
         "anonymise_form": anonymise_form or AnonymiseForm(prefix="anonymise"),
         "may": {action: can(request.user, f"camp.{action}", enrolment) for action in
@@ -192,6 +200,50 @@ def girl_record(request, pk, girl_id):
     return _girl_page(request, enrolment)
 
 
+def _ticks(post) -> set[tuple[int, str, str]]:
+    """(girl, scope, kind) of each ticked box ``tick-<girl>-<scope>:<kind>``."""
+    ticks = set()
+    for key in post:
+        name, _sep, rest = key.partition("-")
+        girl_id, _sep, pair = rest.partition("-")
+        scope, _sep, kind = pair.partition(":")
+        if name == "tick" and girl_id.isdigit():
+            ticks.add((int(girl_id), scope, kind))
+    return ticks
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent_sheet(request, pk):
+    """The camp's consent sheet: girls x (scope, guardian or girl), ticked and saved once
+    from the signed paper forms."""
+    camp = _camp(request, pk, "camp.consent_sheet")
+    girls = [e.learner for e in Enrolment.objects.filter(
+        camp=camp, status=Enrolment.Status.ENROLLED, learner__anonymised_at__isnull=True,
+    ).select_related("learner").order_by("learner__first_name", "learner__pk")]
+    columns = [(scope, scope_label, kind, kind_label)
+               for scope, scope_label in Consent.Scope.choices
+               for kind, kind_label in Consent.Kind.choices]
+    form = SheetDateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ticks = _ticks(request.POST)
+        try:
+            count = consent_service.record_consents(
+                girls, ticks, form.cleaned_data["given_on"], request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Consents recorded: %(count)d.") % {"count": count})
+            return redirect("camp:consent_sheet", pk=camp.pk)
+    standing = consent_service.standing_by_girl(girls)
+    rows = [(girl, [(f"{scope}:{kind}", (scope, kind) in standing[girl.pk],
+                     f"{scope_label}: {kind_label}")
+                    for scope, scope_label, kind, kind_label in columns]) for girl in girls]
+    return render(request, "camp/accounts/consent_sheet.html", {
+        "camp": camp, "columns": columns, "rows": rows, "form": form,
+    }, status=400 if form.errors else 200)
+
+
 @login_required
 @require_POST
 def consent(request, pk, girl_id):
@@ -203,6 +255,24 @@ def consent(request, pk, girl_id):
         scope, _sep, kind = request.POST["withdraw"].partition(":")
         if consent_service.withdraw_consent(girl, scope, kind, request.user):
             messages.success(request, _("The consent was withdrawn from today."))
+        return redirect("camp:girl", pk=pk, girl_id=girl_id)
+    ticks = _ticks(request.POST)
+    if ticks:  # her page: every scope and signer at once, from the signed forms
+        sheet_form = SheetDateForm(request.POST)
+        if sheet_form.is_valid():
+            try:
+                count = consent_service.record_consents(
+                    [girl], ticks, sheet_form.cleaned_data["given_on"], request.user)
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+            else:
+                messages.success(request, _("Consents recorded: %(count)d.")
+                                 % {"count": count})
+                return redirect("camp:girl", pk=pk, girl_id=girl_id)
+        else:
+            for errors in sheet_form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
         return redirect("camp:girl", pk=pk, girl_id=girl_id)
     form = ConsentForm(request.POST)
     if form.is_valid():

@@ -41,6 +41,8 @@ urlpatterns = [
          name="forget_pins"),
     path("teach/camps/<int:pk>/accounts/cards.pdf", account_views.login_cards,
          name="login_cards"),
+    path("teach/camps/<int:pk>/accounts/consent/", account_views.consent_sheet,
+         name="consent_sheet"),
     path("teach/camps/<int:pk>/accounts/<int:girl_id>/", account_views.girl_record,
          name="girl"),
     path("teach/camps/<int:pk>/accounts/<int:girl_id>/pin/", account_views.reset_pin,

@@ -1,6 +1,7 @@
 """Does a girl have the consent (and her own assent) that a feature needs?"""
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -74,6 +75,35 @@ def consent_table(learner) -> list[dict]:
         row["complete"] = all(k["standing"] for k in row["kinds"])
         table.append(row)
     return table
+
+
+def standing_by_girl(learners) -> dict[int, set[tuple[str, str]]]:
+    """Per girl: the (scope, kind) pairs that stand today (one query, for a class)."""
+    today = timezone.localdate()
+    found: dict[int, set[tuple[str, str]]] = {learner.pk: set() for learner in learners}
+    for learner_id, scope, kind in (
+        Consent.objects.filter(learner__in=list(found), given_on__lte=today)
+        .filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=today))
+        .values_list("learner_id", "scope", "kind")
+    ):
+        found[learner_id].add((scope, kind))
+    return found
+
+
+@transaction.atomic
+def record_consents(learners, ticks: set[tuple[int, str, str]], given_on, by) -> int:
+    """A whole sheet at once: each ticked (girl, scope, kind) that does not stand yet is
+    recorded with ``given_on``; all or nothing. Returns how many were recorded."""
+    by_pk = {learner.pk: learner for learner in learners}
+    if any(learner_id not in by_pk for learner_id, _scope, _kind in ticks):
+        raise ValidationError(_("This girl is not enrolled in this camp."))
+    standing = standing_by_girl(by_pk.values())
+    count = 0
+    for learner_id, scope, kind in sorted(ticks):
+        if (scope, kind) not in standing[learner_id]:
+            record_consent(by_pk[learner_id], scope, kind, given_on, by)
+            count += 1
+    return count
 
 
 def guardian_consents(learner) -> list[dict]:

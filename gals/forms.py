@@ -127,7 +127,8 @@ class CommitmentForm(PhoneForm):
     what = forms.CharField(label=_("What the family will do"), max_length=300)
     who = forms.ChoiceField(label=_("Who in the family"), required=False)
     due_on = forms.DateField(
-        label=_("By when"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("By when"), required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Empty: about a month after the session."),
     )
 

@@ -96,13 +96,14 @@ def test_facilitator_runs_her_camps(page, base, shot, server_errors, console_err
     follow(page, "Кыздардын аккаунттары")
     follow(page, "Бермет Т.")
     # Photos need her parent's consent and her own.
+    # Both signed forms at once: every scope and signer is a box on her page.
+    forms = main(page).get_by_role("form", name="Кол коюлган формаларды жазуу")
     for who in ("ата-эненин макулдугу", "кыздын өзүнүн макулдугу"):
-        consent = main(page).get_by_role("form", name="Макулдукту жазуу")
-        consent.get_by_label("Эмне үчүн").select_option(label="сүрөттөр")
-        consent.get_by_label("Ким берди").select_option(label=who)
-        consent.get_by_label("Күнү").fill(datetime.datetime.now(BISHKEK).date().isoformat())
-        consent.get_by_role("button", name="Жазуу").click()
-        expect(page.get_by_role("status")).not_to_be_empty()
+        forms.get_by_label(f"Сүрөттөр: {who}").check()
+    forms.get_by_label("Формага кол коюлган күн").fill(
+        datetime.datetime.now(BISHKEK).date().isoformat())
+    forms.get_by_role("button", name="Белгиленген макулдуктарды сактоо").click()
+    expect(page.get_by_role("status")).not_to_be_empty()
     expect(main(page).get_by_role("row", name=re.compile("Сүрөттөр"))).to_contain_text("берилген")
     shot("consent recorded")
     follow(page, "Ал эмне жасады: анын сүрөттөрү")
