@@ -60,7 +60,7 @@ def test_girl_on_a_shared_phone(page, context, base, shot, server_errors, consol
         return next((
             titles for titles in (
                 day.locator("li:not(.done) > a").all_inner_texts()
-                for day in main(page).locator("ul.lesson-list:visible").all()
+                for day in main(page).locator("ol.days ul.lesson-list:visible").all()
             ) if len(titles) >= 2
         ), None)
 
