@@ -100,6 +100,27 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: (_is_transactional(item), _is_browser_test(item)))
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test empties the database as it ends; the next one puts the
+    migrations' data back as it starts (serialized rollback), but a test in a rolled-back
+    transaction does not. When such a test comes next in this process (two workers each
+    take whole files, so it can), the data go back now, once, committed."""
+    yield
+    if (nextitem is None or not _is_transactional(item) or _is_transactional(nextitem)
+            or not nextitem.get_closest_marker("django_db")
+            and "db" not in getattr(nextitem, "fixturenames", ())):
+        return
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
+
+
 _skipped: list[str] = []
 
 
