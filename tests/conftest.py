@@ -104,12 +104,11 @@ def pytest_collection_modifyitems(config, items):
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test empties the database as it ends; the next one puts the
     migrations' data back as it starts (serialized rollback), but a test in a rolled-back
-    transaction does not. When such a test comes next in this process (two workers each
-    take whole files, so it can), the data go back now, once, committed."""
+    transaction does not. Unless a transactional test comes next, the data go back now,
+    once, committed: with two workers each taking whole files, any test may come next,
+    and one that needs no database may come in between."""
     yield
-    if (nextitem is None or not _is_transactional(item) or _is_transactional(nextitem)
-            or not nextitem.get_closest_marker("django_db")
-            and "db" not in getattr(nextitem, "fixturenames", ())):
+    if not _is_transactional(item) or (nextitem is not None and _is_transactional(nextitem)):
         return
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
