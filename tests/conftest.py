@@ -108,7 +108,9 @@ def pytest_runtest_teardown(item, nextitem):
     once, committed: with two workers each taking whole files, any test may come next,
     and one that needs no database may come in between."""
     yield
-    if not _is_transactional(item) or (nextitem is not None and _is_transactional(nextitem)):
+    # Nothing next (the end: the test database is already gone), or a transactional test
+    # that puts the data back itself.
+    if nextitem is None or not _is_transactional(item) or _is_transactional(nextitem):
         return
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key

@@ -27,6 +27,7 @@ from django_tasks_db.models import DBTaskResult
 from camp.certificates import batches, services
 from camp.certificates.models import Batch
 from cms import task_health
+from courses.storage import private_media_root
 from tests.certificates.factories import add_girl, camp_with_core_lessons
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -138,8 +139,8 @@ def start_worker(worker_id: str) -> subprocess.Popen:
                          f":{db['PORT'] or 5432}/{db['NAME']}"),
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "TASK_STALE_SECONDS": "2", "TASK_HEARTBEAT_SECONDS": "0.5",
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT), "PRIVATE_MEDIA_ROOT": str(
-            getattr(settings, "PRIVATE_MEDIA_ROOT", settings.MEDIA_ROOT)),
+        # The worker's private folder is this process's, never the public media folder.
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT), "PRIVATE_MEDIA_ROOT": str(private_media_root()),
     }
     env.pop("REDIS_URL", None)
     return subprocess.Popen(  # noqa: S603
