@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 
 from tests.factories import make_curriculum
+from tests.shared_data import built_once, fresh, module_data  # noqa: F401 - a fixture
 from tests.world import build_world
 
 E2E_DIR = Path(__file__).resolve().parent / "e2e"
@@ -31,16 +32,21 @@ def _no_redis_outage_left_over():
     data_versions.forget_unwritten()
 
 
-@pytest.fixture
-def curriculum(db):
-    """Two days of two lessons each, in both languages."""
-    return make_curriculum(days=2, lessons_per_day=2)
+curriculum_built = built_once(lambda: make_curriculum(days=2, lessons_per_day=2))
+world_built = built_once(build_world)
 
 
 @pytest.fixture
-def world(db):
-    """The two-camp world of tests.world: every role, ours and someone else's."""
-    return build_world()
+def curriculum(curriculum_built, db):
+    """Two days of two lessons each, in both languages (built once per module)."""
+    return fresh(curriculum_built)
+
+
+@pytest.fixture
+def world(world_built, db):
+    """The two-camp world of tests.world: every role, ours and someone else's (built
+    once per module)."""
+    return fresh(world_built)
 
 
 def _is_transactional(item) -> bool:
@@ -97,7 +103,19 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(
             "These browser tests must use django_db(transaction=True, "
             "serialized_rollback=True): " + ", ".join(unrestored))
-    items.sort(key=lambda item: (_is_transactional(item), _is_browser_test(item)))
+    # Data built once per module live in a transaction that a committing test would end.
+    shared = [item.nodeid for item in items
+              if _is_transactional(item) and "module_data" in getattr(item, "fixturenames", ())]
+    if shared:
+        raise pytest.UsageError(
+            "These transactional tests use data built once per module (tests/shared_data.py)"
+            "; build their data in the test instead: " + ", ".join(shared))
+    # In each file, the tests that use data built once per module come last, so that a
+    # test that did not ask for those data never finds them in the database.
+    files = {path: number for number, path in enumerate(dict.fromkeys(i.path for i in items))}
+    items.sort(key=lambda item: (_is_transactional(item), _is_browser_test(item),
+                                 files[item.path],
+                                 "module_data" in getattr(item, "fixturenames", ())))
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -9,14 +9,8 @@ from django.utils import timezone, translation
 
 from camp.care.models import Concern
 from cms.models import AuditEvent
-from tests.world import build_world
 
 WHAT = "Айгүл ыйлап, үйгө баргысы келбей турганын айтты."
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 def girl_page(w):

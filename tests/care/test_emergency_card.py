@@ -13,17 +13,20 @@ from camp.care.models import EmergencyCard
 from camp.models import CampDay
 from cms import consent
 from cms.models import AuditEvent, Consent
+from tests.shared_data import built_once
 from tests.world import build_world
 
 NOTE = "Ингаляторун сумкасында алып жүрөт."
 
 
-@pytest.fixture
-def world(db):
+def world_with_a_guardians_phone():
     w = build_world()
     w.guardian_a.phone = "+996700123456"
     w.guardian_a.save()
     return w
+
+
+world_built = built_once(world_with_a_guardians_phone)
 
 
 def card_url(w):

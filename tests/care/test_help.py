@@ -14,14 +14,8 @@ from django.utils import translation
 
 from camp.care.models import HelpRequest
 from cms.models import AuditEvent
-from tests.world import build_world
 
 MESSAGE = "Үйдө мени уруп жатышат."
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 def send(client, w, **fields):

@@ -9,12 +9,9 @@ import io
 import logging
 import zipfile
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
-
-from tests.world import build_world
 
 #: Words that appear only in the restricted records written below.
 SECRETS = {
@@ -38,11 +35,6 @@ def readable(response) -> str:
                 archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
             )
     return body.decode("utf-8", "replace")
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 def write_records(client, w):

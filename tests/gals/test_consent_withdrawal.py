@@ -1,21 +1,23 @@
 """Parents see what they agreed to (date, who recorded it) and withdraw it at once."""
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from cms import consent
 from cms.models import AuditEvent, Consent
+from tests.shared_data import built_once
 from tests.world import build_world, make_user
 
 
-@pytest.fixture
-def world(db):
+def world_with_photo_consent():
     w = build_world()
     for kind in Consent.Kind.values:
         consent.record_consent(w.girl_a, Consent.Scope.PHOTOS, kind, timezone.localdate(),
                                w.facilitator_a)
     return w
+
+
+world_built = built_once(world_with_photo_consent)
 
 
 def test_the_family_page_shows_each_consent_with_its_date_and_recorder(client, world):
