@@ -99,6 +99,7 @@ def camp_detail(request, pk: int):
         # Her birth year and why she was withdrawn are her record: not for managers.
         "can_see_records": can(request.user, "camp.girls_records", camp),
         "can_see_certificates": can(request.user, "certificates.view_camp", camp),
+        "can_print_family_sheets": can(request.user, "gals.print_camp_sheets", camp),
         "server_today": scheduling.today(),
     })
 

@@ -6,6 +6,7 @@ session it was invited to) see them. Programme managers see counts and rates onl
 """
 
 from cms.models import Role
+from camp.rules import runs
 from cms.permissions import rule
 
 from . import access
@@ -39,6 +40,14 @@ def view_household(user, household) -> bool:
 def record(user, household) -> bool:
     """Writing notes, drawings, commitments, follow-ups: the family's facilitators."""
     return household is not None and access.is_facilitator_of(user, household)
+
+
+@rule("gals.print_camp_sheets")
+def print_camp_sheets(user, camp) -> bool:
+    """The family sheets of a whole camp (with invitation codes): its own facilitators."""
+    if camp is None:
+        return False
+    return user.is_superuser or (user.has_role(Role.FACILITATOR) and runs(user, camp))
 
 
 @rule("gals.reply")
