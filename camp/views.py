@@ -23,6 +23,7 @@ from . import enrolment as places
 from .dashboard import camp_today, my_camps
 from .forms import CampForm, DayForm, EnrolForm, WithdrawForm
 from .models import CalendarFeed, Camp, CampDay, Enrolment, Region
+from .personal_data import anonymisation_notices
 
 
 def _camp(pk: int, user, action: str = "camp.view") -> Camp:
@@ -86,6 +87,9 @@ def camp_detail(request, pk: int):
     by_day = roll_call.totals_by_day(camp)
     for day in days:
         day.totals = by_day.get(day.pk, {})
+    notices = anonymisation_notices([e.learner for e in enrolments])
+    for enrolment in enrolments:
+        enrolment.anonymise_on = notices.get(enrolment.learner_id)
     return render(request, "camp/camp_detail.html", {
         "camp": camp,
         "days": days,
