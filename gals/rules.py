@@ -44,10 +44,9 @@ def record(user, household) -> bool:
 
 @rule("gals.print_camp_sheets")
 def print_camp_sheets(user, camp) -> bool:
-    """The family sheets of a whole camp (with invitation codes): its own facilitators."""
-    if camp is None:
-        return False
-    return user.is_superuser or (user.has_role(Role.FACILITATOR) and runs(user, camp))
+    """The family sheets of a whole camp (with invitation codes): its own facilitators,
+    as for one household's sheet (``gals.view_household``)."""
+    return camp is not None and user.has_role(Role.FACILITATOR) and runs(user, camp)
 
 
 @rule("gals.reply")
