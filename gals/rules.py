@@ -5,8 +5,8 @@ guardians and its facilitators (those of the household's camp, or of a community
 session it was invited to) see them. Programme managers see counts and rates only.
 """
 
-from cms.models import Role
 from camp.rules import runs
+from cms.models import Role
 from cms.permissions import rule
 
 from . import access
