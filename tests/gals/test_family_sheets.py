@@ -136,3 +136,16 @@ def test_another_camps_facilitator_gets_no_sheets_and_no_code_is_made(client, wo
     assert response.status_code == 403
     assert not GuardianInvite.objects.exists()
     assert client.get(reverse("gals:camp_sheets", args=[999999])).status_code == 404
+
+
+def test_a_camp_without_households_and_a_household_without_a_girl_print_without_error(
+        client, world, gw):
+    client.force_login(world.facilitator_b)
+    gw.household_b.girls.clear()  # camp B's only family, its girl not yet linked
+    text = pdf_text(client.get(f"/ky/teach/camps/{world.camp_b.pk}/family-sheets.pdf").content)
+    assert gw.household_b.code in text
+    assert not GuardianInvite.objects.exists()  # no girl: no invitation to print
+    Household.objects.filter(camp=world.camp_b).delete()
+    response = client.get(f"/ru/teach/camps/{world.camp_b.pk}/family-sheets.pdf")
+    assert response.status_code == 200
+    assert "В этом лагере пока нет семей." in pdf_text(response.content)
