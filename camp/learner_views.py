@@ -15,6 +15,7 @@ from courses.models import SurveyRound
 
 from .learner_links import enrolments_of
 from .models import Camp
+from .personal_data import anonymisation_days
 
 STATUS_ORDER = {Camp.Status.RUNNING: 0, Camp.Status.PUBLISHED: 1, Camp.Status.FINISHED: 2}
 
@@ -80,5 +81,7 @@ def learn(request):
             pre_done=surveys.response_of(request.user, SurveyRound.PRE) is not None,
             post_done=surveys.response_of(request.user, SurveyRound.POST) is not None,
             after_camp=after_camp,
+            kept_until=(anonymisation_days([request.user]).get(request.user.pk)
+                        if after_camp else None),
         )
     return render(request, "camp/learn.html", context)

@@ -9,7 +9,7 @@ import datetime
 
 from django.db.models import Max
 
-from cms.personal_data import register, register_retention
+from cms.personal_data import anonymised_on, notice_due, register, register_retention
 
 from .models import Attendance, Enrolment
 
@@ -52,20 +52,41 @@ def anonymise(girl) -> dict:
     }
 
 
-def girls_whose_last_camp_ended_before(cutoff: datetime.date) -> set[int]:
-    """Girls all of whose camps (by their last day) ended before ``cutoff``.
+def last_camp_days(girl_ids=None) -> dict[int, datetime.date]:
+    """Each girl's last camp day (over all her camps), by girl id.
 
-    A camp without days counts from its start date; a girl with a camp still to
-    come or running is kept.
+    A camp without days counts from its start date, so a girl with a camp still to
+    come or running has a day in the future.
     """
-    last_days = (
-        Enrolment.objects.values("learner_id")
-        .annotate(last_day=Max("camp__days__date"), last_start=Max("camp__start_date"))
-    )
+    rows = Enrolment.objects.all()
+    if girl_ids is not None:
+        rows = rows.filter(learner_id__in=list(girl_ids))
+    last_days = rows.values("learner_id").annotate(
+        last_day=Max("camp__days__date"), last_start=Max("camp__start_date"))
     return {
-        row["learner_id"] for row in last_days
-        if max(filter(None, [row["last_day"], row["last_start"]])) < cutoff
+        row["learner_id"]: max(filter(None, [row["last_day"], row["last_start"]]))
+        for row in last_days
     }
+
+
+def girls_whose_last_camp_ended_before(cutoff: datetime.date) -> set[int]:
+    """Girls all of whose camps (by their last day) ended before ``cutoff``."""
+    return {girl_id for girl_id, day in last_camp_days().items() if day < cutoff}
+
+
+def anonymisation_days(girls) -> dict[int, datetime.date]:
+    """The day each girl's data is anonymised by the retention job, by girl id
+    (girls already anonymised, or in no camp, are left out)."""
+    waiting = [girl.pk for girl in girls if getattr(girl, "anonymised_at", None) is None]
+    return {girl_id: anonymised_on(day) for girl_id, day in last_camp_days(waiting).items()}
+
+
+def anonymisation_notices(girls, today: datetime.date | None = None
+                          ) -> dict[int, datetime.date]:
+    """The girls among ``girls`` whose families and facilitators are told now that her
+    data is soon anonymised, with the day, by girl id."""
+    return {girl_id: day for girl_id, day in anonymisation_days(girls).items()
+            if notice_due(day, today)}
 
 
 register("camp", export=export, anonymise=anonymise)

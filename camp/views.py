@@ -23,6 +23,7 @@ from . import enrolment as places
 from .dashboard import camp_today, my_camps
 from .forms import CampForm, DayForm, EnrolForm, WithdrawForm
 from .models import CalendarFeed, Camp, CampDay, Enrolment, Region
+from .personal_data import anonymisation_notices
 
 
 def _camp(pk: int, user, action: str = "camp.view") -> Camp:
@@ -86,6 +87,9 @@ def camp_detail(request, pk: int):
     by_day = roll_call.totals_by_day(camp)
     for day in days:
         day.totals = by_day.get(day.pk, {})
+    notices = anonymisation_notices([e.learner for e in enrolments])
+    for enrolment in enrolments:
+        enrolment.anonymise_on = notices.get(enrolment.learner_id)
     return render(request, "camp/camp_detail.html", {
         "camp": camp,
         "days": days,
@@ -99,6 +103,7 @@ def camp_detail(request, pk: int):
         # Her birth year and why she was withdrawn are her record: not for managers.
         "can_see_records": can(request.user, "camp.girls_records", camp),
         "can_see_certificates": can(request.user, "certificates.view_camp", camp),
+        "can_print_family_sheets": can(request.user, "gals.print_camp_sheets", camp),
         "server_today": scheduling.today(),
     })
 

@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -219,9 +220,40 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
     raise ValueError(day)  # pragma: no cover
 
 
+#: A girl's family and her facilitators are told this many days before her data is
+#: anonymised, so that the family can keep her certificate and photos.
+ANONYMISE_NOTICE_DAYS = 30
+
+
+def retention_months() -> int:
+    """Months after her last camp until a girl is anonymised (ANONYMISE_AFTER_MONTHS)."""
+    return getattr(settings, "ANONYMISE_AFTER_MONTHS", 24)
+
+
+def retention_cutoff(today: datetime.date, months: int) -> datetime.date:
+    """On ``today``, the retention job anonymises girls whose last camp ended before this."""
+    return months_before(today, months)
+
+
+def anonymised_on(last_camp_day: datetime.date, months: int | None = None) -> datetime.date:
+    """The first day on which the retention job (``expired_girls``) takes a girl whose
+    last camp ended on ``last_camp_day``: the first day whose cutoff is after it."""
+    months = retention_months() if months is None else months
+    day = months_before(last_camp_day, -months) - datetime.timedelta(days=4)
+    while retention_cutoff(day, months) <= last_camp_day:
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def notice_due(anonymise_day: datetime.date, today: datetime.date | None = None) -> bool:
+    """Whether her family and facilitators are told now (the last ANONYMISE_NOTICE_DAYS)."""
+    today = today or timezone.localdate()
+    return today >= anonymise_day - datetime.timedelta(days=ANONYMISE_NOTICE_DAYS)
+
+
 def expired_girls(months: int, today: datetime.date | None = None):
     """Girls whose last camp ended more than ``months`` months ago, not yet anonymised."""
-    cutoff = months_before(today or timezone.localdate(), months)
+    cutoff = retention_cutoff(today or timezone.localdate(), months)
     ids: set[int] = set()
     for finder in _retention_finders:
         ids |= set(finder(cutoff))

@@ -14,6 +14,7 @@ from django.apps import apps
 from django.utils import timezone, translation
 
 from camp.models import Camp, CampDay, Enrolment
+from camp.personal_data import anonymisation_notices
 from cms.translations import for_reader
 from courses.progress import progress_for
 
@@ -33,6 +34,8 @@ class GirlOverview:
     girl: object
     camps: list[GirlCamp] = field(default_factory=list)
     certificates: list = field(default_factory=list)
+    #: The day her data is anonymised, once it is near enough for the family to be told.
+    anonymise_on: object | None = None
 
 
 @dataclass
@@ -81,11 +84,14 @@ def overview(household: Household) -> FamilyOverview:
         .select_related("camp", "camp__school", "camp__curriculum", "learner")
         .order_by("camp__start_date")
     )
+    household_girls = list(household.girls.order_by("first_name"))
+    notices = anonymisation_notices(household_girls)
     by_girl: dict[int, list[Enrolment]] = {}
     for enrolment in enrolments:
         by_girl.setdefault(enrolment.learner_id, []).append(enrolment)
-    for girl in household.girls.order_by("first_name"):
-        entry = GirlOverview(girl=girl, certificates=certificates_of(girl))
+    for girl in household_girls:
+        entry = GirlOverview(girl=girl, certificates=certificates_of(girl),
+                             anonymise_on=notices.get(girl.pk))
         latest_of_curriculum = {
             enrolment.camp.curriculum.translation_key: enrolment.camp_id
             for enrolment in by_girl.get(girl.pk, [])  # by start date: the last one wins

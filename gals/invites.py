@@ -197,3 +197,39 @@ def daughters_of(user):
         get_user_model().objects.filter(households__members__user=user)
         .order_by("first_name", "pk").distinct()
     )
+
+
+#: A code printed on a family sheet is left valid at least this long: paper travels
+#: slowly to a village, so a code about to expire is replaced by a new one.
+SHEET_INVITE_MIN_DAYS = 7
+
+
+def invite_for_sheet(household: Household, by) -> GuardianInvite | None:
+    """The invitation code printed on the household's family sheet.
+
+    An unused code of this household with a week or more left is printed again;
+    otherwise a new one is made through ``create_invite``, for the household's first
+    girl and a member written down without an account (a parent on paper), or as
+    "other relative". None when the household has no girl yet.
+    """
+    still_valid = timezone.now() + datetime.timedelta(days=SHEET_INVITE_MIN_DAYS)
+    invite = (
+        GuardianInvite.objects.filter(
+            household=household, used_at__isnull=True, expires_at__gt=still_valid,
+            girl__in=household.girls.all(),
+        ).order_by("-expires_at", "-pk").first()
+    )
+    if invite is not None:
+        return invite
+    girl = household.girls.order_by("first_name", "pk").first()
+    if girl is None:
+        return None
+    on_paper = (
+        household.members.filter(user__isnull=True)
+        .exclude(family_role__in=[HouseholdMember.FamilyRole.GIRL,
+                                  HouseholdMember.FamilyRole.BROTHER,
+                                  HouseholdMember.FamilyRole.SISTER])
+        .order_by("pk").first()
+    )
+    role = on_paper.family_role if on_paper else HouseholdMember.FamilyRole.OTHER
+    return create_invite(household, girl, role, by)

@@ -5,6 +5,7 @@ guardians and its facilitators (those of the household's camp, or of a community
 session it was invited to) see them. Programme managers see counts and rates only.
 """
 
+from camp.rules import runs
 from cms.models import Role
 from cms.permissions import rule
 
@@ -39,6 +40,13 @@ def view_household(user, household) -> bool:
 def record(user, household) -> bool:
     """Writing notes, drawings, commitments, follow-ups: the family's facilitators."""
     return household is not None and access.is_facilitator_of(user, household)
+
+
+@rule("gals.print_camp_sheets")
+def print_camp_sheets(user, camp) -> bool:
+    """The family sheets of a whole camp (with invitation codes): its own facilitators,
+    as for one household's sheet (``gals.view_household``)."""
+    return camp is not None and user.has_role(Role.FACILITATOR) and runs(user, camp)
 
 
 @rule("gals.reply")

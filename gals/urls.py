@@ -12,6 +12,7 @@ urlpatterns: list = [
          name="family_sheet"),
     path("family/households/<int:household_id>/certificate.pdf", views.family_certificate,
          name="family_certificate"),
+    path("teach/camps/<int:camp_id>/family-sheets.pdf", views.camp_sheets, name="camp_sheets"),
     path("teach/gals/households/<int:household_id>/certificate/",
          views.family_certificate_issue, name="family_certificate_issue"),
     path("family/households/<int:household_id>/survey/<str:phase>/", views.survey,

@@ -49,7 +49,7 @@ from .models import (
     HouseholdMember,
     SessionRecord,
 )
-from .sheet import family_sheet_pdf
+from .sheet import camp_sheets_pdf, family_sheet_pdf
 
 
 def _errors(request, error: ValidationError) -> None:
@@ -108,10 +108,31 @@ def family_sheet(request, household_id: int):
     """The printable A4 sheet: for the family's facilitator (or its own guardian)."""
     household = get_object_or_404(Household, pk=household_id)
     require(request.user, "gals.view_household", household)
-    pdf = family_sheet_pdf(household, get_language())
+    pdf = family_sheet_pdf(household, get_language(), by=request.user,
+                           join_url=_join_address(request))
     audit.record(request.user, AuditEvent.Action.EXPORTED, household, page="family_sheet")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="family-{household.code}.pdf"'
+    return response
+
+
+def _join_address(request) -> str:
+    """Where a parent types the printed code: the page's address without the scheme."""
+    return request.build_absolute_uri(reverse("gals:join")).split("://", 1)[-1]
+
+
+@login_required
+def camp_sheets(request, camp_id: int):
+    """Every household sheet of one camp in one PDF, for the camp's facilitators."""
+    camp = get_object_or_404(Camp, pk=camp_id)
+    require(request.user, "gals.print_camp_sheets", camp)
+    pdf, households = camp_sheets_pdf(camp, get_language(), request.user,
+                                      join_url=_join_address(request))
+    for household in households:
+        audit.record(request.user, AuditEvent.Action.EXPORTED, household,
+                     page="camp_family_sheets")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="family-sheets-camp-{camp.pk}.pdf"'
     return response
 
 

@@ -1,9 +1,8 @@
 """Anonymise girls a set number of months after their last camp ended."""
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from cms.personal_data import anonymise_girl, expired_girls
+from cms.personal_data import anonymise_girl, expired_girls, retention_months
 
 
 class Command(BaseCommand):
@@ -22,7 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, months=None, dry_run=False, **options):
-        months = months if months is not None else getattr(settings, "ANONYMISE_AFTER_MONTHS", 24)
+        months = months if months is not None else retention_months()
         if months < 1:
             self.stderr.write("--months must be 1 or more.")
             return
