@@ -192,7 +192,7 @@ def reset_password(request, code):
     if request.user.is_authenticated:
         return _refused(request, _(
             "You are signed in with an account. Sign out, then open the code again."
-        ))
+        ), status=403)
     form = NewPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
