@@ -10,13 +10,6 @@ class DataRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("What you ask for"), choices=DataRequest.Kind.choices)
 
 
-class AnswerForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (kept in the audit log)"), max_length=300,
-        help_text=_("For example: her mother asked at the family page; answered on paper."),
-    )
-
-
 class ResetCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Password code"), max_length=30,

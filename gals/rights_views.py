@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from camp.account_forms import AnonymiseForm, RequestForm
 from cms import signin, throttle
 from cms.audit import record
 from cms.client_address import client_ip
@@ -24,7 +25,7 @@ from cms.permissions import require
 from . import data_requests, reset_codes
 from .invites import InviteError, normalise_code
 from .models import DataRequest, HouseholdMember, PasswordResetCode
-from .rights_forms import AnswerForm, DataRequestForm, NewPasswordForm, ResetCodeForm
+from .rights_forms import DataRequestForm, NewPasswordForm, ResetCodeForm
 
 User = get_user_model()
 
@@ -81,10 +82,18 @@ def _answerable(request, request_id) -> DataRequest:
     return data_request
 
 
+def _answer_form(data_request, data=None):
+    """The girl's record's own forms: a reason for an export; a reason and a tick that
+    says "for ever" for an erasure."""
+    if data_request.kind == DataRequest.Kind.ERASE:
+        return AnonymiseForm(data)
+    return RequestForm(data)
+
+
 def _answer_page(request, data_request, form=None, status=200):
     return render(request, "gals/rights/data_request.html", {
         "data_request": data_request, "girl": data_request.girl,
-        "form": form or AnswerForm(),
+        "form": form or _answer_form(data_request),
         "overdue": data_request.is_overdue(timezone.localdate()),
         "enrolments": data_request.girl.enrolments.select_related("camp"),
     }, status=status)
@@ -98,7 +107,7 @@ def data_request_detail(request, request_id: int):
     if request.method == "GET":
         record(request.user, AuditEvent.Action.VIEWED, data_request)
         return _answer_page(request, data_request)
-    form = AnswerForm(request.POST)
+    form = _answer_form(data_request, request.POST)
     if form.is_valid():
         reason = form.cleaned_data["reason"]
         try:
