@@ -181,7 +181,7 @@ def _too_many(request):
 @require_http_methods(["GET", "POST"])
 def reset(request):
     """A parent types the password code the facilitator gave her."""
-    form = ResetCodeForm(request.POST or None)
+    form = ResetCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         return redirect("gals:reset_password", code=normalise_code(form.cleaned_data["code"]))
     return render(request, "gals/rights/reset.html", {"form": form},
@@ -202,7 +202,7 @@ def reset_password(request, code):
         return _refused(request, _(
             "You are signed in with an account. Sign out, then open the code again."
         ), status=403)
-    form = NewPasswordForm(request.POST or None)
+    form = NewPasswordForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             user = reset_codes.set_password(code, form.cleaned_data["password1"])
