@@ -1,4 +1,4 @@
-"""The parents' survey statements, written and translated by programme staff."""
+"""The parents' survey statements (snippets), and families' data requests on the admin home."""
 
 from django.utils import timezone
 from django.utils.html import format_html
@@ -7,12 +7,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.permissions import can
 
 from . import data_requests
-from wagtail.snippets.views.snippets import SnippetViewSet
-
 from .models import AttitudeItem
 
 
