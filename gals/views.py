@@ -6,6 +6,7 @@ or drawings is written to the audit log.
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -86,7 +87,9 @@ def family(request):
             entry.consents = guardian_consents(entry.girl)
             entry.data_requests = data_requests.requests_of(entry.girl)
         families.append({"view": family_view, "reply_form": reply_form})
-    return render(request, "gals/family.html", {"families": families})
+    return render(request, "gals/family.html", {
+        "families": families, "request_days": settings.DATA_REQUEST_DAYS,
+    })
 
 
 @login_required

@@ -38,6 +38,7 @@ def test_a_parent_asks_for_a_copy_and_sees_when_it_is_due(client, world, setting
         world.girl_a, "export", due)
     assert due.strftime("%d.%m.%Y") in page
     assert "Сурооңуз жөнөтүлдү" in page  # "Your request is sent", in Kyrgyz
+    assert "Лагерь 5 күндүн ичинде жооп берет" in page  # "answers within 5 days"
     assert AuditEvent.objects.filter(
         actor=world.guardian_a, action=AuditEvent.Action.CREATED,
         subject_type="gals.datarequest", subject_id=str(data_request.pk)).exists()
