@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from cms.permissions import require
-from courses import progress, surveys
+from courses import access, progress, surveys
 from courses.models import SurveyRound
 
 from .learner_links import enrolments_of
@@ -36,7 +36,8 @@ def current_camp(learner) -> Camp | None:
 def learn(request):
     require(request.user, "courses.learn")
     camp = current_camp(request.user)
-    context = {"camp": camp, "today": timezone.localdate()}
+    context = {"camp": camp, "today": timezone.localdate(),
+               "family_sees": access.family_sees(request.user)}
     if camp is not None:
         curriculum = camp.curriculum.localized
         days = progress.outline(curriculum)

@@ -110,6 +110,8 @@ def guardian_consents(learner) -> list[dict]:
     """For the family's page: each scope with the guardian's consent as it stands, its
     date and who recorded it (or withdrew it)."""
     return [
-        {"scope": row["scope"], "label": row["label"], **row["kinds"][0]}
+        # The scope's label (photos, surveys...) names the row, not the kind's own label
+        # ("guardian's consent"), which every row would share.
+        {**row["kinds"][0], "scope": row["scope"], "label": row["label"]}
         for row in consent_table(learner)
     ]

@@ -21,6 +21,7 @@ TodayFinder = Callable[[Any, Any], "int | None"]
 _curricula_finders: list[CurriculaFinder] = []
 _carer_checks: list[CarerCheck] = []
 _today_finders: list[TodayFinder] = []
+_family_watches: list[Callable[[Any], bool]] = []
 
 
 def register_curricula(finder: CurriculaFinder) -> CurriculaFinder:
@@ -60,6 +61,19 @@ def curricula_of(learner) -> set[uuid.UUID]:
     for finder in _curricula_finders:
         keys |= finder(learner)
     return keys
+
+
+def register_family_watch(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """``check(learner)`` is True when a parent's account can see her progress."""
+    if check not in _family_watches:
+        _family_watches.append(check)
+    return check
+
+
+def family_sees(learner) -> bool:
+    """True when a guardian's account follows her progress: her own pages say so
+    (a visible signal to the child, as the Age Appropriate Design Code asks)."""
+    return any(check(learner) for check in _family_watches)
 
 
 def cares_for(user, learner) -> bool:

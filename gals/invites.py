@@ -58,19 +58,29 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())[:20]
 
 
+def find_usable(queryset, code: str, *, unknown: str, used: str, expired: str):
+    """The code's row in ``queryset`` if it can still be used, else ``InviteError`` with
+    the matching message. Every one-time code a parent types (an invitation, a password
+    reset code) is checked here: wrong, used, expired, in that order."""
+    row = queryset.filter(code=normalise_code(code)).first()
+    if row is None:
+        raise InviteError(unknown)
+    if row.used_at is not None:
+        raise InviteError(used)
+    if row.expires_at <= timezone.now():
+        raise InviteError(expired)
+    return row
+
+
 def find_invite(code: str) -> GuardianInvite:
     """The usable invitation with this code, or ``InviteError`` saying why not."""
-    invite = GuardianInvite.objects.filter(code=normalise_code(code)).first()
-    if invite is None:
-        raise InviteError(_("This code is not valid. Check it, or ask the facilitator."))
-    if invite.used_at is not None:
-        raise InviteError(
-            _("This invitation has already been used. Sign in, or ask the facilitator "
-              "for a new one.")
-        )
-    if invite.expires_at <= timezone.now():
-        raise InviteError(_("This invitation has expired. Ask the facilitator for a new one."))
-    return invite
+    return find_usable(
+        GuardianInvite.objects.all(), code,
+        unknown=_("This code is not valid. Check it, or ask the facilitator."),
+        used=_("This invitation has already been used. Sign in, or ask the facilitator "
+               "for a new one."),
+        expired=_("This invitation has expired. Ask the facilitator for a new one."),
+    )
 
 
 def normalise_phone(raw: str) -> str:

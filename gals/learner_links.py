@@ -3,7 +3,7 @@
 Registered with ``courses.access`` (found at start-up by the courses app).
 """
 
-from courses.access import register_carer
+from courses.access import register_carer, register_family_watch
 
 from .models import Household
 
@@ -14,3 +14,14 @@ def guards(user, learner) -> bool:
     if not getattr(user, "pk", None) or not getattr(learner, "pk", None):
         return False
     return Household.objects.filter(girls=learner, members__user=user).exists()
+
+
+@register_family_watch
+def family_sees(learner) -> bool:
+    """A guardian account (active) is a member of one of her households: it sees her
+    lessons done on the family page."""
+    if not getattr(learner, "pk", None):
+        return False
+    return Household.objects.filter(
+        girls=learner, members__user__isnull=False, members__user__is_active=True
+    ).exists()

@@ -670,3 +670,76 @@ class FamilyCertificate(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_on is not None
+
+
+class PasswordResetCode(models.Model):
+    """A one-time code a facilitator gives a parent who forgot her password and has no
+    email: made and checked like an invitation code (``gals.invites``)."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True, default=invite_code)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("parent"), on_delete=models.CASCADE,
+        related_name="password_reset_codes",
+    )
+    household = models.ForeignKey(
+        Household, verbose_name=_("household"), on_delete=models.CASCADE,
+        related_name="password_reset_codes",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("given by"), null=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("password reset code")
+        verbose_name_plural = _("password reset codes")
+
+    def __str__(self):
+        return self.code
+
+
+class DataRequest(models.Model):
+    """A parent's request for her daughter's data: a copy (export) or its erasure.
+
+    Kyrgyz law on personal information wants it answered in time: it is due
+    ``DATA_REQUEST_DAYS`` days after it was made and stays on the list of the people
+    who answer it (``gals.data_requests``) until one of them does."""
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("a copy of her data")
+        ERASE = "erase", _("erasure of her data")
+
+    girl = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("girl"), on_delete=models.CASCADE,
+        related_name="data_requests",
+    )
+    kind = models.CharField(_("request"), max_length=10, choices=Kind.choices)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("asked by"), null=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    requested_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+    due_on = models.DateField(_("to answer by"))
+    answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("answered by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("data request")
+        verbose_name_plural = _("data requests")
+        indexes = [models.Index(fields=["answered_at", "due_on"], name="gals_datareq_open")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_at is None
+
+    def is_overdue(self, today) -> bool:
+        return self.is_open and self.due_on < today

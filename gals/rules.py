@@ -84,3 +84,7 @@ def withdraw_consent(user, girl) -> bool:
     return girl is not None and user.has_role(Role.GUARDIAN) and (
         access.guardian_households(user).filter(girls=girl).exists()
     )
+
+
+# Families' requests for their data and parents' password codes: their own module.
+from . import rights_rules  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import invite_views, views
+from . import invite_views, rights_views, views
 
 app_name = "gals"
 urlpatterns: list = [
@@ -49,4 +49,16 @@ urlpatterns: list = [
     path("teach/gals/invites/<int:invite_id>/", invite_views.invite_detail, name="invite"),
     path("family/join/", invite_views.join, name="join"),
     path("family/join/<str:code>/", invite_views.join_code, name="join_code"),
+    # Families' data requests and parents' password codes (gals/rights_views.py)
+    path("family/girls/<int:girl_id>/data-request/", rights_views.data_request_new,
+         name="data_request_new"),
+    path("teach/requests/", rights_views.data_request_list, name="data_requests"),
+    path("teach/requests/<int:request_id>/", rights_views.data_request_detail,
+         name="data_request"),
+    path("teach/gals/households/<int:household_id>/members/<int:member_id>/password-code/",
+         rights_views.reset_code_new, name="reset_code_new"),
+    path("teach/gals/password-codes/<int:code_id>/", rights_views.reset_code_detail,
+         name="reset_code"),
+    path("family/password/", rights_views.reset, name="reset"),
+    path("family/password/<str:code>/", rights_views.reset_password, name="reset_password"),
 ]

@@ -6,6 +6,7 @@ or drawings is written to the audit log.
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -23,7 +24,7 @@ from cms.consent import guardian_consents
 from cms.models import AuditEvent, Consent, User
 from cms.permissions import require
 
-from . import access, services
+from . import access, data_requests, services
 from . import certificates as family_certificates
 from .family import overview
 from .forms import (
@@ -84,8 +85,11 @@ def family(request):
             reply_form = ReplyForm(household=household)
         for entry in family_view.girls:
             entry.consents = guardian_consents(entry.girl)
+            entry.data_requests = data_requests.requests_of(entry.girl)
         families.append({"view": family_view, "reply_form": reply_form})
-    return render(request, "gals/family.html", {"families": families})
+    return render(request, "gals/family.html", {
+        "families": families, "request_days": settings.DATA_REQUEST_DAYS,
+    })
 
 
 @login_required

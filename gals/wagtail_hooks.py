@@ -1,9 +1,17 @@
-"""The parents' survey statements, written and translated by programme staff."""
+"""The parents' survey statements (snippets), and families' data requests on the admin home."""
 
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.permissions import can
+
+from . import data_requests
 from .models import AttitudeItem
 
 
@@ -16,3 +24,57 @@ class AttitudeItemViewSet(SnippetViewSet):
 
 
 register_snippet(AttitudeItemViewSet)
+
+
+# --- Families' data requests: on the administrators' home (the Wagtail admin) ----------
+
+
+def _requests_url() -> str:
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    language = translation.get_language()
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        return reverse("gals:data_requests")
+
+
+class DataRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can(request.user, "gals.data_requests")
+
+
+@hooks.register("register_admin_menu_item")
+def data_requests_menu_item():
+    return DataRequestsMenuItem(
+        _("Families' data requests"), _requests_url(), icon_name="doc-full", order=9000
+    )
+
+
+class DataRequestsPanel(Component):
+    """Open requests on the admin's home page, overdue ones counted, until answered."""
+
+    name = "data_requests"
+    order = 50
+
+    def render_html(self, parent_context=None):
+        request = parent_context["request"]
+        if not can(request.user, "gals.data_requests"):
+            return ""
+        today = timezone.localdate()
+        rows = data_requests.open_requests(request.user)
+        overdue = sum(1 for row in rows if row.is_overdue(today))
+        return format_html(
+            '<section class="panel summary nice-padding"><h2>{}</h2><p>{}</p>'
+            '<p><a href="{}">{}</a></p></section>',
+            _("Families' data requests"),
+            _("Open: %(open)d, overdue: %(overdue)d.") % {"open": len(rows), "overdue": overdue},
+            _requests_url(), _("See the open requests"),
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_data_requests_panel(request, panels):
+    panels.append(DataRequestsPanel())

@@ -37,6 +37,8 @@ NOT_LINKED = {
         "camp:facilitator_calendar": "as camp:camp_calendar, the facilitator's own feed",
         "certificates:verify_code": "the QR code printed on a certificate leads there",
         "gals:join_code": "the invitation link a facilitator sends to a parent",
+        "gals:reset_password": "the password-code link a facilitator gives a parent (or "
+                               "the code she types at gals:reset)",
         "healthz": "the load balancer's health check",
         "robots_txt": "for search engines",
         "service_worker": "registered by the site's script, not a page",
@@ -56,6 +58,8 @@ NOT_LINKED = {
         **NO_CERTIFICATES,
         "certificates:override": "offered for a girl who has not met the requirements",
         "gals:invite": "the page a new invitation opens on, after the form that makes it",
+        "gals:reset_code": "the page a new password code opens on, after the form that "
+                           "makes it",
     },
     "manager": NO_CERTIFICATES,
     "lead": NO_CERTIFICATES,  # no girl's account, PINs or cards (camp/account_rules.py)

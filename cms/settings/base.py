@@ -198,6 +198,9 @@ ANONYMISE_AFTER_MONTHS = 24
 # The national child helpline shown on the girls' help page ("Ты не одна"): 111 in
 # Kyrgyzstan, free from every phone.
 CHILD_HELPLINE = os.environ.get("CHILD_HELPLINE", "111")
+# A family's request for a daughter's data (a copy, or erasure) is due this many days
+# after it was made (Kyrgyz law on personal information: answered in time).
+DATA_REQUEST_DAYS = int(os.environ.get("DATA_REQUEST_DAYS", "7"))
 # Paths (under the language prefix) the service worker never answers nor keeps, and
 # the offline scripts never save: a shared phone must keep no copy of them.
 NEVER_KEPT_PATHS = ["learn/help/", "care/"]

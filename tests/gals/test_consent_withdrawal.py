@@ -26,6 +26,8 @@ def test_the_family_page_shows_each_consent_with_its_date_and_recorder(client, w
     assert world.facilitator_a.display_name in page
     assert timezone.localdate().strftime("%d.%m.%Y") in page
     assert reverse("gals:withdraw_consent", args=[world.girl_a.pk]) in page
+    # Each row is named by what the consent is for, not by who gave it.
+    assert '<th scope="row">Сүрөттөр</th>' in page
 
 
 def test_a_withdrawal_takes_effect_at_once_and_the_facilitator_sees_it(client, world):
