@@ -34,6 +34,7 @@ from cms.consent import has_consent
 from cms.images import clean_image
 from cms.models import Consent
 
+from . import progress
 from .models import LessonPage, LessonProgress, ProjectPhoto, QuizAttempt, StepProgress
 
 CAPTION_MAX_LENGTH = 200
@@ -337,6 +338,7 @@ class LessonState:
     steps_numbers: dict
     photo_consent: bool
     photos: list
+    next_lesson: LessonPage | None = None
 
 
 def lesson_state(learner, lesson: LessonPage) -> LessonState:
@@ -345,12 +347,14 @@ def lesson_state(learner, lesson: LessonPage) -> LessonState:
     steps = blocks_of_type(lesson, "steps")
     consent = has_photo_consent(learner)
     photos = ProjectPhoto.objects.filter(learner=learner, lesson_key=key) if consent else []
+    completed = progress.completed_lesson_keys(learner)
     return LessonState(
-        done=LessonProgress.objects.filter(learner=learner, lesson_key=key).exists(),
+        done=key in completed,
         steps_done=steps_done(learner, key),
         answers=last_answers(learner, key),
         quiz_numbers=quiz_numbers,
         steps_numbers={block.id: n for n, block in enumerate(steps, start=1)},
         photo_consent=consent,
         photos=list(photos),
+        next_lesson=progress.her_next_lesson(learner, lesson, completed),
     )
