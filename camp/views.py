@@ -12,10 +12,13 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from cms.audit import record
+from cms.models import AuditEvent
 from cms.offline import keep_offline, sender_checked
 from cms.permissions import can, require
+from courses.services import photos_with_consent
 
 from . import attendance as roll_call
 from . import calendar_sources, ical, scheduling
@@ -59,13 +62,15 @@ def teach(request):
 def camp_new(request):
     require(request.user, "camp.create")
     choose = can(request.user, "camp.choose_facilitators")
-    form = CampForm(request.POST or None, choose_facilitators=choose)
+    form = CampForm(request.POST or None, choose_facilitators=choose, user=request.user,
+                    add_school=can(request.user, "camp.add_school"))
     if request.method == "POST" and form.is_valid():
         facilitators = list(form.cleaned_data.get("facilitators") or [])
         if not choose:
             facilitators = [request.user]
         try:
-            camp = scheduling.create_camp(form.save(commit=False), facilitators, request.user)
+            camp = scheduling.create_camp(form.save(commit=False), facilitators, request.user,
+                                          new_school=form.new_school())
         except ValidationError as error:
             _errors(form, error)
         else:
@@ -99,6 +104,7 @@ def camp_detail(request, pk: int):
         # Her birth year and why she was withdrawn are her record: not for managers.
         "can_see_records": can(request.user, "camp.girls_records", camp),
         "can_see_certificates": can(request.user, "certificates.view_camp", camp),
+        "can_see_gallery": can(request.user, "camp.gallery", camp),
         "server_today": scheduling.today(),
     })
 
@@ -107,14 +113,16 @@ def camp_detail(request, pk: int):
 def camp_edit(request, pk: int):
     camp = _camp(pk, request.user, "camp.manage")
     choose = can(request.user, "camp.choose_facilitators")
-    form = CampForm(request.POST or None, instance=camp, choose_facilitators=choose)
+    form = CampForm(request.POST or None, instance=camp, choose_facilitators=choose,
+                    user=request.user, add_school=can(request.user, "camp.add_school"))
     if request.method == "POST" and form.is_valid():
         facilitators = (
             list(form.cleaned_data["facilitators"]) if choose
             else list(Camp.objects.get(pk=camp.pk).facilitators.all())
         )
         try:
-            scheduling.update_camp(form.save(commit=False), facilitators, request.user)
+            scheduling.update_camp(form.save(commit=False), facilitators, request.user,
+                                   new_school=form.new_school())
         except ValidationError as error:
             _errors(form, error)
         else:
@@ -237,6 +245,21 @@ def roll_call_view(request, pk: int, number: int):
         "statuses": roll_call.Attendance.Status.choices,
         "server_today": scheduling.today(),
     }), request.user)
+
+
+@login_required
+@require_GET
+def camp_gallery(request, pk: int):
+    """Every girl's build photos in one camp, for the showcase on the last day: only the
+    girls whose photo consent stands (withdrawn consent hides her photos at once)."""
+    camp = _camp(pk, request.user, "camp.gallery")
+    learners = [e.learner for e in camp.enrolments.filter(
+        status=Enrolment.Status.ENROLLED).select_related("learner").order_by(
+        "learner__first_name", "learner__username")]
+    photos = photos_with_consent(learners)
+    girls = [(learner, photos[learner.pk]) for learner in learners if learner.pk in photos]
+    record(request.user, AuditEvent.Action.VIEWED, camp, what="camp gallery")
+    return render(request, "camp/gallery.html", {"camp": camp, "girls": girls})
 
 
 def _form_marks(post) -> list[tuple[int, str, str]]:

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from PIL import Image
 
 from cms import content_cache
-from cms.consent import has_consent
+from cms.consent import has_consent, standing_by_girl
 from cms.images import clean_image
 from cms.models import Consent
 
@@ -268,6 +268,19 @@ def quiz_results(learners, curriculum) -> list[QuestionResult]:
 
 def has_photo_consent(learner) -> bool:
     return has_consent(learner, Consent.Scope.PHOTOS)
+
+
+def photos_with_consent(learners) -> dict[int, list[ProjectPhoto]]:
+    """Per girl (by id): her build photos, newest first, only while her photo consent
+    stands (both signatures); a girl whose consent was withdrawn is left out. Two
+    queries for a class."""
+    standing = standing_by_girl(learners)
+    needed = {(Consent.Scope.PHOTOS, kind) for kind in Consent.Kind.values}
+    allowed = [pk for pk, pairs in standing.items() if pairs >= needed]
+    found: dict[int, list[ProjectPhoto]] = {}
+    for photo in ProjectPhoto.objects.filter(learner_id__in=allowed).order_by("-created_at"):
+        found.setdefault(photo.learner_id, []).append(photo)
+    return found
 
 
 def add_photo(learner, file, caption: str, client_id: uuid.UUID, lesson=None):
