@@ -92,5 +92,16 @@ def can_see_gallery(user, camp) -> bool:
     return user.has_role(Role.FACILITATOR) and runs(user, camp)
 
 
+@rule("camp.roll_call_photo")
+def can_take_roll_call_photo(user, enrolment) -> bool:
+    """Take the photo of an enrolled girl's face for the roll call: the camp's own
+    facilitators, while her photo consent stands."""
+    from courses.services import has_photo_consent
+
+    return (getattr(enrolment, "status", None) == "enrolled"
+            and user.has_role(Role.FACILITATOR) and runs(user, enrolment.camp)
+            and has_photo_consent(enrolment.learner))
+
+
 # Girls' accounts, consent, export and the shared phone: rules in their own module.
 from . import account_rules  # noqa: E402, F401

@@ -18,7 +18,14 @@ from cms.audit import record
 from cms.models import AuditEvent
 from cms.offline import keep_offline, sender_checked
 from cms.permissions import can, require
-from courses.services import photos_with_consent
+from courses.services import (
+    LearningError,
+    parse_client_id,
+    photo_consent_ids,
+    photos_with_consent,
+    roll_call_photos,
+    set_roll_call_photo,
+)
 
 from . import attendance as roll_call
 from . import calendar_sources, ical, scheduling
@@ -236,7 +243,13 @@ def roll_call_view(request, pk: int, number: int):
                              % {"count": changed})
         url = request.path + ("?confirm=1" if confirmed else "")
         return redirect(url)
-    rows = [(e, m, uuid.uuid4()) for e, m in roll_call.roll(day)]
+    roll = roll_call.roll(day)
+    learners = [e.learner for e, _m in roll]
+    faces, consent = roll_call_photos(learners), photo_consent_ids(learners)
+    for enrolment, _mark in roll:
+        enrolment.face = faces.get(enrolment.learner_id)
+        enrolment.photo_allowed = enrolment.learner_id in consent
+    rows = [(e, m, uuid.uuid4()) for e, m in roll]
     return keep_offline(render(request, "camp/roll_call.html", {
         "camp": camp, "day": day, "rows": rows,
         "marked": sum(1 for _e, m, _id in rows if m is not None),
@@ -260,6 +273,33 @@ def camp_gallery(request, pk: int):
     girls = [(learner, photos[learner.pk]) for learner in learners if learner.pk in photos]
     record(request.user, AuditEvent.Action.VIEWED, camp, what="camp gallery")
     return render(request, "camp/gallery.html", {"camp": camp, "girls": girls})
+
+
+@login_required
+def roll_call_photo(request, pk: int, learner_id: int):
+    """Take (or replace) a girl's photo for the roll call, with her photo consent."""
+    camp = _camp(pk, request.user, "camp.take_roll")
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("learner", "camp"), camp=camp, learner_id=learner_id)
+    require(request.user, "camp.roll_call_photo", enrolment)
+    error = None
+    if request.method == "POST":
+        try:
+            photo, created = set_roll_call_photo(
+                enrolment.learner, request.FILES.get("photo"),
+                parse_client_id(request.POST.get("client_id")))
+        except LearningError as refused:
+            error = refused.messages[0]
+        else:
+            if created:
+                record(request.user, AuditEvent.Action.CREATED, photo, what="roll call photo")
+            messages.success(request, _("Her photo for the roll call is saved."))
+            return redirect(request.path)
+    return render(request, "camp/roll_call_photo.html", {
+        "camp": camp, "learner": enrolment.learner, "error": error,
+        "photo": roll_call_photos([enrolment.learner]).get(enrolment.learner.pk),
+        "client_id": uuid.uuid4(),
+    }, status=400 if error else 200)
 
 
 def _form_marks(post) -> list[tuple[int, str, str]]:
