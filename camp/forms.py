@@ -38,7 +38,7 @@ class CampForm(forms.ModelForm):
     )
 
     new_school_name = forms.CharField(
-        label=_("Or a new school: its name"), max_length=200, required=False,
+        label=_("A school not in the list"), max_length=200, required=False,
         help_text=_("Only when the school is not in the list. A programme manager "
                     "approves it later; your camp can use it at once."),
     )
