@@ -2,13 +2,15 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Role
+from cms.permissions import can
 from courses.models import CurriculumPage
 
 from .enrolment import REASON_MAX_LENGTH
-from .models import Camp, CampDay, School
+from .models import Camp, CampDay, District, School
 
 
 class DateInput(forms.DateInput):
@@ -35,10 +37,27 @@ class CampForm(forms.ModelForm):
         label=_("facilitators"),
     )
 
+    new_school_name = forms.CharField(
+        label=_("A school not in the list"), max_length=200, required=False,
+        help_text=_("Only when the school is not in the list. A programme manager "
+                    "approves it later; your camp can use it at once."),
+    )
+    new_school_village = forms.CharField(
+        label=_("The new school's village"), max_length=150, required=False)
+    new_school_district = forms.ModelChoiceField(
+        label=_("The new school's district"), required=False,
+        queryset=District.objects.select_related("region"),
+    )
+
+    field_order = (
+        "title", "school", "new_school_name", "new_school_village", "new_school_district",
+    )
+
     class Meta:
         model = Camp
         fields = [
-            "title", "school", "curriculum", "language", "start_date", "capacity",
+            "title", "school", "new_school_name", "new_school_village",
+            "new_school_district", "curriculum", "language", "start_date", "capacity",
             "days_off", "day_starts_at", "day_ends_at", "status",
         ]
         widgets = {
@@ -47,9 +66,24 @@ class CampForm(forms.ModelForm):
             "day_ends_at": TimeInput(),
         }
 
-    def __init__(self, *args, choose_facilitators: bool = False, **kwargs):
+    def __init__(self, *args, choose_facilitators: bool = False, user=None,
+                 add_school: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["school"].queryset = School.objects.select_related("district")
+        schools = School.objects.select_related("district")
+        if user is not None and not can(user, "camp.approve_schools"):
+            # A school waiting for approval is offered only to the one who added it
+            # (and stays in a camp that already uses it).
+            schools = schools.filter(
+                Q(approved=True) | Q(added_by=user) | Q(pk=self.instance.school_id))
+        self.fields["school"].queryset = schools
+        self.fields["school"].label_from_instance = school_label
+        self.fields["new_school_district"].label_from_instance = (
+            lambda d: f"{d.name} ({d.region.name})")
+        if add_school:
+            self.fields["school"].required = False
+        else:
+            for name in NEW_SCHOOL_FIELDS:
+                del self.fields[name]
         self.fields["curriculum"].queryset = CurriculumPage.objects.live().order_by("title")
         self.fields["capacity"].min_value = 1
         if self.instance.pk is None:
@@ -72,12 +106,48 @@ class CampForm(forms.ModelForm):
             raise forms.ValidationError(_("A camp needs at least one place."))
         return capacity
 
+    def new_school(self) -> School | None:
+        """The unsaved school typed into the form, if one was (after ``is_valid``)."""
+        data = self.cleaned_data
+        if not data.get("new_school_name"):
+            return None
+        return School(name=data["new_school_name"], village=data["new_school_village"],
+                      district=data["new_school_district"])
+
     def clean(self):
         cleaned = super().clean()
+        if "new_school_name" in self.fields:
+            self._clean_school(cleaned)
         starts, ends = cleaned.get("day_starts_at"), cleaned.get("day_ends_at")
         if starts and ends and starts >= ends:
             self.add_error("day_ends_at", _("The day must end after it starts."))
         return cleaned
+
+
+    def _clean_school(self, cleaned):
+        name = cleaned.get("new_school_name", "").strip()
+        cleaned["new_school_name"] = name
+        if "school" in self.errors:
+            return
+        if cleaned.get("school") and name:
+            self.add_error("new_school_name", _(
+                "Choose a school from the list or add a new one, not both."))
+        elif not cleaned.get("school") and not name:
+            self.add_error("school", _("Choose a school from the list or add a new one."))
+        elif name:
+            if not cleaned.get("new_school_village", "").strip():
+                self.add_error("new_school_village", _("Write the new school's village."))
+            if not cleaned.get("new_school_district"):
+                self.add_error("new_school_district", _("Choose the new school's district."))
+
+
+NEW_SCHOOL_FIELDS = ("new_school_name", "new_school_village", "new_school_district")
+
+
+def school_label(school: School) -> str:
+    if school.approved:
+        return str(school)
+    return _("%(school)s, waiting for approval") % {"school": school}
 
 
 class DayForm(forms.ModelForm):

@@ -64,6 +64,17 @@ class School(models.Model):
     village = models.CharField(_("village"), max_length=150)
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    # A facilitator may add a school that is not in the list while she plans a camp;
+    # it serves her camp at once and waits for a programme manager to approve it
+    # (docs/places.md). Schools kept by managers are approved from the start.
+    approved = models.BooleanField(
+        _("approved"), default=True,
+        help_text=_("Schools added by facilitators from the camp form wait for approval."),
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("added by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
 
     class Meta:
         verbose_name = _("school or venue")

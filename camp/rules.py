@@ -45,6 +45,19 @@ def can_create(user, obj=None) -> bool:
     return _is_admin(user) or user.has_role(Role.FACILITATOR) or user.has_role(Role.MANAGER)
 
 
+@rule("camp.add_school")
+def can_add_school(user, obj=None) -> bool:
+    """Add a school that is not in the list from the camp form (a facilitator's waits
+    for a manager's approval)."""
+    return can_create(user)
+
+
+@rule("camp.approve_schools")
+def can_approve_schools(user, obj=None) -> bool:
+    """Schools added by managers need no approval; they approve the facilitators'."""
+    return _is_admin(user) or user.has_role(Role.MANAGER)
+
+
 @rule("camp.choose_facilitators")
 def can_choose_facilitators(user, obj=None) -> bool:
     """Placing facilitators in camps is the programme's decision."""
@@ -69,6 +82,25 @@ def can_manage(user, camp) -> bool:
 def can_take_roll(user, camp) -> bool:
     """The roll is taken by the camp's own facilitators (administrators may correct it)."""
     return _is_admin(user) or (user.has_role(Role.FACILITATOR) and runs(user, camp))
+
+
+@rule("camp.gallery")
+def can_see_gallery(user, camp) -> bool:
+    """The camp's gallery of its girls' build photos, for the showcase: only the camp's
+    own facilitators (a girl's photos are seen by nobody else, courses/rules.py), and in
+    it only the photos of girls whose photo consent stands."""
+    return user.has_role(Role.FACILITATOR) and runs(user, camp)
+
+
+@rule("camp.roll_call_photo")
+def can_take_roll_call_photo(user, enrolment) -> bool:
+    """Take the photo of an enrolled girl's face for the roll call: the camp's own
+    facilitators, while her photo consent stands."""
+    from courses.services import has_photo_consent
+
+    return (getattr(enrolment, "status", None) == "enrolled"
+            and user.has_role(Role.FACILITATOR) and runs(user, enrolment.camp)
+            and has_photo_consent(enrolment.learner))
 
 
 # Girls' accounts, consent, export and the shared phone: rules in their own module.

@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 
 from cms.audit import record
 from cms.models import AuditEvent
+from cms.permissions import can
 from courses.models import CampDayPage, CurriculumPage
 
-from .models import Attendance, Camp, CampDay, Enrolment
+from .models import Attendance, Camp, CampDay, Enrolment, School
 
 # A camp of six days with days off in between; longer than this is a typing mistake.
 MAX_SPAN_DAYS = 28
@@ -128,9 +129,24 @@ def plan(camp: Camp, start: datetime.date) -> list[DayPlan]:
     return [DayPlan(n, d, p) for n, (d, p) in enumerate(zip(dates, pages, strict=True), start=1)]
 
 
+def add_school(school: School, by) -> School:
+    """Keep a school that was not in the list, typed in while planning a camp. A
+    facilitator's waits for a programme manager's approval (docs/places.md); it
+    serves her camp at once. Call inside the camp's transaction."""
+    school.approved = can(by, "camp.approve_schools")
+    school.added_by = by
+    school.full_clean()
+    school.save()
+    record(by, AuditEvent.Action.CREATED, school, approved=school.approved)
+    return school
+
+
 @transaction.atomic
-def create_camp(camp: Camp, facilitators, by) -> Camp:
-    """Save a new camp with its planned days. ``camp`` is unsaved, its fields filled."""
+def create_camp(camp: Camp, facilitators, by, new_school: School | None = None) -> Camp:
+    """Save a new camp with its planned days. ``camp`` is unsaved, its fields filled;
+    ``new_school``, if given, is kept first and becomes the camp's school."""
+    if new_school is not None:
+        camp.school = add_school(new_school, by)
     check_start_not_past(camp.start_date)
     days = plan(camp, camp.start_date)
     check_facilitators_free(camp, facilitators, [d.date for d in days])
@@ -148,9 +164,12 @@ def create_camp(camp: Camp, facilitators, by) -> Camp:
 
 
 @transaction.atomic
-def update_camp(camp: Camp, facilitators, by, replan: bool = False) -> Camp:
+def update_camp(camp: Camp, facilitators, by, replan: bool = False,
+                new_school: School | None = None) -> Camp:
     """Save changes to a camp. A new start date or new days off re-plan every day;
     a camp whose roll has been taken keeps its days."""
+    if new_school is not None:
+        camp.school = add_school(new_school, by)
     before = Camp.objects.select_for_update().get(pk=camp.pk)
     check_capacity(camp, camp.capacity)
     moved = replan or before.start_date != camp.start_date or sorted(

@@ -17,6 +17,9 @@ urlpatterns = [
     ),
     path("teach/camps/<int:pk>/days/<int:number>/", views.day_edit, name="day_edit"),
     path("teach/camps/<int:pk>/days/<int:number>/roll/", views.roll_call_view, name="roll_call"),
+    path("teach/camps/<int:pk>/gallery/", views.camp_gallery, name="gallery"),
+    path("teach/camps/<int:pk>/girls/<int:learner_id>/photo/", views.roll_call_photo,
+         name="roll_call_photo"),
     path("teach/camps/<int:pk>/attendance/", views.attendance_totals, name="attendance"),
     path(
         "teach/camps/<int:pk>/calendar/renew/",

@@ -12,10 +12,20 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from cms.audit import record
+from cms.models import AuditEvent
 from cms.offline import keep_offline, sender_checked
 from cms.permissions import can, require
+from courses.services import (
+    LearningError,
+    parse_client_id,
+    photo_consent_ids,
+    photos_with_consent,
+    roll_call_photos,
+    set_roll_call_photo,
+)
 
 from . import attendance as roll_call
 from . import calendar_sources, ical, scheduling
@@ -60,13 +70,15 @@ def teach(request):
 def camp_new(request):
     require(request.user, "camp.create")
     choose = can(request.user, "camp.choose_facilitators")
-    form = CampForm(request.POST or None, choose_facilitators=choose)
+    form = CampForm(request.POST or None, choose_facilitators=choose, user=request.user,
+                    add_school=can(request.user, "camp.add_school"))
     if request.method == "POST" and form.is_valid():
         facilitators = list(form.cleaned_data.get("facilitators") or [])
         if not choose:
             facilitators = [request.user]
         try:
-            camp = scheduling.create_camp(form.save(commit=False), facilitators, request.user)
+            camp = scheduling.create_camp(form.save(commit=False), facilitators, request.user,
+                                          new_school=form.new_school())
         except ValidationError as error:
             _errors(form, error)
         else:
@@ -104,6 +116,7 @@ def camp_detail(request, pk: int):
         "can_see_records": can(request.user, "camp.girls_records", camp),
         "can_see_certificates": can(request.user, "certificates.view_camp", camp),
         "can_print_family_sheets": can(request.user, "gals.print_camp_sheets", camp),
+        "can_see_gallery": can(request.user, "camp.gallery", camp),
         "server_today": scheduling.today(),
     })
 
@@ -112,14 +125,16 @@ def camp_detail(request, pk: int):
 def camp_edit(request, pk: int):
     camp = _camp(pk, request.user, "camp.manage")
     choose = can(request.user, "camp.choose_facilitators")
-    form = CampForm(request.POST or None, instance=camp, choose_facilitators=choose)
+    form = CampForm(request.POST or None, instance=camp, choose_facilitators=choose,
+                    user=request.user, add_school=can(request.user, "camp.add_school"))
     if request.method == "POST" and form.is_valid():
         facilitators = (
             list(form.cleaned_data["facilitators"]) if choose
             else list(Camp.objects.get(pk=camp.pk).facilitators.all())
         )
         try:
-            scheduling.update_camp(form.save(commit=False), facilitators, request.user)
+            scheduling.update_camp(form.save(commit=False), facilitators, request.user,
+                                   new_school=form.new_school())
         except ValidationError as error:
             _errors(form, error)
         else:
@@ -233,7 +248,13 @@ def roll_call_view(request, pk: int, number: int):
                              % {"count": changed})
         url = request.path + ("?confirm=1" if confirmed else "")
         return redirect(url)
-    rows = [(e, m, uuid.uuid4()) for e, m in roll_call.roll(day)]
+    roll = roll_call.roll(day)
+    learners = [e.learner for e, _m in roll]
+    faces, consent = roll_call_photos(learners), photo_consent_ids(learners)
+    for enrolment, _mark in roll:
+        enrolment.face = faces.get(enrolment.learner_id)
+        enrolment.photo_allowed = enrolment.learner_id in consent
+    rows = [(e, m, uuid.uuid4()) for e, m in roll]
     return keep_offline(render(request, "camp/roll_call.html", {
         "camp": camp, "day": day, "rows": rows,
         "marked": sum(1 for _e, m, _id in rows if m is not None),
@@ -242,6 +263,48 @@ def roll_call_view(request, pk: int, number: int):
         "statuses": roll_call.Attendance.Status.choices,
         "server_today": scheduling.today(),
     }), request.user)
+
+
+@login_required
+@require_GET
+def camp_gallery(request, pk: int):
+    """Every girl's build photos in one camp, for the showcase on the last day: only the
+    girls whose photo consent stands (withdrawn consent hides her photos at once)."""
+    camp = _camp(pk, request.user, "camp.gallery")
+    learners = [e.learner for e in camp.enrolments.filter(
+        status=Enrolment.Status.ENROLLED).select_related("learner").order_by(
+        "learner__first_name", "learner__username")]
+    photos = photos_with_consent(learners)
+    girls = [(learner, photos[learner.pk]) for learner in learners if learner.pk in photos]
+    record(request.user, AuditEvent.Action.VIEWED, camp, what="camp gallery")
+    return render(request, "camp/gallery.html", {"camp": camp, "girls": girls})
+
+
+@login_required
+def roll_call_photo(request, pk: int, learner_id: int):
+    """Take (or replace) a girl's photo for the roll call, with her photo consent."""
+    camp = _camp(pk, request.user, "camp.take_roll")
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("learner", "camp"), camp=camp, learner_id=learner_id)
+    require(request.user, "camp.roll_call_photo", enrolment)
+    error = None
+    if request.method == "POST":
+        try:
+            photo, created = set_roll_call_photo(
+                enrolment.learner, request.FILES.get("photo"),
+                parse_client_id(request.POST.get("client_id")))
+        except LearningError as refused:
+            error = refused.messages[0]
+        else:
+            if created:
+                record(request.user, AuditEvent.Action.CREATED, photo, what="roll call photo")
+            messages.success(request, _("Her photo for the roll call is saved."))
+            return redirect(request.path)
+    return render(request, "camp/roll_call_photo.html", {
+        "camp": camp, "learner": enrolment.learner, "error": error,
+        "photo": roll_call_photos([enrolment.learner]).get(enrolment.learner.pk),
+        "client_id": uuid.uuid4(),
+    }, status=400 if error else 200)
 
 
 def _form_marks(post) -> list[tuple[int, str, str]]:

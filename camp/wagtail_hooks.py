@@ -32,10 +32,11 @@ class DistrictViewSet(SnippetViewSet):
 class SchoolViewSet(SnippetViewSet):
     model = School
     icon = "home"
-    list_display = ["name", "village", "district"]
-    list_filter = ["district__region"]
+    list_display = ["name", "village", "district", "approved"]
+    list_filter = ["approved", "district__region"]
     search_fields = ["name", "village"]
     panels = [
+        FieldPanel("approved"),
         FieldPanel("district"),
         FieldPanel("name"),
         FieldPanel("village"),

@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 from . import signin
 from .audit import record
 from .models import AuditEvent, Role
+from .pin_hashing import hash_pins
 
 # Kyrgyz and Russian Cyrillic to Latin, as people in Kyrgyzstan write names in
 # Latin letters: Жылдыз -> jyldyz, Үмүт -> umut, Төрө -> toro, Жаңыл -> janyl.
@@ -253,8 +254,8 @@ def create_girls(rows: list[GirlRow], by, language: str = "") -> list[NewAccount
     learners = Group.objects.get(name=Role.LEARNER)
     taken: set[str] = set()
     created = []
-    for row in rows:
-        pin = make_pin()
+    pins = [make_pin() for _row in rows]
+    for row, pin, encoded in zip(rows, pins, hash_pins(pins), strict=True):
         user = User(
             username=unique_username(row.first_name, row.initial, taken),
             first_name=row.first_name,
@@ -263,7 +264,7 @@ def create_girls(rows: list[GirlRow], by, language: str = "") -> list[NewAccount
             school_grade=row.school_grade,
             preferred_language=language,
         )
-        user.set_password(pin)
+        user.password = encoded  # the preferred hasher's, made on every core
         user.save()
         user.groups.add(learners)
         record(by, AuditEvent.Action.CREATED, user, role=Role.LEARNER)

@@ -402,6 +402,14 @@ class ProjectPhoto(models.Model):
         on_delete=models.CASCADE,
         related_name="project_photos",
     )
+    class Kind(models.TextChoices):
+        BUILD = "build", _("what she built")
+        # Her face, taken by her facilitator so a new facilitator knows her at the
+        # roll call; one at a time, with the same consent as every photo.
+        ROLL_CALL = "roll_call", _("her photo for the roll call")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices,
+                            default=Kind.BUILD)
     lesson_key = models.UUIDField(_("lesson"), null=True, blank=True, db_index=True)
     caption = models.CharField(_("caption"), max_length=200)
     image = models.FileField(_("photo"), storage=private_storage, upload_to="projects/%Y/%m/")

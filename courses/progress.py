@@ -13,6 +13,10 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from wagtail.models import Page
+
+from cms import content_cache
+
 from .access import camp_day_today
 from .models import CampDayPage, LessonPage, LessonProgress
 
@@ -135,8 +139,24 @@ def next_lesson(days: list[OutlineDay], completed: set,
 
 def next_lesson_after(learner, lesson) -> LessonPage | None:
     """Where to go after ``lesson``: her next lesson in the lesson's curriculum, today's
-    first (``next_lesson``), in the lesson's language."""
-    curriculum = lesson.get_parent().get_parent().specific
-    days = outline(curriculum)
-    return next_lesson(days, completed_lesson_keys(learner),
+    first (``next_lesson``), in the lesson's language; never ``lesson`` itself, so the
+    page of a lesson she has not finished yet also points onwards."""
+    return her_next_lesson(learner, lesson, completed_lesson_keys(learner))
+
+
+def her_next_lesson(learner, lesson, completed: set) -> LessonPage | None:
+    """``next_lesson_after`` for one who has already read ``completed``: the outline of
+    the lesson's curriculum is kept until the content changes, so this asks only which
+    day of her camp is today (one query)."""
+    kept = content_cache.kept(f"outline:{lesson.path[: -2 * lesson.steplen]}",
+                              lambda: _kept_outline(lesson))
+    if kept is None:
+        return None
+    curriculum, days = kept
+    return next_lesson(days, set(completed) | {lesson.translation_key},
                        camp_day_today(learner, curriculum))
+
+
+def _kept_outline(lesson):
+    curriculum = Page.objects.filter(path=lesson.path[: -2 * lesson.steplen]).first()
+    return (curriculum.specific, outline(curriculum)) if curriculum else None

@@ -30,10 +30,11 @@ from django.utils.translation import gettext as _
 from PIL import Image
 
 from cms import content_cache
-from cms.consent import has_consent
+from cms.consent import has_consent, standing_by_girl
 from cms.images import clean_image
 from cms.models import Consent
 
+from . import progress
 from .models import LessonPage, LessonProgress, ProjectPhoto, QuizAttempt, StepProgress
 
 CAPTION_MAX_LENGTH = 200
@@ -269,7 +270,45 @@ def has_photo_consent(learner) -> bool:
     return has_consent(learner, Consent.Scope.PHOTOS)
 
 
-def add_photo(learner, file, caption: str, client_id: uuid.UUID, lesson=None):
+def photo_consent_ids(learners) -> set[int]:
+    """The ids of the girls among ``learners`` whose photo consent stands (one query)."""
+    needed = {(Consent.Scope.PHOTOS, signer) for signer in Consent.Kind.values}
+    return {pk for pk, pairs in standing_by_girl(learners).items() if pairs >= needed}
+
+
+def photos_with_consent(learners, kind=ProjectPhoto.Kind.BUILD) -> dict[int, list]:
+    """Per girl (by id): her photos of ``kind``, newest first, only while her photo
+    consent stands (both signatures); a girl whose consent was withdrawn is left out.
+    Two queries for a class."""
+    allowed = photo_consent_ids(learners)
+    found: dict[int, list[ProjectPhoto]] = {}
+    for photo in ProjectPhoto.objects.filter(
+            learner_id__in=allowed, kind=kind).order_by("-created_at", "-pk"):
+        found.setdefault(photo.learner_id, []).append(photo)
+    return found
+
+
+def roll_call_photos(learners) -> dict[int, ProjectPhoto]:
+    """Per girl (by id): her photo for the roll call, while her photo consent stands."""
+    return {pk: photos[0] for pk, photos in
+            photos_with_consent(learners, ProjectPhoto.Kind.ROLL_CALL).items()}
+
+
+def set_roll_call_photo(learner, file, client_id: uuid.UUID):
+    """Her facilitator's photo of her face for the roll call: cleaned like every photo,
+    with the photo consent; it replaces the one before (she may delete it on her own
+    photos page)."""
+    photo, created = add_photo(learner, file, _("Photo for the roll call"), client_id,
+                               kind=ProjectPhoto.Kind.ROLL_CALL)
+    if created:
+        for older in ProjectPhoto.objects.filter(
+                learner=learner, kind=ProjectPhoto.Kind.ROLL_CALL).exclude(pk=photo.pk):
+            delete_photo(older)
+    return photo, created
+
+
+def add_photo(learner, file, caption: str, client_id: uuid.UUID, lesson=None,
+              kind=ProjectPhoto.Kind.BUILD):
     """Keep a photo of what she built: cleaned (``cms.images.clean_image``), resized,
     stripped of EXIF and GPS, in the private storage. Needs the photo consent."""
     existing = _own_replay(ProjectPhoto, learner, client_id)
@@ -303,6 +342,7 @@ def add_photo(learner, file, caption: str, client_id: uuid.UUID, lesson=None):
         learner=learner,
         lesson_key=lesson.translation_key if lesson is not None else None,
         caption=caption,
+        kind=kind,
         width=width,
         height=height,
         created_at=timezone.now(),
@@ -337,6 +377,7 @@ class LessonState:
     steps_numbers: dict
     photo_consent: bool
     photos: list
+    next_lesson: LessonPage | None = None
 
 
 def lesson_state(learner, lesson: LessonPage) -> LessonState:
@@ -345,12 +386,14 @@ def lesson_state(learner, lesson: LessonPage) -> LessonState:
     steps = blocks_of_type(lesson, "steps")
     consent = has_photo_consent(learner)
     photos = ProjectPhoto.objects.filter(learner=learner, lesson_key=key) if consent else []
+    completed = progress.completed_lesson_keys(learner)
     return LessonState(
-        done=LessonProgress.objects.filter(learner=learner, lesson_key=key).exists(),
+        done=key in completed,
         steps_done=steps_done(learner, key),
         answers=last_answers(learner, key),
         quiz_numbers=quiz_numbers,
         steps_numbers={block.id: n for n, block in enumerate(steps, start=1)},
         photo_consent=consent,
         photos=list(photos),
+        next_lesson=progress.her_next_lesson(learner, lesson, completed),
     )

@@ -86,19 +86,37 @@
     mine.forEach(function (item) {
       document.querySelectorAll("form[data-learning], form[data-offline]").forEach(function (form) {
         var id = form.querySelector("[name=client_id]");
-        if (form.action === item.url && id && id.value === item.fields.client_id) savedHere(form);
+        if (form.action === item.url && id && id.value === item.fields.client_id) savedHere(form, item.fields);
       });
     });
   }
 
-  function savedHere(form) {
+  function savedHere(form, fields) {
     var box = form.querySelector("[role=status]");
     if (!box) { box = document.createElement("p"); box.setAttribute("role", "status"); form.append(box); }
     box.replaceChildren();
+    var verdict = quizVerdict(form, fields);
+    if (verdict) box.append(verdict);
     var p = document.createElement("p");
     p.className = "message offline-saved";
     p.textContent = say.savedHere;
     box.append(p);
+  }
+
+  /* A lesson question's answer checked on the phone, from the key its form carries (the
+     lesson's own, public on its page): right or wrong and the explanation, as the
+     server would say. The server scores the answer again when it arrives: its score is
+     the record. */
+  function quizVerdict(form, fields) {
+    var key = form.dataset.correct;
+    if (form.dataset.learning !== "quiz" || !key || !fields || !fields.answer) return null;
+    var right = String(fields.answer) === key;
+    var p = document.createElement("p");
+    p.className = "message " + (right ? "message-success" : "message-error");
+    var strong = document.createElement("strong");
+    strong.textContent = right ? form.dataset.right : form.dataset.wrong;
+    p.append(strong, " " + (right ? "" : form.dataset.tryAgain + " ") + form.dataset.explanation);
+    return p;
   }
 
   function newId() {
@@ -118,7 +136,7 @@
     Q.add({ url: detail.url, fields: detail.fields, userId: me.userId, userName: me.userName,
             label: label.trim(), page: location.pathname }).then(function () {
       if (form && form.dataset.learning) {
-        savedHere(form);
+        savedHere(form, detail.fields);
         var id = form.querySelector("[name=client_id]");
         // Another try of the same question is another attempt, with its own id.
         if (id && form.dataset.learning === "quiz") id.value = newId();

@@ -73,6 +73,10 @@ def test_girl_on_a_shared_phone(page, context, base, shot, server_errors, consol
     lesson_title, offline_title = titles[:2]
     follow(page, lesson_title, exact=True)
     expect(page.get_by_role("heading", level=1)).to_have_text(lesson_title)
+    # At the bottom of the lesson, "next lesson" is one of hers still to do, never this one.
+    next_link = page.locator("a[rel=next]")
+    expect(next_link).to_be_visible()
+    expect(next_link).not_to_contain_text(lesson_title)
     answer_and_mark_done(page)
     shot("lesson done")
 

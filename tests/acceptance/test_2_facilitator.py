@@ -109,6 +109,12 @@ def test_facilitator_runs_her_camps(page, base, shot, server_errors, console_err
     follow(page, "Ал эмне жасады: анын сүрөттөрү")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Бермет")
     shot("her photos")
+    # The camp's gallery for the showcase on the last day, from the camp's page.
+    nav(page, "Менин лагерлерим")
+    follow(page, RUNNING)
+    follow(page, "Лагердин галереясы")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Лагердин галереясы")
+    shot("camp gallery")
 
     # She invites the grandfather of the demo family: a code for a paper slip.
     nav(page, "GALS жыйындары")

@@ -75,3 +75,28 @@ def test_after_a_lesson_the_next_is_todays_then_an_earlier_days_never_a_later_da
     assert done(lessons[4]) == lessons[2].url   # today done: day 2 is left, not day 4
     assert done(lessons[2]) == lessons[3].url
     assert done(lessons[3]) == lessons[6].url   # all caught up: day 4
+
+
+def _next_link(html: str) -> str | None:
+    found = re.search(r'<a rel="next" href="([^"]+)"', html)
+    return found.group(1) if found else None
+
+
+def test_the_next_lesson_at_the_bottom_of_a_lesson_is_hers_not_the_curriculum_order(
+        client, third_day):
+    girl, lessons = third_day
+    # A reader who is not signed in follows the curriculum: after 3.2 comes 4.1.
+    assert _next_link(client.get(lessons[5].url).content.decode()) == lessons[6].url
+    client.force_login(girl)
+    # Her page of 3.2 leads back to today's 3.1, not on to day 4.
+    assert _next_link(client.get(lessons[5].url).content.decode()) == lessons[4].url
+    # A later day's lesson she opened early leads to today's first lesson.
+    assert _next_link(client.get(lessons[6].url).content.decode()) == lessons[4].url
+    # Today's first lesson points on to what is left of day 2, never to itself.
+    assert _next_link(client.get(lessons[4].url).content.decode()) == lessons[5].url
+    LessonProgress.objects.create(learner=girl, lesson_key=lessons[5].translation_key,
+                                  completed_at=timezone.now(), client_id=uuid.uuid4())
+    assert _next_link(client.get(lessons[4].url).content.decode()) == lessons[2].url
+    # The reader who is not signed in still gets the curriculum order from the kept part.
+    client.logout()
+    assert _next_link(client.get(lessons[5].url).content.decode()) == lessons[6].url

@@ -186,6 +186,38 @@ def test_on_a_shared_phone_a_girls_answers_wait_for_her(phone, world):
     expect(page.locator("#offline-status")).not_to_contain_text("башка адам")
 
 
+def test_without_signal_a_lesson_question_still_says_right_or_wrong_and_why(phone, world):
+    server = phone.server
+    girl = world.girl_a
+    lesson = world.curriculum["lessons"]["ky"][0]
+    page = phone.open()
+    phone.sign_in(girl)
+    save_day(page, server, lesson.get_parent().specific)
+    phone.context.set_offline(True)
+    page.goto(server + lesson.url)
+    quiz = page.locator("form[data-learning=quiz]")
+    result = quiz.get_by_role("status")
+    quiz.locator("input[value='1']").check()
+    quiz.get_by_role("button").click()
+    # Checked on the phone: wrong, the explanation, and that it waits to be sent.
+    expect(result.locator(".message-error")).to_contain_text("Туура эмес.")
+    expect(result.locator(".message-error")).to_contain_text("Кепшерлөө: үйрөнөбүз, көрөбүз")
+    expect(result).to_contain_text("Бул телефондо сакталды")
+    quiz.locator("input[value='2']").check()
+    quiz.get_by_role("button").click()
+    expect(result.locator(".message-success")).to_contain_text("Туура!")
+    expect(result.locator(".message-error")).to_have_count(0)
+    assert not QuizAttempt.objects.exists()
+    # With signal the server scores both answers again: its score is the record.
+    phone.context.set_offline(False)
+    page.goto(server + "/ky/learn/")
+    wait_for(lambda: QuizAttempt.objects.filter(learner=girl).count() == 2, "answers sent")
+    assert sorted(QuizAttempt.objects.values_list("answer", "is_correct")) == [
+        (1, False), (2, True)]
+    # No script error: only the browser's own notes of the sends that found no signal.
+    assert [e for e in phone.errors if "ERR_INTERNET_DISCONNECTED" not in e] == []
+
+
 class ByteCounter:
     """Wraps the live server's WSGI app and counts what it sends: status line,
     headers and body, as they leave the server (compressed where the server compresses)."""

@@ -77,3 +77,35 @@ ROWS = [
     ),
     Row("camp:upcoming", lambda w: reverse("camp:upcoming"), PUBLIC),
 ]
+
+
+def _girl_a_photo_page(w):
+    """Her roll-call photo page, with the photo consent it needs (so a refusal is the
+    role's, not the consent's)."""
+    from tests.courses.helpers import give_consent
+
+    give_consent(w.girl_a)
+    return reverse("camp:roll_call_photo", kwargs={"pk": w.camp_a.pk, "learner_id": w.girl_a.pk})
+
+
+def _face_upload(w):
+    import uuid
+
+    from tests.courses.helpers import jpeg_with_gps, upload
+
+    return {"client_id": str(uuid.uuid4()), "photo": upload(jpeg_with_gps(120, 120))}
+
+
+def _photos(w):
+    from courses.models import ProjectPhoto
+
+    return list(ProjectPhoto.objects.values_list("pk", flat=True))
+
+
+# A girl's photos are seen by her own facilitators only: not a manager, not an admin.
+ROWS += [
+    Row("camp:gallery", camp_url("gallery"), {"facilitator"}),
+    Row("camp:roll_call_photo", _girl_a_photo_page, {"facilitator"}),
+    Row("camp:roll_call_photo", _girl_a_photo_page, {"facilitator"}, method="post",
+        ok=(302,), data=_face_upload, unchanged=_photos),
+]
