@@ -607,7 +607,6 @@ def check_rolling_release(cluster: Cluster, folder: Path) -> None:
         for name in ("A", "B"):  # one at a time, by restart (never reload)
             cluster.signal(name, signal.SIGTERM, 30)
             cluster.start_app(name, cwd=release)
-            time.sleep(1)
     finally:
         stop.set()
         for thread in threads:
@@ -637,9 +636,6 @@ def build(cluster: Cluster) -> tuple[dict, dict]:
         REDIS_URL=f"redis://127.0.0.1:{REDIS_PORT}/0", MEDIA_ROOT=str(folder / "media"),
         PRIVATE_MEDIA_ROOT=str(folder / "media-private"), SITE_URL=ORIGIN,
     )
-    started = time.monotonic()
-    acceptance.build(env)
-    print(f"migrate and load_demo: {time.monotonic() - started:.0f} s", flush=True)
     cluster.env = {
         **env,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -653,17 +649,28 @@ def build(cluster: Cluster) -> tuple[dict, dict]:
         "GUNICORN_ACCESS_LOG": "",
         "LOG_LEVEL": "WARNING",
     }
-    acceptance.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cluster.env)
+    # The static files need no database: collected while the database is built.
+    static = subprocess.Popen(  # noqa: S603
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=cluster.env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    started = time.monotonic()
+    acceptance.build(env)
+    print(f"migrate and load_demo: {time.monotonic() - started:.0f} s", flush=True)
 
-    def script(code: str, *args: str) -> dict:
-        done = subprocess.run([PYTHON, "-c", code, *args], cwd=ROOT, env=cluster.env,  # noqa: S603
-                              capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise RuntimeError(done.stderr[-2000:])
-        return json.loads(done.stdout.strip().splitlines()[-1])
+    def script(code: str, *args: str) -> subprocess.Popen:
+        return subprocess.Popen([PYTHON, "-c", code, *args], cwd=ROOT, env=cluster.env,  # noqa: S603
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
-    camps = script(CAMPS_SETUP, "2", "10", GIRL_PIN)
-    return camps, script(FACTS)
+    def result(process: subprocess.Popen) -> dict:
+        out, err = process.communicate(timeout=300)
+        if process.returncode != 0:
+            raise RuntimeError(err[-2000:])
+        return json.loads(out.strip().splitlines()[-1])
+
+    camps, facts = script(CAMPS_SETUP, "2", "10", GIRL_PIN), script(FACTS)
+    if static.wait(timeout=300) != 0:
+        raise RuntimeError(f"collectstatic failed: {static.stderr.read()[-2000:]}")
+    return result(camps), result(facts)
 
 
 def nginx_config(folder: Path) -> str:
