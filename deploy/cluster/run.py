@@ -378,12 +378,13 @@ class Girls:
         self.statuses: dict[str | int | None, int] = {}
         self.lock = threading.Lock()
         self.stop = threading.Event()
+        self.drain_until = 0.0  # after the stop, an answer not yet acknowledged is still sent
         self.waiting = 0
 
     def one(self, row) -> None:
         girl = Client("nginx", {"sessionid": row[2]})
         pending: str | None = None
-        while not self.stop.is_set():
+        while not self.stop.is_set() or (pending and time.monotonic() < self.drain_until):
             client_id = pending or str(uuid.uuid4())
             status, _ = girl.request("POST", self.url, {"answer": "2", "client_id": client_id},
                                      script=True, timeout=20)
@@ -409,9 +410,10 @@ class Girls:
             during()
             time.sleep(max(0.0, seconds - (time.monotonic() - started)))
         finally:
+            self.drain_until = time.monotonic() + 30
             self.stop.set()
             for thread in threads:
-                thread.join(timeout=30)
+                thread.join(timeout=60)
         return time.monotonic() - started
 
     def lost(self) -> int:
