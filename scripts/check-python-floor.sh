@@ -17,7 +17,7 @@ trap 'rm -rf "$venv" "$log"' EXIT
 "$python" -m venv "$venv"
 echo "check-python-floor: $("$python" --version) ($python)"
 if ! "$venv/bin/python" -m pip install --disable-pip-version-check --dry-run \
-    -c requirements.lock -e ".[dev,mutation]" >"$log" 2>&1; then
+    -c requirements.lock -e ".[dev,mutation,docker]" >"$log" 2>&1; then
   grep -v '^WARNING: Location' "$log" >&2
   # pip names the conflicting pins, not why: say which of them needs a newer Python.
   for pin in $(grep -oE '\(constraint\) [A-Za-z0-9_.-]+==[^ ]+' "$log" | cut -d' ' -f2 | sort -u); do

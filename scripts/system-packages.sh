@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # The system packages each target needs, checked before anything slow starts.
-#   scripts/system-packages.sh run|test|server
+#   scripts/system-packages.sh run|test|server|docker
 # run:    serve the site (`make run`): gettext, WeasyPrint's Pango, HarfBuzz's font
 #         subsetter (without it a certificate takes several times longer), DejaVu fonts.
 # test:   run adds what the tests call (`make test`): Chromium, Java for the HTML
 #         checker (vnu), poppler's pdffonts, npm, the PostgreSQL client (backup test)
-#         and nginx for the acceptance suite.
+#         and nginx for the acceptance suite; the PostgreSQL server binaries (initdb,
+#         postgres) and redis-server for the cluster test (deploy/cluster/run.py).
 # server: run adds the PostgreSQL client for backups (deploy/Dockerfile).
+# docker: docker-compose, for `make docker-lint` (no container daemon).
 # Each package is checked by what the project uses of it (a command, a library, a font),
 # so one installed some other way counts. What is missing is installed with apt-get when
 # this may (root, or `sudo -n`); otherwise the script prints the command and fails.
 set -euo pipefail
 
-# package:kind:what   kind is cmd (a command), lib (a shared library), file (a path).
+# package:kind:what   kind is cmd (a command), lib (a shared library), file (a path),
+#                     pgbin (a PostgreSQL server program, in /usr/lib/postgresql/*/bin).
 RUN=(
   gettext:cmd:msgfmt
   libpango-1.0-0:lib:libpango-1.0.so.0
@@ -32,17 +35,25 @@ TEST=(
   nginx-light:cmd:nginx
   # The acceptance suite's self-signed certificate.
   openssl:cmd:openssl
+  # The cluster test's own PostgreSQL cluster and Redis.
+  postgresql:pgbin:initdb
+  postgresql:pgbin:postgres
+  redis-server:cmd:redis-server
 )
 SERVER=(
   "${RUN[@]}"
   postgresql-client:cmd:pg_dump
+)
+DOCKER=(
+  docker-compose:cmd:docker-compose
 )
 
 case "${1:-}" in
   run) wanted=("${RUN[@]}") ;;
   test) wanted=("${TEST[@]}") ;;
   server) wanted=("${SERVER[@]}") ;;
-  *) echo "usage: $0 run|test|server" >&2; exit 2 ;;
+  docker) wanted=("${DOCKER[@]}") ;;
+  *) echo "usage: $0 run|test|server|docker" >&2; exit 2 ;;
 esac
 
 libraries=""
@@ -55,6 +66,7 @@ have() {
       fi
       [[ "$libraries" == *"$2 "* ]] ;;
     file) [ -e "$2" ] ;;
+    pgbin) compgen -G "/usr/lib/postgresql/*/bin/$2" >/dev/null || command -v "$2" >/dev/null ;;
   esac
 }
 

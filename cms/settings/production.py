@@ -102,3 +102,13 @@ LOGGING = {
                             "propagate": False},
     },
 }
+
+# Errors also go to a Sentry-compatible service (Sentry, GlitchTip) when SENTRY_DSN is
+# set, with no personal data: no user, form, cookie, query string or frame variables
+# (cms.error_reports.scrub_event).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from cms.error_reports import init_sentry
+
+    init_sentry(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+                release=os.environ.get("SENTRY_RELEASE"))

