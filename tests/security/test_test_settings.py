@@ -33,6 +33,8 @@ TESTS_DIFFER_FROM_PRODUCTION = {
                  "DATABASE_URL",
     "LOGGING": "production writes JSON lines with the request id to stdout and mails "
                "errors to ADMINS (tests/ops/test_observability.py checks it)",
+    "SENTRY_DSN": "errors go to a reporting service from production only; tests send "
+                  "nothing out (tests/ops/test_observability.py checks what it would send)",
     "LOG_FORMAT": "goes with LOGGING: JSON or plain lines in production only",
     "SECURE_SSL_REDIRECT": "TLS ends at nginx: the test client speaks plain HTTP; the "
                            "acceptance suite's production pass runs behind HTTPS",
