@@ -15,7 +15,7 @@ from cms.homes import home_url
 from cms.models import Role
 from cms.permissions import require
 
-from . import invites
+from . import code_tries, invites
 from .invite_forms import CodeForm, InviteForm, JoinForm
 from .models import GuardianInvite, Household
 
@@ -62,6 +62,9 @@ def join(request):
 @require_http_methods(["GET", "POST"])
 def join_code(request, code):
     """Make a parent's account from an invitation (or link a parent's existing account)."""
+    if code_tries.too_many_tries(request):
+        return render(request, "gals/invites/join_refused.html",
+                      {"reason": code_tries.TOO_MANY}, status=429)
     try:
         invites.find_invite(code)
     except invites.InviteError as error:

@@ -15,24 +15,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from camp.account_forms import AnonymiseForm, RequestForm
-from cms import signin, throttle
+from cms import signin
 from cms.audit import record
-from cms.client_address import client_ip
 from cms.homes import home_url
 from cms.models import AuditEvent
 from cms.permissions import require
 
-from . import data_requests, reset_codes
+from . import code_tries, data_requests, reset_codes
 from .invites import InviteError, normalise_code
 from .models import DataRequest, HouseholdMember, PasswordResetCode
 from .rights_forms import DataRequestForm, NewPasswordForm, ResetCodeForm
 
 User = get_user_model()
 
-#: Code look-ups per address: as many as the certificate check allows a school's
-#: shared connection, far too few to guess an eight-character code.
-CODE_LIMIT = 30
-CODE_WINDOW = 10 * 60
 
 
 # --- A family asks; those who answer see the list ------------------------------------------
@@ -162,19 +157,13 @@ def reset_code_detail(request, code_id: int):
     })
 
 
-def _limited(request) -> bool:
-    key = f"gals:reset-code:{client_ip(request) or 'unknown'}"
-    return throttle.over_limit(key, CODE_LIMIT, CODE_WINDOW)
-
-
 def _refused(request, reason, status=400):
     return render(request, "gals/rights/reset_refused.html", {"reason": reason},
                   status=status)
 
 
 def _too_many(request):
-    return _refused(request, _("Too many codes were tried from here. Wait ten minutes, "
-                               "then try again."), status=429)
+    return _refused(request, code_tries.TOO_MANY, status=429)
 
 
 @never_cache
@@ -192,7 +181,7 @@ def reset(request):
 @require_http_methods(["GET", "POST"])
 def reset_password(request, code):
     """The code checked (wrong, used, expired: refused, translated); a new password."""
-    if _limited(request):
+    if code_tries.too_many_tries(request):
         return _too_many(request)
     try:
         reset_codes.find_code(code)

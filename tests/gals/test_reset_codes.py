@@ -6,15 +6,18 @@ limited; every step is in the audit log."""
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cms.models import AuditEvent, Role
 from gals import reset_codes
+from gals.code_tries import CODE_LIMIT
 from gals.models import HouseholdMember, PasswordResetCode
-from gals.rights_views import CODE_LIMIT
 from tests.world import build_world, make_user
+
+User = get_user_model()
 
 NEW = "Жаңы-сырсөз-2026"
 
@@ -140,6 +143,20 @@ def test_tries_are_limited_per_address(client, world):
     limited = client.get(reverse("gals:reset_password", args=["ZZZZ2222"]))
     assert limited.status_code == 429
     assert "Он мүнөт күтүп" in limited.content.decode()  # "wait ten minutes"
+
+
+def test_invitation_and_password_codes_share_one_budget_per_address(client, world):
+    """Whoever guesses codes may try either page: both count against one limit."""
+    for _ in range(CODE_LIMIT // 2):
+        client.get(reverse("gals:reset_password", args=["ZZZZ2222"]))
+    for _ in range(CODE_LIMIT - CODE_LIMIT // 2):
+        assert client.get(reverse("gals:join_code", args=["ZZZZ3333"])).status_code == 200
+    with translation.override("ru"):
+        limited = client.get(reverse("gals:join_code", args=["ZZZZ3333"]))
+    assert limited.status_code == 429
+    assert "Подождите десять минут" in limited.content.decode()
+    assert not User.objects.filter(groups__name=Role.GUARDIAN).exclude(
+        pk=world.guardian_a.pk).exists()
 
 
 def test_no_code_for_an_account_that_is_not_only_a_parents(client, world):
