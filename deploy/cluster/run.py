@@ -391,7 +391,7 @@ def check_batch(cluster: Cluster, facts: dict, meanwhile=None) -> None:
     cluster.signal("worker", signal.SIGKILL, 5)
     killed = time.monotonic()
     task_id = running[0][0]
-    left = sql("SELECT t.status, b.state FROM django_tasks_db_dbtaskresult t, "
+    left = sql("SELECT t.status, b.state FROM django_tasks_database_dbtaskresult t, "
                "certificates_batch b WHERE t.id::text = %s AND b.camp_id = %s", task_id, camp)
     start_worker(cluster)  # as systemd's Restart= would
     if meanwhile:
@@ -402,7 +402,7 @@ def check_batch(cluster: Cluster, facts: dict, meanwhile=None) -> None:
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         workers = sql("SELECT jsonb_array_length(worker_ids::jsonb), status FROM "
-                      "django_tasks_db_dbtaskresult WHERE id::text = %s", task_id)
+                      "django_tasks_database_dbtaskresult WHERE id::text = %s", task_id)
         if requeued is None and workers and (workers[0][0] > 1 or workers[0][1] != "RUNNING"):
             requeued = time.monotonic() - killed
             # The facilitator presses "make PDF" again, as she would with nothing coming.
@@ -415,7 +415,7 @@ def check_batch(cluster: Cluster, facts: dict, meanwhile=None) -> None:
                 break
         time.sleep(0.3)
     took = time.monotonic() - killed
-    task = sql("SELECT status, worker_ids::text FROM django_tasks_db_dbtaskresult "
+    task = sql("SELECT status, worker_ids::text FROM django_tasks_database_dbtaskresult "
                "WHERE id::text = %s", task_id)
     report("certificates: worker killed during the batch",
            asked == 302 and left and left[0] == ("RUNNING", "running") and requeued is not None
