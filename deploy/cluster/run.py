@@ -187,7 +187,7 @@ class Cluster:
                              "--dir", str(self.folder)])
         wait_for_port(REDIS_PORT, self.processes["redis"], 30)
 
-    def start_app(self, name: str, cwd: Path = ROOT) -> None:
+    def start_app(self, name: str, cwd: Path = ROOT, wait: bool = True) -> None:
         # Each server keeps its own metrics (its gunicorn processes add up their files).
         metrics = self.folder / f"metrics-{name}"
         metrics.mkdir(exist_ok=True)
@@ -196,6 +196,10 @@ class Cluster:
         gunicorn = str(Path(PYTHON).parent / "gunicorn")
         self.cwd[name] = cwd
         self.start(name, [gunicorn, "-c", "deploy/gunicorn.conf.py"], env, cwd=cwd)
+        if wait:
+            self.wait_app(name)
+
+    def wait_app(self, name: str) -> None:
         acceptance.wait_for(f"http://127.0.0.1:{PORTS[name]}/healthz?check=database",
                             [self.processes[name]], 90)
 
@@ -685,18 +689,18 @@ def check_redis(cluster: Cluster, camps: dict, facts: dict) -> dict:
            f"lesson pages/s (6 at a time, via nginx): up {rates['up']}, away {rates['away']}, "
            f"back {rates['back']}; server errors {server_errors}; PIN page, PIN sign-in and "
            f"certificate check: {probes}")
-    # The bump is written by the process that made it, on its first Redis call after the
-    # breaker's wait (cms.data_versions): bounded by that wait and the next request.
-    bound = float(os.environ.get("REDIS_BREAKER_SECONDS", 5)) + 10
+    # The bump stays in the memory of A's process that made it until that process next
+    # reaches Redis; every process that saw the outage moves the counters on when Redis
+    # answers again (cms.data_versions): no read on B may find the page cached before.
     stale = [round(t, 1) for t, status in samples if status == 200]
     ok = (signed_in and cached == [200, 200] and unpublished == 302 and during == 404
-          and bool(samples) and samples[-1][1] == 404 and (not stale or stale[-1] <= bound))
+          and bool(samples) and samples[-1][1] == 404 and not stale)
     report("publish while Redis is away", ok,
            f"{url}: read on B {cached} (cached), Redis stopped (keeping its data), "
            f"unpublished on A ({unpublished}) -> B {during}; Redis back: B read every 0.2 s "
-           f"for {samples[-1][0] if samples else 0:.0f} s, {len(stale)} stale 200s "
-           f"(last {stale[-1] if stale else '-'} s after Redis was back, bound {bound:.0f} s),"
-           f" then {samples[-1][1] if samples else '?'}")
+           f"for {samples[-1][0] if samples else 0:.0f} s ({len(samples)} reads), "
+           f"{len(stale)} stale 200s{f' (at {stale} s after Redis was back)' if stale else ''}"
+           f", last read {samples[-1][1] if samples else '?'}")
     return rates
 
 
@@ -921,12 +925,16 @@ def main() -> int:
                         "-subj", f"/CN={HOST}", "-keyout", str(folder / "key.pem"),
                         "-out", str(folder / "cert.pem")], acceptance.base_env())
         (folder / "nginx.conf").write_text(nginx_config(folder))
-        cluster.start_app("A")
-        cluster.start_app("B")
+        # Both app servers, the worker and nginx start together (on 2 cores this saves
+        # a few seconds of importing Django one process after the other).
+        cluster.start_app("A", wait=False)
+        cluster.start_app("B", wait=False)
         start_worker(cluster)
         cluster.start("nginx", [acceptance.nginx_binary(), "-p", str(folder), "-c",
                                 str(folder / "nginx.conf"), "-e",
                                 str(folder / "nginx-error.log")], acceptance.base_env())
+        cluster.wait_app("A")
+        cluster.wait_app("B")
         acceptance.wait_for(f"https://127.0.0.1:{NGINX_PORT}/healthz",
                             list(cluster.processes.values()), 30, context=INSECURE)
         print(f"cluster up after {time.monotonic() - started:.0f} s: nginx {NGINX_PORT}, "
