@@ -14,10 +14,13 @@ Starts on 127.0.0.1, in a temporary folder, everything of its own:
 
 Then checks, each bounded in time and printing its figures: one site across servers,
 a publish on one server read on the other, shared sign-in limits, a camp's PDF of
-certificates made by the worker and downloaded from the other server, Redis stopped
-(no 500; lesson pages a second with and without it), an app server killed under load
-and PostgreSQL restarted under load (no acknowledged answer lost), and a rolling release
-with a new static file (no 500, no 404). Exits non-zero when a check fails.
+certificates whose worker is killed (SIGKILL) while making it, queued again by the next
+worker and downloaded from the other server, /metrics on each server, the scheduled
+jobs and the late-job warning (cms.W010), Redis stopped (no 500; lesson pages a second
+with and without it; a page unpublished meanwhile never shown again), an app server
+killed under load and PostgreSQL restarted under load (no acknowledged answer lost, the
+worker still running), and a rolling release with a new static file (no 500, no 404).
+Exits non-zero when a check fails.
 Ports can be moved with CLUSTER_PORT_BASE (nginx; the app servers take the next two),
 CLUSTER_PG_PORT and CLUSTER_REDIS_PORT.
 """
