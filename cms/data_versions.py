@@ -7,6 +7,9 @@ something cached in between, counted from the old rows, is not kept as current.
 A bump that cannot reach Redis is not lost: it is remembered in this process, the
 counter's cached values are bypassed (built afresh, never read) while it waits, and
 it is written as soon as Redis answers again (``cms.redis_breaker.on_recovery``).
+A bump lost on another server is not known here, and that server writes it only when
+it next asks Redis: so every process that saw the outage moves every counter on when
+Redis is back, and nothing cached before the outage is read again on any server.
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ _request = threading.local()
 #: Counters whose bump could not be written to Redis yet.
 _unwritten: set[str] = set()
 _unwritten_lock = threading.Lock()
+#: Every counter this process uses: all are moved on after an outage.
+_known: set[str] = set()
+
+
+def _breaker():
+    return getattr(getattr(cache, "client", None), "breaker", None)
 
 
 class DataVersion:
@@ -32,6 +41,7 @@ class DataVersion:
 
     def __init__(self, key: str):
         self.key = key
+        _known.add(key)
 
     def current(self) -> int:
         """Read once per request: a page asks several times while it is drawn."""
@@ -40,7 +50,11 @@ class DataVersion:
             return seen[self.key]
         if self.still_unwritten():  # what is kept under the stored version may be stale
             return time.time_ns()
+        breaker = _breaker()
+        was_down = bool(breaker and breaker.down)
         value = cache.get(self.key)
+        if was_down and not breaker.down:  # this call found Redis back: counters moved on
+            value = cache.get(self.key)
         if value is None:
             # A fresh start (or an evicted key) never meets an entry of an older version.
             cache.add(self.key, time.time_ns(), None)
@@ -57,7 +71,7 @@ class DataVersion:
             written = cache.incr(self.key) is not None
         except ValueError:
             written = cache.set(self.key, time.time_ns(), None) is not False
-        breaker = getattr(getattr(cache, "client", None), "breaker", None)
+        breaker = _breaker()
         with _unwritten_lock:
             if written and not (breaker and breaker.down):
                 _unwritten.discard(self.key)
@@ -95,9 +109,10 @@ class DataVersion:
 
 
 def write_unwritten_bumps() -> None:
-    """Redis is back: write every bump that was lost while it was away."""
+    """Redis is back: write every bump that was lost while it was away, and move every
+    other counter on too (a bump lost on another server cannot be known here)."""
     with _unwritten_lock:
-        keys = sorted(_unwritten)
+        keys = sorted(_unwritten | _known)
     for key in keys:
         DataVersion(key).bump()
 

@@ -92,12 +92,22 @@ def is_alive(task_id: str) -> bool:
         bool(task.worker_ids) and task.worker_ids[-1] in live_workers())
 
 
-def recover_stale_tasks() -> dict[str, int]:
-    """Queue again, or fail, every task left running by a worker that stopped."""
+def tasks_of(worker_id: str) -> list:
+    """The tasks marked running by this worker (after it lost the database, none of
+    them is running any more: its loop starts afresh)."""
+    from django_tasks_db.models import DBTaskResult
+
+    return [task for task in DBTaskResult.objects.running()
+            if task.worker_ids and task.worker_ids[-1] == worker_id]
+
+
+def recover_stale_tasks(tasks: list | None = None) -> dict[str, int]:
+    """Queue again, or fail, every task left running by a worker that stopped (or the
+    ``tasks`` given)."""
     from django_tasks_db.models import DBTaskResult
 
     done = {"queued again": 0, "failed": 0}
-    for stale in stale_tasks():
+    for stale in stale_tasks() if tasks is None else tasks:
         with transaction.atomic():
             task = (DBTaskResult.objects.select_for_update()
                     .filter(pk=stale.pk, status=TaskResultStatus.RUNNING).first())

@@ -187,6 +187,23 @@ def test_a_bump_made_while_redis_is_away_is_written_when_it_is_back(real_redis, 
 
 
 @needs_redis
+def test_a_bump_lost_on_another_server_does_not_bring_old_pages_back(real_redis, monkeypatch):
+    """An editor publishes on server A while Redis is away: A keeps the bump until it next
+    asks Redis. This server saw the outage too, and must not show what it had cached."""
+    from cms.content_cache import CONTENT
+
+    assert CONTENT.kept("menu", lambda: "old menu", 60) == "old menu"
+    outage = Outage(monkeypatch)
+    outage.begin()
+    # Here, with Redis away: built afresh. The bump is in another server's memory.
+    assert CONTENT.kept("menu", lambda: "new menu", 60) == "new menu"
+    outage.end()
+    # Redis is back with the old entry still in it: never shown again, from the first read.
+    assert CONTENT.kept("menu", lambda: "new menu", 60) == "new menu"
+    assert CONTENT.kept("menu", lambda: "not asked", 60) == "new menu"
+
+
+@needs_redis
 def test_clear_caches_deletes_only_the_sites_keys(real_redis):
     prefix = real_redis
     other = redis.Redis.from_url(REDIS_URL)

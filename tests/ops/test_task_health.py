@@ -191,3 +191,34 @@ def test_a_killed_worker_s_batch_is_made_by_the_next_worker():
     assert task.status == TaskResultStatus.SUCCESSFUL
     assert task.worker_ids == ["first-worker", "second-worker"]
     connection.close()
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_worker_whose_database_connection_is_cut_reconnects_and_goes_on():
+    """As when PostgreSQL restarts: the worker's connections are ended by the server.
+    It stays up, logs one line, and makes the next camp's PDF."""
+    camp, facilitator, keys = camp_with_core_lessons()
+    add_girl(camp, "Айгүл", lessons=keys)
+    services.issue_for_camp(camp, by=facilitator)
+    worker = start_worker("cut-worker")
+    try:
+        wait_for(lambda: task_health.live_workers() == {"cut-worker"}, 30,
+                 "the worker to start")
+        time.sleep(0.5)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            assert len(cursor.fetchall()) >= 1
+        time.sleep(1.5)  # the worker asks for a task every 0.2 s
+        assert worker.poll() is None, worker.stderr.read().decode()
+        batch = batches.request_batch(camp)
+        wait_for(lambda: Batch.objects.get(pk=batch.pk).state == Batch.State.READY, 60,
+                 "the worker to make the batch after reconnecting")
+    finally:
+        worker.terminate()
+        worker.wait(10)
+    log = worker.stderr.read().decode()
+    assert log.count("lost the database connection") == 1, log
+    connection.close()
