@@ -899,10 +899,10 @@ def nginx_config(folder: Path) -> str:
     """The acceptance suite's nginx configuration, with both app servers upstream."""
     config = acceptance.nginx_config(folder, str(PORTS["A"]), str(NGINX_PORT),
                                      folder / "static", folder / "media")
-    one = f"server 127.0.0.1:{PORTS['A']} fail_timeout=0;"
+    one = f"server 127.0.0.1:{PORTS['A']} max_fails=0;"
     if one not in config:
         raise RuntimeError("deploy/nginx/techcamp.conf's upstream changed: update the cluster test")
-    return config.replace(one, one + f"\n    server 127.0.0.1:{PORTS['B']} fail_timeout=0;")
+    return config.replace(one, one + f"\n    server 127.0.0.1:{PORTS['B']} max_fails=0;")
 
 
 def main() -> int:
