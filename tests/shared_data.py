@@ -71,14 +71,16 @@ def fresh(value):
 
     The caches are emptied too: a test before may have kept there what it saw of rows
     that its rollback has since put back (a girl's camps, a cancelled camp)."""
-    _empty_caches()
+    empty_caches()
     wanted: dict[type, set] = defaultdict(set)
     _collect(value, wanted)
     rows = {model: model._base_manager.in_bulk(list(pks)) for model, pks in wanted.items()}
     return _rebuild(value, rows)
 
 
-def _empty_caches() -> None:
+def empty_caches() -> None:
+    """Empty every cache: a test starts with no page, lockout or code-try count that
+    a test before it left there."""
     for alias in caches:
         cache = caches[alias]
         try:

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 
 from tests import matrix
+from tests.shared_data import empty_caches
 from tests.world import ROLES, build_world
 
 PROJECT_NAMESPACES = {"courses", "camp", "gals", "cms", "certificates", "impact", "care"}
@@ -83,6 +84,9 @@ def shared_world(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def world(shared_world, db):
+    """The shared world, with empty caches: each row starts where a real visitor does,
+    not over a code-try or sign-in budget that the rows before it used up."""
+    empty_caches()
     return shared_world
 
 
