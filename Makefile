@@ -74,8 +74,9 @@ mutation: setup  ## Mutation testing (cosmic-ray) of the modules that guard chil
 screenshots: e2e  ## Run the browser tests, then refresh the README's pictures in docs/screenshots/
 	$(PY) tests/e2e/readme_screenshots.py
 
-lint: setup  ## Ruff, migrations check, message catalogues up to date
+lint: setup  ## Ruff, the apps' layers, migrations check, message catalogues up to date
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
 	$(MAKE) check-messages
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from courses.models import LessonPage
+
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
@@ -35,8 +37,6 @@ class Command(BaseCommand):
         parser.add_argument("--path", help="page to measure (default: the first Kyrgyz lesson)")
 
     def handle(self, *args, **options):
-        from courses.models import LessonPage
-
         root = Path(settings.BASE_DIR)
         lighthouse = root / "node_modules" / ".bin" / "lighthouse"
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
