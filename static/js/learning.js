@@ -3,10 +3,7 @@
 // A form that cannot be sent (no signal) raises "learning:unsent" with its URL and fields,
 // so an offline queue can keep it; if nothing takes it, the form is posted the plain way.
 
-const newId = () =>
-  (self.crypto && crypto.randomUUID) ? crypto.randomUUID()
-    : "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) =>
-        (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16));
+const newId = () => self.OfflineQueue.newId();  // offline-queue.js, on every page
 
 function show(form, ok, text) {
   const box = form.querySelector("[role=status]") || form.appendChild(document.createElement("p"));

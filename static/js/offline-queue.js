@@ -162,8 +162,20 @@
     });
   }
 
+  /* The client id every write carries (a version-4 UUID, which the server's forms
+     accept), also where crypto.randomUUID is missing: browsers before 2021, and pages
+     not served from a secure origin (a school's server reached by its address). */
+  function newId() {
+    var c = root.crypto;
+    if (c.randomUUID) return c.randomUUID();
+    var b = c.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
   root.OfflineQueue = {
-    SYNC_TAG: SYNC_TAG, open: open, all: all, get: get, put: put, remove: remove,
+    SYNC_TAG: SYNC_TAG, newId: newId, open: open, all: all, get: get, put: put, remove: remove,
     session: session, setSession: setSession, add: add, alias: alias, flush: flush,
     signOut: signOut, sendSignOut: sendSignOut
   };

@@ -119,9 +119,6 @@
     return p;
   }
 
-  function newId() {
-    return crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
-  }
 
   /* learning.js (and any other form script) raises this when a write cannot be sent. */
   function keep(event) {
@@ -139,7 +136,7 @@
         savedHere(form, detail.fields);
         var id = form.querySelector("[name=client_id]");
         // Another try of the same question is another attempt, with its own id.
-        if (id && form.dataset.learning === "quiz") id.value = newId();
+        if (id && form.dataset.learning === "quiz") id.value = Q.newId();
       }
       show();
       if ("serviceWorker" in navigator && window.SyncManager) {

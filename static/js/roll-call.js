@@ -3,15 +3,9 @@
 (function () {
   "use strict";
   var form = document.querySelector("form[data-roll]");
-  if (!form || !window.fetch) return;
+  if (!form || !window.fetch || !window.OfflineQueue) return;
 
-  function newId() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    var b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
-    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
-    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
-  }
+  var newId = OfflineQueue.newId;  // offline-queue.js, on every page
 
   var pending = {};  // learner id -> the tap waiting for a connection
 
