@@ -264,7 +264,7 @@ def create_girls(rows: list[GirlRow], by, language: str = "") -> list[NewAccount
             school_grade=row.school_grade,
             preferred_language=language,
         )
-        user.password = encoded  # the preferred hasher's, made on every core
+        user.password = encoded  # the PIN hasher's, made on every core
         user.save()
         user.groups.add(learners)
         record(by, AuditEvent.Action.CREATED, user, role=Role.LEARNER)
@@ -275,7 +275,7 @@ def create_girls(rows: list[GirlRow], by, language: str = "") -> list[NewAccount
 def reset_pin(girl, by) -> str:
     """A new PIN for a girl who forgot hers; the old one stops working at once."""
     pin = make_pin()
-    girl.set_password(pin)
+    girl.set_pin(pin)
     girl.save(update_fields=["password"])
     signin.clear_failures(girl)
     record(by, AuditEvent.Action.CHANGED, girl, pin_reset=True)

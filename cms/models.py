@@ -3,6 +3,7 @@
 from functools import lru_cache
 
 from django.conf import settings
+from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.functional import cached_property
@@ -12,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from . import content_cache
+from . import content_cache, hashers
 from .blocks import BaseStreamBlock
 
 
@@ -49,6 +50,38 @@ class User(AbstractUser):
 
     def has_role(self, role: str) -> bool:
         return role in self.roles
+
+    def check_password(self, raw_password) -> bool:
+        """Django's check, except that a PIN stays under the PIN hasher (Django would
+        move it to the default one at the next sign-in) and that a failed check costs
+        the same work on every account (``cms.hashers``)."""
+        if not hashers.is_pin_hash(self.password):
+            right = super().check_password(raw_password)
+            if not right:
+                hashers.spend_failed_try_work(raw_password or "", done="password")
+            return right
+
+        def keep_as_pin(raw):
+            self.set_pin(raw)
+            self.save(update_fields=["password"])
+
+        right = check_password(raw_password, self.password, keep_as_pin,
+                               preferred=hashers.pin_hasher())
+        if not right:
+            hashers.spend_failed_try_work(raw_password or "", done="pin")
+        return right
+
+    def set_pin(self, pin: str) -> None:
+        self.password = hashers.hash_pin(pin)
+        self._password = None
+
+    def set_password(self, raw_password) -> None:
+        super().set_password(raw_password)
+        if self._state.adding and not self.username and raw_password is not None:
+            # Django's and allauth's stand-in for an unknown username (their defence
+            # against telling accounts apart by time): a failed try on a real account
+            # runs both hashers, so this one does too.
+            hashers.hash_pin(raw_password)
 
 
 class BasePage(Page):

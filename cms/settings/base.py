@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE
+from django.conf import global_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -130,6 +131,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Passwords: Django's default hasher. Girls' six-digit PINs: PBKDF2 at a tenth of its work
+# (cms/hashers.py says why); both stay listed so every stored hash can be checked.
+PASSWORD_HASHERS = [*global_settings.PASSWORD_HASHERS, "cms.hashers.PinHasher"]
+PIN_HASHER = "pbkdf2_sha256_pin"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "cms.password_validation.MinimumLengthValidator"},

@@ -20,6 +20,8 @@ TESTS_DIFFER_FROM_PRODUCTION = {
                              "production refuses demo accounts (tests/security check it)",
     "PASSWORD_HASHERS": "a fast hasher keeps thousands of sign-ins quick; the lockouts "
                         "and the hashing of unknown users do not depend on the hasher",
+    "PIN_HASHER": "the same fast hasher for PINs; tests/security/test_pin_hasher.py checks "
+                  "production's PIN hasher",
     "EMAIL_BACKEND": "mail is kept in memory for tests to read, never sent",
     "EMAIL_TIMEOUT": "no mail server in tests",
     "DEFAULT_FROM_EMAIL": "production reads it from the environment",

@@ -10,7 +10,6 @@ Prints the seconds of each, their sum and the target (3 s of waiting in all).
 import time
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import get_hasher
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test import override_settings
@@ -20,6 +19,7 @@ from camp import accounts
 from camp.models import Camp, District, Region, School
 from cms import accounts as kernel_accounts
 from cms import pdf, pin_hashing
+from cms.hashers import pin_hasher
 from cms.models import Role
 from courses.models import CurriculumPage
 
@@ -52,8 +52,8 @@ class Command(BaseCommand):
         curriculum = CurriculumPage.objects.first()
         if curriculum is None:
             raise CommandError("No curriculum: run `manage.py load_demo` first.")
-        hasher = get_hasher()
-        self.stdout.write(f"hasher {hasher.algorithm}, "
+        hasher = pin_hasher()
+        self.stdout.write(f"PIN hasher {hasher.algorithm}, "
                           f"{getattr(hasher, 'iterations', '-')} iterations; "
                           f"PIN hashing processes: {pin_hashing.processes()}; "
                           f"PDF processes: {pdf.pdf_processes()}")
