@@ -1,0 +1,26 @@
+"""Facts the shipped curriculum states twice must agree: a facilitator following one page
+must not be led astray by another."""
+
+import re
+
+import pytest
+
+from courses.demo_content import day3, day4
+
+
+def pins(sketch: str) -> dict[str, int]:
+    return {name: int(number) for name, number
+            in re.findall(r"const int (RED|YELLOW|GREEN)_PIN = (\d+);", sketch)}
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_day_4s_traffic_light_wires_the_pins_of_the_day_3_sketch(language):
+    """Day 4 sends traffic-light teams to "the day-3 code": with other pins, red and
+    yellow would stay dark."""
+    sketch = pins(getattr(day3, f"TRAFFIC_{language.upper()}"))
+    assert sketch == {"RED": 12, "YELLOW": 11, "GREEN": 10}
+    text = repr(day4.DAY)
+    sentence = next(part for part in re.split(r"</p>", text)
+                    if ("Светофор тандаган" if language == "ky" else "выбравшие светофор") in part)
+    named = [int(n) for n in re.findall(r"\d+", sentence) if n != "3"]  # 3: the day
+    assert named[:3] == [sketch["RED"], sketch["YELLOW"], sketch["GREEN"]], sentence
