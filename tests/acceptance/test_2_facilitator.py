@@ -70,7 +70,7 @@ def test_facilitator_runs_her_camps(page, base, shot, server_errors, console_err
     # Today's roll call in the running camp, from her dashboard: one tap per girl.
     nav(page, "Менин лагерлерим")
     today = main(page).get_by_role("region", name=re.compile(RUNNING))
-    today.get_by_role("link", name="Тизме алуу").click()
+    today.get_by_role("link", name="Катышууну белгилөө").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Тизме")
     rows = main(page).locator(".roll-row")
     expect(rows.first).to_be_visible()

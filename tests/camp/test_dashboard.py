@@ -101,5 +101,5 @@ def test_a_programme_manager_reaches_every_camp_from_her_camps_page(client, six_
     assert "<h1>Лагерлер</h1>" in page
     for camp in (ours, theirs):
         assert reverse("camp:camp_detail", args=[camp.pk]) in page
-    assert "Тизме алуу" not in page  # taking the roll is the facilitators' work
+    assert "Катышууну белгилөө" not in page  # taking the roll is the facilitators' work
     assert reverse("camp:renew_my_calendar") not in page

@@ -102,3 +102,23 @@ def test_russian_certificate_speaks_russian(issued_camp):
     text = pdftotext(certificate_pdf(certificate))
     assert "Дата выдачи" in text
     assert certificate.display_code in text
+
+
+def test_the_facts_line_reads_well_with_and_without_tracks(issued_camp):
+    """Days attended read "6 күндүн ичинен 5 күн" in Kyrgyz; the tracks' line is left
+    out when she finished none, rather than printed empty."""
+    camp, facilitator = issued_camp
+    certificate = camp.certificates.first()
+    services.reissue(certificate, by=facilitator, language="ru")
+    certificate.refresh_from_db()
+    assert certificate.tracks
+    assert "Пройденные направления:" in pdftotext(certificate_pdf(certificate))
+    certificate.tracks = []
+    certificate.save(update_fields=["tracks"])
+    russian = pdftotext(certificate_pdf(certificate))
+    assert "Посещено дней:" in russian
+    assert "Пройденные направления" not in russian
+    services.reissue(certificate, by=facilitator, language="ky")
+    certificate.refresh_from_db()
+    kyrgyz = " ".join(pdftotext(certificate_pdf(certificate)).split())
+    assert f"күндүн ичинен {certificate.days_attended} күн" in kyrgyz

@@ -152,9 +152,9 @@ def test_facilitator_plans_a_camp_enrols_a_class_takes_the_roll_and_issues_certi
     menu.get_by_text("Меню", exact=True).click()  # the header's menu is folded
     menu.get_by_role("link", name="Менин лагерлерим").click()
     today_card = page.get_by_role("region", name="Көк-Сай күзгү лагери: 1-күн")
-    expect(today_card).to_contain_text("Белгиленди: 30 кыздын 0.")
+    expect(today_card).to_contain_text("Белгиленди: 30 кыздын ичинен 0.")
     shot("today")
-    today_card.get_by_role("link", name="Тизме алуу").click()
+    today_card.get_by_role("link", name="Катышууну белгилөө").click()
     expect(page).to_have_url(server + f"/ky/teach/camps/{camp.pk}/days/1/roll/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Тизме, 1-күн")
     expect(page.get_by_role("main").get_by_role("group")).to_have_count(30)
@@ -193,7 +193,7 @@ def test_facilitator_plans_a_camp_enrols_a_class_takes_the_roll_and_issues_certi
     expect(page.get_by_role("main")).to_contain_text("Сертификат күткөндөр: 29.")
     missed = page.get_by_role("row").filter(has_text=MISSED_TWO_DAYS)
     expect(missed).to_contain_text("укугу жок")
-    expect(missed).to_contain_text("Керектүү 5 күндүн 4 күнүндө катышты.")
+    expect(missed).to_contain_text("Керектүү 5 күндүн ичинен 4 күн катышты.")
     shot("who is eligible")
 
     page.get_by_role("button", name="Укугу бар бардык кыздарга берүү").click()

@@ -281,7 +281,7 @@ def test_the_roll_call_opens_and_works_without_signal(phone, world):
     phone.context.set_offline(True)
     page.goto(phone.server + "/ky/teach/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Менин лагерлерим")
-    page.get_by_role("link", name="Тизме алуу").first.click()
+    page.get_by_role("link", name="Катышууну белгилөө").first.click()
     expect(page).to_have_url(phone.server + roll)
     row = page.locator(f'.roll-row[data-learner="{world.girl_a.pk}"]')
     row.locator("input[value=present]").check()
