@@ -214,6 +214,8 @@ NEVER_KEPT_PATHS = ["learn/help/", "care/"]
 LANGUAGE_CODE = "ky"
 LANGUAGES = [("ky", "Кыргызча"), ("ru", "Русский")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Kyrgyz and Russian dates as their readers write them (cms/formats/__init__.py).
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Bishkek"

@@ -76,7 +76,9 @@ def test_facilitator_runs_a_family_session_from_roll_call_to_commitments_and_fol
     page.get_by_role("link", name=re.compile(TODAY_VENUE)).click()
     expect(page).to_have_url(server + f"/ky/teach/gals/sessions/{session.pk}/")
     with translation.override("ky"):
-        starts = format_date(timezone.localtime(session.starts_at), "l, j E, H:i")
+        when = timezone.localtime(session.starts_at)
+        starts = (f'{format_date(when, "l")}, {format_date(when, "MONTH_DAY_FORMAT")}, '
+                  f'{format_date(when, "H:i")}')
     expect(page.get_by_role("heading", level=1)).to_have_text(starts)
     expect(main).to_contain_text("Лагерь A")
     expect(main.locator("ul.cards > li")).to_have_count(1)  # her camp's one household

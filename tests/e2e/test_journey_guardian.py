@@ -77,8 +77,11 @@ def test_guardian_joins_by_invitation_and_sees_the_camp_and_next_session(
     rows = schedule.locator("tbody tr")
     expect(rows).to_have_count(6)
     with translation.override("ky"):
-        first_day = format_date(world.camp_a.days.get(number=1).date, "D, j E")
-        next_session = format_date(timezone.localtime(upcoming.starts_at), "l, j E, H:i")
+        day_one = world.camp_a.days.get(number=1).date
+        first_day = f'{format_date(day_one, "D")}, {format_date(day_one, "MONTH_DAY_FORMAT")}'
+        starts = timezone.localtime(upcoming.starts_at)
+        next_session = (f'{format_date(starts, "l")}, {format_date(starts, "MONTH_DAY_FORMAT")}, '
+                        f'{format_date(starts, "H:i")}')
     expect(rows.first).to_contain_text(first_day)
     expect(rows.first).to_contain_text("09:00–16:00")
     expect(rows.first).to_contain_text("1-күн: Күн")
