@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from courses.demo_content import day3, day4
+from courses.demo_content import day3, day4, day6
 
 
 def pins(sketch: str) -> dict[str, int]:
@@ -24,3 +24,21 @@ def test_day_4s_traffic_light_wires_the_pins_of_the_day_3_sketch(language):
                     if ("Светофор тандаган" if language == "ky" else "выбравшие светофор") in part)
     named = [int(n) for n in re.findall(r"\d+", sentence) if n != "3"]  # 3: the day
     assert named[:3] == [sketch["RED"], sketch["YELLOW"], sketch["GREEN"]], sentence
+
+
+@pytest.mark.parametrize(("language", "subject_tests", "june"), [
+    ("ky", "предметтик тесттер", "Июн"),
+    ("ru", "предметные тесты", "июн"),
+])
+def test_day_6_and_the_ort_guide_give_the_subject_tests_the_same_month(
+        language, subject_tests, june):
+    """The guide's key dates put the subject tests in June; day 6's year of admission
+    must not send a girl to them in May."""
+    from courses.demo_content import pages
+
+    key_date = next(d for d in pages.ORT_GUIDE["dates"] if d["key"] == "subject-tests")
+    assert key_date["start"][5:7] == "06"
+    steps = [step["text"] for block in day6.DAY["lessons"][0][language]["body"]
+             if block["type"] == "steps" for step in block["value"]["steps"]]
+    naming = [text for text in steps if subject_tests in text.lower()]
+    assert naming and all(june in text for text in naming), naming
