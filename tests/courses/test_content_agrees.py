@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from courses.demo_content import day3, day4, day6
+from courses.demo_content import day1, day2, day3, day4, day5, day6
 
 
 def pins(sketch: str) -> dict[str, int]:
@@ -42,3 +42,31 @@ def test_day_6_and_the_ort_guide_give_the_subject_tests_the_same_month(
              if block["type"] == "steps" for step in block["value"]["steps"]]
     naming = [text for text in steps if subject_tests in text.lower()]
     assert naming and all(june in text for text in naming), naming
+
+
+def quizzes(value):
+    """Every check question in a piece of demo content, in order."""
+    if isinstance(value, dict):
+        if "choices" in value and "correct" in value:
+            yield value
+        for item in value.values():
+            yield from quizzes(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from quizzes(item)
+
+
+DAYS = [day1, day2, day3, day4, day5, day6]
+
+
+@pytest.mark.parametrize("day", DAYS, ids=lambda day: day.__name__.rsplit(".", 1)[-1])
+def test_no_answer_position_gives_the_right_answer_away(day):
+    """Girls learn to pick "always the second": in no day does one position hold more
+    than 40 % of the right answers, and each Russian question has its right answer
+    where the Kyrgyz one has it (answers are kept by position)."""
+    kyrgyz = [q["correct"] for lesson in day.DAY["lessons"] for q in quizzes(lesson["ky"])]
+    russian = [q["correct"] for lesson in day.DAY["lessons"] for q in quizzes(lesson["ru"])]
+    assert kyrgyz == russian
+    assert kyrgyz, "a day without check questions"
+    most = max(kyrgyz.count(position) for position in set(kyrgyz))
+    assert most <= 0.4 * len(kyrgyz), kyrgyz
