@@ -113,6 +113,68 @@ class WeekdaysField(models.JSONField):
         )
 
 
+def _signed_in(user) -> bool:
+    return bool(getattr(user, "pk", None)) and getattr(user, "is_active", False)
+
+
+def sees_every_camp(user) -> bool:
+    """Administrators and programme managers see every camp (``camp.see_every_camp``)."""
+    from cms.models import Role
+
+    return _signed_in(user) and (user.is_superuser or user.has_role(Role.MANAGER))
+
+
+class CampQuerySet(models.QuerySet):
+    """Which camps a person reaches: the rules in ``camp/rules.py`` ask these same
+    querysets (through ``cms.permissions.holds``), so a list never shows a camp that
+    ``can()`` refuses, nor hides one it allows."""
+
+    def run_by(self, user):
+        """The camps she runs: she is a facilitator, and one of the camp's."""
+        from cms.models import Role
+
+        if not _signed_in(user) or not user.has_role(Role.FACILITATOR):
+            return self.none()
+        return self.filter(facilitators=user)
+
+    def viewable_by(self, user):
+        """A camp's plan, girls and attendance: the programme's managers and the
+        administrators see every camp, a facilitator the camps she runs."""
+        if sees_every_camp(user):
+            return self.all()
+        return self.run_by(user)
+
+    def looked_after_by(self, user):
+        """The camps whose girls' records she keeps: the administrators, and the camp's
+        own facilitators (never a manager: account_rules.py)."""
+        if _signed_in(user) and user.is_superuser:
+            return self.all()
+        return self.run_by(user)
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    """Girls' places in camps: by status, and by who may reach them."""
+
+    def enrolled(self):
+        """Girls who hold a place (not waiting, not withdrawn): the roll, the counts."""
+        return self.filter(status=Enrolment.Status.ENROLLED)
+
+    def waiting(self):
+        return self.filter(status=Enrolment.Status.WAITING)
+
+    def current(self):
+        """Enrolled or waiting: every place but a withdrawn one."""
+        return self.exclude(status=Enrolment.Status.WITHDRAWN)
+
+    def in_camps_run_by(self, user):
+        """Places in the camps she runs, whatever their status."""
+        return self.filter(camp__in=Camp.objects.run_by(user))
+
+    def looked_after_by(self, user):
+        """Girls' records she keeps (account, consent, export, anonymisation, PIN)."""
+        return self.filter(camp__in=Camp.objects.looked_after_by(user))
+
+
 class Camp(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -163,6 +225,8 @@ class Camp(models.Model):
         _("calendar token"), default=uuid.uuid4, unique=True, editable=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CampQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("camp")
@@ -228,6 +292,8 @@ class Enrolment(models.Model):
         help_text=_("The waiting list moves up in this order."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("enrolment")

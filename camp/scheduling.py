@@ -21,7 +21,7 @@ from cms.models import AuditEvent
 from cms.permissions import can
 from courses.models import CampDayPage, CurriculumPage
 
-from .models import Attendance, Camp, CampDay, Enrolment, School
+from .models import Attendance, Camp, CampDay, School
 
 # A camp of six days with days off in between; longer than this is a typing mistake.
 MAX_SPAN_DAYS = 28
@@ -105,7 +105,7 @@ def check_facilitators_free(camp: Camp, facilitators, dates: Iterable[datetime.d
 
 
 def check_capacity(camp: Camp, capacity: int) -> None:
-    enrolled = camp.enrolments.filter(status=Enrolment.Status.ENROLLED).count() if camp.pk else 0
+    enrolled = camp.enrolments.enrolled().count() if camp.pk else 0
     if capacity < enrolled:
         raise ScheduleError(
             _("%(enrolled)d girls are enrolled already: places cannot be fewer than that.")

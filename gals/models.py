@@ -26,6 +26,69 @@ def household_code() -> str:
     return "H" + secrets.token_hex(4).upper()
 
 
+def _signed_in(user) -> bool:
+    return bool(getattr(user, "pk", None))
+
+
+def _camps_run_by(user):
+    from camp.models import Camp
+
+    return Camp.objects.run_by(user)
+
+
+class HouseholdQuerySet(models.QuerySet):
+    """Which households a person reaches. ``gals/rules.py`` asks these same querysets,
+    so the parents' page, the facilitator's GALS page and ``can()`` agree."""
+
+    def of_guardian(self, user):
+        """The households in which she is a member with an account."""
+        if not _signed_in(user):
+            return self.none()
+        return self.filter(members__user=user).distinct()
+
+    def facilitated_by(self, user):
+        """Households of the camps she runs, and those invited to the sessions she leads."""
+        if not _signed_in(user):
+            return self.none()
+        return self.filter(
+            models.Q(camp__in=_camps_run_by(user)) | models.Q(gals_sessions__facilitator=user)
+        ).distinct()
+
+    def visible_to(self, user):
+        """A family's private record: its guardians and its facilitators."""
+        if not _signed_in(user):
+            return self.none()
+        return self.filter(
+            models.Q(pk__in=self.model.objects.of_guardian(user).values("pk"))
+            | models.Q(pk__in=self.model.objects.facilitated_by(user).values("pk"))
+        )
+
+    def invited_to(self, session):
+        """The session's camp's households and any invited one by one."""
+        query = models.Q(gals_sessions=session)
+        if session.camp_id:
+            query |= models.Q(camp_id=session.camp_id)
+        return self.filter(query).distinct()
+
+
+class GalsSessionQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """Sessions she leads or that belong to a camp she runs."""
+        if not _signed_in(user):
+            return self.none()
+        return self.filter(
+            models.Q(facilitator=user) | models.Q(camp__in=_camps_run_by(user))
+        ).distinct()
+
+    def inviting(self, household):
+        """The sessions a household is invited to: its camp's, and those it was invited
+        to one by one (the twin of ``Household.objects.invited_to``)."""
+        query = models.Q(households=household)
+        if household.camp_id:
+            query |= models.Q(camp_id=household.camp_id)
+        return self.filter(query).distinct()
+
+
 class Household(models.Model):
     code = models.CharField(_("code"), max_length=20, unique=True, default=household_code)
     camp = models.ForeignKey(
@@ -40,6 +103,8 @@ class Household(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("girls"), related_name="households", blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = HouseholdQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("household")
@@ -247,6 +312,8 @@ class GalsSession(models.Model):
     )
     tools = models.JSONField(_("tools used"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = GalsSessionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("GALS session")

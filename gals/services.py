@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -111,10 +111,7 @@ def delete_session(session: GalsSession, *, by) -> int:
 def next_session(household: Household, now=None) -> GalsSession | None:
     """The household's next session that has not ended yet."""
     now = now or timezone.now()
-    query = Q(households=household)
-    if household.camp_id:
-        query |= Q(camp_id=household.camp_id)
-    candidates = GalsSession.objects.filter(query).distinct().order_by("starts_at")
+    candidates = GalsSession.objects.inviting(household).order_by("starts_at")
     for session in candidates.filter(starts_at__gte=now - datetime.timedelta(hours=6)):
         if session_end(session) >= now:
             return session
