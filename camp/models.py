@@ -113,6 +113,13 @@ class WeekdaysField(models.JSONField):
         )
 
 
+#: Rules about stored data, kept by the database (``Meta.constraints``) and said first,
+#: in these words, by the forms and services that write the rows.
+NEEDS_A_PLACE = _("A camp needs at least one place.")
+DAY_ENDS_AFTER_IT_STARTS = _("The day must end after it starts.")
+SHARE_AT_MOST_ALL = _("A share cannot be more than 100%.")
+
+
 def _signed_in(user) -> bool:
     return bool(getattr(user, "pk", None)) and getattr(user, "is_active", False)
 
@@ -232,6 +239,22 @@ class Camp(models.Model):
         verbose_name = _("camp")
         verbose_name_plural = _("camps")
         ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1), name="camp_has_a_place",
+                violation_error_message=NEEDS_A_PLACE,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(day_ends_at__gt=models.F("day_starts_at")),
+                name="camp_day_ends_after_it_starts",
+                violation_error_message=DAY_ENDS_AFTER_IT_STARTS,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_core_lessons_percent__lte=100),
+                name="camp_core_lessons_share_at_most_all",
+                violation_error_message=SHARE_AT_MOST_ALL,
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -259,7 +282,12 @@ class CampDay(models.Model):
         verbose_name_plural = _("camp days")
         ordering = ["camp", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["camp", "number"], name="one_day_number_per_camp")
+            models.UniqueConstraint(fields=["camp", "number"], name="one_day_number_per_camp"),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="camp_day_ends_after_it_starts_day",
+                violation_error_message=DAY_ENDS_AFTER_IT_STARTS,
+            ),
         ]
 
     def __str__(self):

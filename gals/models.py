@@ -20,6 +20,10 @@ from cms.blocks import TextItemBlock
 from cms.models import BasePage
 from courses.storage import private_storage
 
+#: A session belongs to a camp or names its community: said by the form and the
+#: service, kept by the database.
+CAMP_OR_COMMUNITY = _("Choose the camp or name the community of the session.")
+
 
 def household_code() -> str:
     """A pseudonymous code for surveys and exports: no name in it."""
@@ -151,6 +155,14 @@ class HouseholdMember(models.Model):
     class Meta:
         verbose_name = _("household member")
         verbose_name_plural = _("household members")
+        constraints = [
+            # Joining twice with the same account links the member already there.
+            models.UniqueConstraint(
+                fields=["household", "user"], condition=models.Q(user__isnull=False),
+                name="one_membership_per_account",
+                violation_error_message=_("This account is already a member of this family."),
+            )
+        ]
 
     def __str__(self):
         return self.name or self.get_family_role_display()
@@ -319,6 +331,13 @@ class GalsSession(models.Model):
         verbose_name = _("GALS session")
         verbose_name_plural = _("GALS sessions")
         ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(camp__isnull=False) | ~models.Q(community=""),
+                name="session_of_a_camp_or_a_community",
+                violation_error_message=CAMP_OR_COMMUNITY,
+            )
+        ]
 
     def __str__(self):
         return f"{self.starts_at:%Y-%m-%d %H:%M} {self.venue}"
@@ -800,6 +819,14 @@ class DataRequest(models.Model):
         verbose_name = _("data request")
         verbose_name_plural = _("data requests")
         indexes = [models.Index(fields=["answered_at", "due_on"], name="gals_datareq_open")]
+        constraints = [
+            # Asking twice for the same thing makes one request (``data_requests.ask``).
+            models.UniqueConstraint(
+                fields=["girl", "kind"], condition=models.Q(answered_at__isnull=True),
+                name="one_open_data_request_per_kind",
+                violation_error_message=_("The same request for her is already open."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.pk}"

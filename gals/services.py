@@ -26,6 +26,7 @@ from cms.models import AuditEvent, Consent
 
 from . import access
 from .models import (
+    CAMP_OR_COMMUNITY,
     AttitudeAnswer,
     AttitudeItem,
     AttitudeResponse,
@@ -86,7 +87,7 @@ def create_session(*, by, camp: Camp | None, community: str, starts_at, duration
     """A session belongs to a camp or to a community: one of the two must be named."""
     community = community.strip()
     if camp is None and not community:
-        raise ValidationError(_("Choose the camp or name the community of the session."))
+        raise ValidationError(CAMP_OR_COMMUNITY)
     session = GalsSession.objects.create(
         camp=camp, community=community, starts_at=starts_at, duration_minutes=duration_minutes,
         venue=venue, facilitator=by, tools=list(tools),
