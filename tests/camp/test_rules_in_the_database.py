@@ -127,7 +127,10 @@ def _lift(model, name: str) -> None:
         if connection.vendor == "sqlite" and is_check:
             cursor.execute("PRAGMA ignore_check_constraints = ON")
         elif is_check:
+            # PostgreSQL alters no table with checks of this transaction still waiting.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {connection.ops.quote_name(name)}")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         else:
             cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
 
