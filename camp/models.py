@@ -328,7 +328,12 @@ class Enrolment(models.Model):
         verbose_name_plural = _("enrolments")
         ordering = ["created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["camp", "learner"], name="one_enrolment_per_girl")
+            models.UniqueConstraint(fields=["camp", "learner"], name="one_enrolment_per_girl"),
+            # The waiting list moves up in the order of ``waiting_since`` (enrolment.py).
+            models.CheckConstraint(
+                condition=~models.Q(status="waiting") | models.Q(waiting_since__isnull=False),
+                name="waiting_since_a_time",
+            ),
         ]
 
     def __str__(self):

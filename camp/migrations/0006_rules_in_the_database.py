@@ -1,5 +1,6 @@
 """Rules that lived only in forms, kept by the database: a camp has a place, its days
-end after they start, a share of lessons is at most all of them.
+end after they start, a share of lessons is at most all of them, a girl on the
+waiting list has the time she joined it.
 
 Before adding them, the rows that already break one are named and the migration stops
 (``cms.migration_checks``): nothing is changed until they are corrected.
@@ -29,6 +30,11 @@ RULES = [
         name='camp_day_ends_after_it_starts_day',
         violation_error_message='The day must end after it starts.'),
      'a camp day ends after it starts'),
+    ('Enrolment', models.CheckConstraint(
+        condition=models.Q(models.Q(('status', 'waiting'), _negated=True),
+                           ('waiting_since__isnull', False), _connector='OR'),
+        name='waiting_since_a_time'),
+     'a girl on the waiting list has the time she joined it'),
 ]
 
 

@@ -16,7 +16,7 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from camp.models import DAY_ENDS_AFTER_IT_STARTS, NEEDS_A_PLACE, Camp, CampDay
+from camp.models import DAY_ENDS_AFTER_IT_STARTS, NEEDS_A_PLACE, Camp, CampDay, Enrolment
 from cms.migration_checks import RowsBreakConstraint
 from courses.models import SurveyAnswer, SurveyResponse
 from gals.models import DataRequest, GalsSession, Household, HouseholdMember
@@ -60,6 +60,8 @@ def test_the_database_refuses_rows_that_break_a_rule(camp):
             min_core_lessons_percent=101),
         "a day ending when it starts": lambda: CampDay.objects.filter(pk=day.pk).update(
             starts_at=datetime.time(12), ends_at=datetime.time(12)),
+        "a place on the waiting list since no time": lambda: Enrolment.objects.create(
+            camp=camp, learner=make_girl("girl-waits"), status="waiting"),
         "an answer of 6": lambda: _survey_answer(value=6),
         "a looking-back answer of 0": lambda: _survey_answer(value=4, before_value=0),
         "the same account twice in a family": lambda: HouseholdMember.objects.create(
