@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 
 from camp import dashboard
+from camp.care import services as care
+from camp.care.models import Concern, HelpRequest
 from camp.impact.rules import reporting_camps
 from camp.models import Camp, Enrolment
 from cms.permissions import can
@@ -81,6 +83,16 @@ PAIRS = [
     # Sessions with no household invited have no row on the page: only a subset.
     Pair("facilitator's GALS page: sessions", _facilitator_sessions, "gals.manage_session",
          GalsSession, gate="gals.run_sessions", subset=True),
+    # Care records: the lead's page shows the open ones of every camp, a facilitator's
+    # page hers (the concerns she wrote, the requests shared with her camps' adults).
+    Pair("lead's page: concerns", lambda user: care.open_concerns(), "care.view_concern",
+         Concern, gate="care.lead", subset=True),
+    Pair("lead's page: help requests", lambda user: care.open_help_requests(),
+         "care.view_help_request", HelpRequest, gate="care.lead", subset=True),
+    Pair("my concerns", care.concerns_recorded_by, "care.view_concern", Concern,
+         gate="care.my_concerns", subset=True),
+    Pair("help requests shared with her", care.help_requests_shared_with,
+         "care.view_help_request", HelpRequest, gate="care.my_concerns", subset=True),
     Pair("data requests", data_requests.answerable, "gals.answer_data_request", DataRequest,
          gate="gals.data_requests"),
 ]

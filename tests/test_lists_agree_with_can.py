@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from camp.care.models import Concern, HelpRequest
 from camp.models import Camp, Enrolment
 from cms.models import Role
 from gals.models import DataRequest, GalsSession, Household, HouseholdMember
@@ -47,6 +48,12 @@ def add_records(world) -> None:
                                requested_by=world.guardian_a, due_on=timezone.localdate())
     DataRequest.objects.create(girl=world.girl_b, kind=DataRequest.Kind.ERASE,
                                due_on=timezone.localdate())
+    HelpRequest.objects.create(learner=world.girl_a, message="…", share_with_facilitator=True)
+    HelpRequest.objects.create(learner=world.girl_b, message="…")
+    Concern.objects.create(learner=world.girl_a, camp=world.camp_a, what="…",
+                           recorded_by=world.facilitator_a, happened_on=timezone.localdate())
+    Concern.objects.create(learner=world.girl_b, camp=world.camp_b, what="…",
+                           recorded_by=world.facilitator_b, happened_on=timezone.localdate())
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +104,6 @@ def test_the_rules_tell_people_apart(world, db):
         .values_list("code", flat=True)}
     assert names("parents' page", "guardian") == {world.household_a.code}
     assert len(names("data requests", "facilitator")) == 1
+    assert len(names("help requests shared with her", "facilitator")) == 1
+    assert names("help requests shared with her", "other_facilitator") == set()
+    assert len(names("my concerns", "facilitator")) == 1
