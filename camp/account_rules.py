@@ -14,19 +14,15 @@ export or anonymisation, nor reset her PIN, in any camp. Girls, guardians,
 partners, editors and other camps' facilitators: never.
 """
 
-from cms.models import Role
-from cms.permissions import rule
+from cms.permissions import holds, rule
 
-
-def _runs(user, camp) -> bool:
-    return camp.facilitators.filter(pk=user.pk).exists()
+from .models import Camp, Enrolment
 
 
 def looks_after(user, camp) -> bool:
-    """The one rule: a superuser, or a facilitator of this camp."""
-    if camp is None or not camp.pk:
-        return False
-    return user.is_superuser or (user.has_role(Role.FACILITATOR) and _runs(user, camp))
+    """The one rule: a superuser, or a facilitator of this camp
+    (``Camp.objects.looked_after_by``)."""
+    return holds(Camp.objects.looked_after_by(user), camp)
 
 
 @rule("camp.girls_records")
@@ -48,7 +44,8 @@ def signin_device(user, camp) -> bool:
 
 
 def _her_camp(user, enrolment) -> bool:
-    return enrolment is not None and looks_after(user, enrolment.camp)
+    """Her place is in a camp she looks after (``Enrolment.objects.looked_after_by``)."""
+    return holds(Enrolment.objects.looked_after_by(user), enrolment)
 
 
 @rule("camp.consent_sheet")

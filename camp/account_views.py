@@ -218,8 +218,8 @@ def consent_sheet(request, pk):
     """The camp's consent sheet: girls x (scope, guardian or girl), ticked and saved once
     from the signed paper forms."""
     camp = _camp(request, pk, "camp.consent_sheet")
-    girls = [e.learner for e in Enrolment.objects.filter(
-        camp=camp, status=Enrolment.Status.ENROLLED, learner__anonymised_at__isnull=True,
+    girls = [e.learner for e in Enrolment.objects.enrolled().filter(
+        camp=camp, learner__anonymised_at__isnull=True,
     ).select_related("learner").order_by("learner__first_name", "learner__pk")]
     columns = [(scope, scope_label, kind, kind_label)
                for scope, scope_label in Consent.Scope.choices

@@ -57,15 +57,15 @@ def add_girls(camp: Camp, rows: list[kernel_accounts.GirlRow], by):
     return created
 
 
-def camp_girls(camp: Camp, *, statuses=(Enrolment.Status.ENROLLED,)):
-    """The girls of ``camp`` with an active account, by name."""
+def camp_girls(camp: Camp, *, waiting_too: bool = False):
+    """The girls of ``camp`` with an active account, by name: those enrolled, and with
+    ``waiting_too`` those on the waiting list."""
+    places = camp.enrolments.current() if waiting_too else camp.enrolments.enrolled()
     return (
         get_user_model().objects.filter(
-            enrolments__camp=camp, enrolments__status__in=statuses,
-            is_active=True, anonymised_at__isnull=True,
+            pk__in=places.values("learner"), is_active=True, anonymised_at__isnull=True,
         )
         .order_by("first_name", "last_name", "pk")
-        .distinct()
     )
 
 
@@ -138,9 +138,7 @@ def fresh_pins(request, camp: Camp) -> list[tuple[object, str]]:
     pads = _pads(request, camp)
     if not entry or not pads:
         return []
-    girls = {str(girl.pk): girl for girl in camp_girls(
-        camp, statuses=(Enrolment.Status.ENROLLED, Enrolment.Status.WAITING)
-    )}
+    girls = {str(girl.pk): girl for girl in camp_girls(camp, waiting_too=True)}
     return [
         (girls[user_id], _digits_add(hidden, pads[user_id], -1))
         for user_id, hidden in entry["girls"].items()

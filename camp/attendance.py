@@ -43,7 +43,7 @@ def needs_confirmation(day: CampDay) -> bool:
 
 def enrolled_ids(camp: Camp) -> set[int]:
     return set(
-        camp.enrolments.filter(status=Enrolment.Status.ENROLLED).values_list(
+        camp.enrolments.enrolled().values_list(
             "learner_id", flat=True
         )
     )
@@ -120,9 +120,7 @@ def mark(
     day's camp can be marked."""
     _check(day, status, other_day_confirmed)
     client_id = parse_client_id(client_id)
-    if not day.camp.enrolments.filter(
-        learner_id=learner_id, status=Enrolment.Status.ENROLLED
-    ).exists():
+    if not day.camp.enrolments.enrolled().filter(learner_id=learner_id).exists():
         raise AttendanceError(_("This girl is not enrolled in this camp."))
     return _save(day, learner_id, status, by, client_id)
 
@@ -159,7 +157,7 @@ def roll(day: CampDay) -> list[tuple[Enrolment, Attendance | None]]:
     """The girls of the day's camp with their mark: two queries, whatever the class size."""
     marks = {a.learner_id: a for a in Attendance.objects.filter(camp_day=day)}
     enrolments = (
-        day.camp.enrolments.filter(status=Enrolment.Status.ENROLLED)
+        day.camp.enrolments.enrolled()
         .select_related("learner")
         .order_by("learner__first_name", "learner__last_name", "learner_id")
     )

@@ -48,14 +48,12 @@ class CampToday:
 
 
 def my_camps(user) -> dict[str, list[Camp]]:
-    """Her camps by phase (upcoming, running, finished) and the cancelled ones: two queries.
+    """The camps she sees (``Camp.objects.viewable_by``, the list of ``camp.view``) by
+    phase (upcoming, running, finished) and the cancelled ones: two queries.
 
-    A programme manager's are every camp (``camp.see_every_camp``)."""
-    from cms.permissions import can
-
-    every = can(user, "camp.see_every_camp")
+    A programme manager's are every camp."""
     camps = (
-        (Camp.objects.all() if every else Camp.objects.filter(facilitators=user))
+        Camp.objects.viewable_by(user)
         .select_related("school__district__region")
         .prefetch_related("days")
         .order_by("start_date", "pk")

@@ -34,7 +34,7 @@ class EnrolmentError(ValidationError):
 
 
 def enrolled_count(camp: Camp) -> int:
-    return camp.enrolments.filter(status=Enrolment.Status.ENROLLED).count()
+    return camp.enrolments.enrolled().count()
 
 
 def _locked(camp: Camp) -> Camp:

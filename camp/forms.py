@@ -10,7 +10,7 @@ from cms.permissions import can
 from courses.models import CurriculumPage
 
 from .enrolment import REASON_MAX_LENGTH
-from .models import Camp, CampDay, District, School
+from .models import DAY_ENDS_AFTER_IT_STARTS, NEEDS_A_PLACE, Camp, CampDay, District, School
 
 
 class DateInput(forms.DateInput):
@@ -103,7 +103,7 @@ class CampForm(forms.ModelForm):
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]
         if capacity < 1:
-            raise forms.ValidationError(_("A camp needs at least one place."))
+            raise forms.ValidationError(NEEDS_A_PLACE)
         return capacity
 
     def new_school(self) -> School | None:
@@ -120,7 +120,7 @@ class CampForm(forms.ModelForm):
             self._clean_school(cleaned)
         starts, ends = cleaned.get("day_starts_at"), cleaned.get("day_ends_at")
         if starts and ends and starts >= ends:
-            self.add_error("day_ends_at", _("The day must end after it starts."))
+            self.add_error("day_ends_at", DAY_ENDS_AFTER_IT_STARTS)
         return cleaned
 
 
@@ -155,6 +155,13 @@ class DayForm(forms.ModelForm):
         model = CampDay
         fields = ["date", "starts_at", "ends_at"]
         widgets = {"date": DateInput(), "starts_at": TimeInput(), "ends_at": TimeInput()}
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and starts >= ends:
+            self.add_error("ends_at", DAY_ENDS_AFTER_IT_STARTS)
+        return cleaned
 
 
 class EnrolForm(forms.Form):

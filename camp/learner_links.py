@@ -19,9 +19,7 @@ ACTIVE = [Camp.Status.PUBLISHED, Camp.Status.RUNNING, Camp.Status.FINISHED]
 
 def enrolments_of(learner):
     """Her places in camps that are on (or were): the camps whose lessons she follows."""
-    return Enrolment.objects.filter(
-        learner_id=learner.pk, status=Enrolment.Status.ENROLLED, camp__status__in=ACTIVE
-    )
+    return Enrolment.objects.enrolled().filter(learner_id=learner.pk, camp__status__in=ACTIVE)
 
 
 #: Moves on when any camp or enrolment is saved or deleted (``CampConfig.ready``).
@@ -53,12 +51,10 @@ def on_camp_write(sender, **kwargs) -> None:
 
 @register_carer
 def facilitates(user, learner) -> bool:
-    """A facilitator of a camp she is (or was) enrolled in."""
+    """A facilitator of a camp she is enrolled in or waits for (not one she left)."""
     if not getattr(user, "pk", None) or not getattr(learner, "pk", None):
         return False
-    return Enrolment.objects.filter(
-        learner_id=learner.pk, camp__facilitators=user
-    ).exclude(status=Enrolment.Status.WITHDRAWN).exists()
+    return Enrolment.objects.current().in_camps_run_by(user).filter(learner_id=learner.pk).exists()
 
 
 @register_today

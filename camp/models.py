@@ -113,6 +113,75 @@ class WeekdaysField(models.JSONField):
         )
 
 
+#: Rules about stored data, kept by the database (``Meta.constraints``) and said first,
+#: in these words, by the forms and services that write the rows.
+NEEDS_A_PLACE = _("A camp needs at least one place.")
+DAY_ENDS_AFTER_IT_STARTS = _("The day must end after it starts.")
+SHARE_AT_MOST_ALL = _("A share cannot be more than 100%.")
+
+
+def _signed_in(user) -> bool:
+    return bool(getattr(user, "pk", None)) and getattr(user, "is_active", False)
+
+
+def sees_every_camp(user) -> bool:
+    """Administrators and programme managers see every camp (``camp.see_every_camp``)."""
+    from cms.models import Role
+
+    return _signed_in(user) and (user.is_superuser or user.has_role(Role.MANAGER))
+
+
+class CampQuerySet(models.QuerySet):
+    """Which camps a person reaches: the rules in ``camp/rules.py`` ask these same
+    querysets (through ``cms.permissions.holds``), so a list never shows a camp that
+    ``can()`` refuses, nor hides one it allows."""
+
+    def run_by(self, user):
+        """The camps she runs: she is a facilitator, and one of the camp's."""
+        from cms.models import Role
+
+        if not _signed_in(user) or not user.has_role(Role.FACILITATOR):
+            return self.none()
+        return self.filter(facilitators=user)
+
+    def viewable_by(self, user):
+        """A camp's plan, girls and attendance: the programme's managers and the
+        administrators see every camp, a facilitator the camps she runs."""
+        if sees_every_camp(user):
+            return self.all()
+        return self.run_by(user)
+
+    def looked_after_by(self, user):
+        """The camps whose girls' records she keeps: the administrators, and the camp's
+        own facilitators (never a manager: account_rules.py)."""
+        if _signed_in(user) and user.is_superuser:
+            return self.all()
+        return self.run_by(user)
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    """Girls' places in camps: by status, and by who may reach them."""
+
+    def enrolled(self):
+        """Girls who hold a place (not waiting, not withdrawn): the roll, the counts."""
+        return self.filter(status=Enrolment.Status.ENROLLED)
+
+    def waiting(self):
+        return self.filter(status=Enrolment.Status.WAITING)
+
+    def current(self):
+        """Enrolled or waiting: every place but a withdrawn one."""
+        return self.exclude(status=Enrolment.Status.WITHDRAWN)
+
+    def in_camps_run_by(self, user):
+        """Places in the camps she runs, whatever their status."""
+        return self.filter(camp__in=Camp.objects.run_by(user))
+
+    def looked_after_by(self, user):
+        """Girls' records she keeps (account, consent, export, anonymisation, PIN)."""
+        return self.filter(camp__in=Camp.objects.looked_after_by(user))
+
+
 class Camp(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -164,10 +233,28 @@ class Camp(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = CampQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("camp")
         verbose_name_plural = _("camps")
         ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1), name="camp_has_a_place",
+                violation_error_message=NEEDS_A_PLACE,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(day_ends_at__gt=models.F("day_starts_at")),
+                name="camp_day_ends_after_it_starts",
+                violation_error_message=DAY_ENDS_AFTER_IT_STARTS,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_core_lessons_percent__lte=100),
+                name="camp_core_lessons_share_at_most_all",
+                violation_error_message=SHARE_AT_MOST_ALL,
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -195,7 +282,12 @@ class CampDay(models.Model):
         verbose_name_plural = _("camp days")
         ordering = ["camp", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["camp", "number"], name="one_day_number_per_camp")
+            models.UniqueConstraint(fields=["camp", "number"], name="one_day_number_per_camp"),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="camp_day_ends_after_it_starts_day",
+                violation_error_message=DAY_ENDS_AFTER_IT_STARTS,
+            ),
         ]
 
     def __str__(self):
@@ -229,12 +321,19 @@ class Enrolment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = EnrolmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
         ordering = ["created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["camp", "learner"], name="one_enrolment_per_girl")
+            models.UniqueConstraint(fields=["camp", "learner"], name="one_enrolment_per_girl"),
+            # The waiting list moves up in the order of ``waiting_since`` (enrolment.py).
+            models.CheckConstraint(
+                condition=~models.Q(status="waiting") | models.Q(waiting_since__isnull=False),
+                name="waiting_since_a_time",
+            ),
         ]
 
     def __str__(self):

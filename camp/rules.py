@@ -8,7 +8,9 @@ list of girls.
 """
 
 from cms.models import Role
-from cms.permissions import rule
+from cms.permissions import holds, rule
+
+from .models import Camp, Enrolment, sees_every_camp
 
 
 def _is_admin(user) -> bool:
@@ -16,10 +18,8 @@ def _is_admin(user) -> bool:
 
 
 def runs(user, camp) -> bool:
-    """She is one of the camp's facilitators (one query, unless prefetched)."""
-    if camp is None or not camp.pk:
-        return False
-    return camp.facilitators.filter(pk=user.pk).exists()
+    """She is a facilitator and one of this camp's (``Camp.objects.run_by``)."""
+    return holds(Camp.objects.run_by(user), camp)
 
 
 @rule("camp.teach")
@@ -37,7 +37,7 @@ def can_keep_calendar(user, obj=None) -> bool:
 @rule("camp.see_every_camp")
 def can_see_every_camp(user, obj=None) -> bool:
     """The camps page lists every camp of the programme, not only her own."""
-    return _is_admin(user) or user.has_role(Role.MANAGER)
+    return sees_every_camp(user)
 
 
 @rule("camp.create")
@@ -66,10 +66,8 @@ def can_choose_facilitators(user, obj=None) -> bool:
 
 @rule("camp.view")
 def can_view(user, camp) -> bool:
-    """A camp's plan, its girls and their attendance."""
-    if _is_admin(user) or user.has_role(Role.MANAGER):
-        return True
-    return user.has_role(Role.FACILITATOR) and runs(user, camp)
+    """A camp's plan, its girls and their attendance (``Camp.objects.viewable_by``)."""
+    return holds(Camp.objects.viewable_by(user), camp)
 
 
 @rule("camp.manage")
@@ -81,7 +79,7 @@ def can_manage(user, camp) -> bool:
 @rule("camp.take_roll")
 def can_take_roll(user, camp) -> bool:
     """The roll is taken by the camp's own facilitators (administrators may correct it)."""
-    return _is_admin(user) or (user.has_role(Role.FACILITATOR) and runs(user, camp))
+    return _is_admin(user) or runs(user, camp)
 
 
 @rule("camp.gallery")
@@ -89,7 +87,7 @@ def can_see_gallery(user, camp) -> bool:
     """The camp's gallery of its girls' build photos, for the showcase: only the camp's
     own facilitators (a girl's photos are seen by nobody else, courses/rules.py), and in
     it only the photos of girls whose photo consent stands."""
-    return user.has_role(Role.FACILITATOR) and runs(user, camp)
+    return runs(user, camp)
 
 
 @rule("camp.roll_call_photo")
@@ -98,8 +96,8 @@ def can_take_roll_call_photo(user, enrolment) -> bool:
     facilitators, while her photo consent stands."""
     from courses.services import has_photo_consent
 
-    return (getattr(enrolment, "status", None) == "enrolled"
-            and user.has_role(Role.FACILITATOR) and runs(user, enrolment.camp)
+    return (enrolment is not None
+            and holds(Enrolment.objects.enrolled().in_camps_run_by(user), enrolment)
             and has_photo_consent(enrolment.learner))
 
 

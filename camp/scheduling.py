@@ -21,7 +21,7 @@ from cms.models import AuditEvent
 from cms.permissions import can
 from courses.models import CampDayPage, CurriculumPage
 
-from .models import Attendance, Camp, CampDay, Enrolment, School
+from .models import DAY_ENDS_AFTER_IT_STARTS, Attendance, Camp, CampDay, School
 
 # A camp of six days with days off in between; longer than this is a typing mistake.
 MAX_SPAN_DAYS = 28
@@ -105,7 +105,7 @@ def check_facilitators_free(camp: Camp, facilitators, dates: Iterable[datetime.d
 
 
 def check_capacity(camp: Camp, capacity: int) -> None:
-    enrolled = camp.enrolments.filter(status=Enrolment.Status.ENROLLED).count() if camp.pk else 0
+    enrolled = camp.enrolments.enrolled().count() if camp.pk else 0
     if capacity < enrolled:
         raise ScheduleError(
             _("%(enrolled)d girls are enrolled already: places cannot be fewer than that.")
@@ -217,7 +217,7 @@ def move_day(
     after it (a day cannot fall outside its camp); day 1 moves with the start date."""
     camp = day.camp
     if starts_at >= ends_at:
-        raise ScheduleError(_("The day must end after it starts."))
+        raise ScheduleError(DAY_ENDS_AFTER_IT_STARTS)
     if date != day.date:
         if day.number == 1:
             raise ScheduleError(

@@ -271,8 +271,7 @@ def camp_gallery(request, pk: int):
     """Every girl's build photos in one camp, for the showcase on the last day: only the
     girls whose photo consent stands (withdrawn consent hides her photos at once)."""
     camp = _camp(pk, request.user, "camp.gallery")
-    learners = [e.learner for e in camp.enrolments.filter(
-        status=Enrolment.Status.ENROLLED).select_related("learner").order_by(
+    learners = [e.learner for e in camp.enrolments.enrolled().select_related("learner").order_by(
         "learner__first_name", "learner__username")]
     photos = photos_with_consent(learners)
     girls = [(learner, photos[learner.pk]) for learner in learners if learner.pk in photos]
@@ -350,7 +349,7 @@ def attendance_totals(request, pk: int):
     by_day = roll_call.totals_by_day(camp)
     girls = [
         (e, by_girl.get(e.learner_id, {}))
-        for e in camp.enrolments.filter(status=Enrolment.Status.ENROLLED)
+        for e in camp.enrolments.enrolled()
         .select_related("learner").order_by("learner__first_name", "learner_id")
     ]
     return render(request, "camp/attendance.html", {
@@ -389,7 +388,7 @@ def facilitator_calendar(request, token):
         raise Http404
     return _ics(
         _("Camps of %(name)s") % {"name": feed.user.display_name},
-        _days_for_calendar().filter(camp__facilitators=feed.user),
+        _days_for_calendar().filter(camp__in=Camp.objects.run_by(feed.user)),
         request,
         calendar_sources.events(facilitator=feed.user),
     )

@@ -1,6 +1,7 @@
 """The one answer to "may this user do X to this object?".
 
-Views, querysets and templates all ask ``can(user, action, obj)``. Each app registers
+Views and templates ask ``can(user, action, obj)``; lists come from querysets that
+the rules ask in turn (``holds``). Each app registers
 the rules for its own actions in ``<app>/rules.py`` with ``@rule("app.action")``;
 an action with no rule is refused, so a forgotten rule fails closed.
 """
@@ -34,6 +35,19 @@ def can(user, action: str, obj: Any = None) -> bool:
     if check is None:
         return False
     return bool(check(user, obj))
+
+
+def holds(queryset, obj: Any) -> bool:
+    """Whether ``obj`` is in ``queryset``: a rule asks the very queryset its list is
+    built on, so the two cannot disagree. No query when the queryset is empty by
+    construction (``none()``) or unfiltered (everyone's)."""
+    if obj is None or not getattr(obj, "pk", None):
+        return False
+    if queryset.query.is_empty():
+        return False
+    if not queryset.query.where:
+        return True
+    return queryset.filter(pk=obj.pk).exists()
 
 
 def registered_actions() -> list[str]:

@@ -553,7 +553,16 @@ class SurveyAnswer(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["response", "item_key"], name="one_survey_answer_per_item"
-            )
+            ),
+            # 1 to 5 on the scale; 0 and 1 are the "no" and "yes" of a yes-or-no statement.
+            models.CheckConstraint(
+                condition=models.Q(value__gte=0, value__lte=5), name="survey_answer_on_the_scale"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(before_value__isnull=True)
+                | models.Q(before_value__gte=1, before_value__lte=5),
+                name="survey_looking_back_on_the_scale",
+            ),
         ]
 
     def __str__(self):

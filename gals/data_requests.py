@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from camp.models import Enrolment
 from cms.audit import clean_reason, record
-from cms.models import AuditEvent, Role
+from cms.models import AuditEvent
 from cms.permissions import can
 from cms.personal_data import anonymise_girl, export_girl
 
@@ -87,11 +87,8 @@ def answerable(user) -> QuerySet[DataRequest]:
         return DataRequest.objects.none()
     if user.is_superuser:
         return DataRequest.objects.all()
-    if not user.has_role(Role.FACILITATOR):
-        return DataRequest.objects.none()
     return DataRequest.objects.filter(
-        pk__in=DataRequest.objects.filter(girl__enrolments__camp__facilitators=user)
-        .values("pk")
+        girl__in=Enrolment.objects.looked_after_by(user).values("learner")
     )
 
 

@@ -79,8 +79,7 @@ def overview(household: Household) -> FamilyOverview:
     """Everything the family may see about its daughters and its GALS work."""
     girls = []
     enrolments = (
-        Enrolment.objects.filter(learner__in=household.girls.all())
-        .exclude(status=Enrolment.Status.WITHDRAWN)
+        Enrolment.objects.current().filter(learner__in=household.girls.all())
         .select_related("camp", "camp__school", "camp__curriculum", "learner")
         .order_by("camp__start_date")
     )

@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from camp.models import Camp
 
-from .models import BalanceReading, FollowUp, HouseholdMember, SessionRecord, Tool
+from .models import (
+    CAMP_OR_COMMUNITY,
+    BalanceReading,
+    FollowUp,
+    HouseholdMember,
+    SessionRecord,
+    Tool,
+)
 
 
 class PhoneForm(forms.Form):
@@ -51,7 +58,7 @@ class SessionForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("camp") and not (cleaned.get("community") or "").strip():
-            raise forms.ValidationError(_("Choose the camp or name the community of the session."))
+            raise forms.ValidationError(CAMP_OR_COMMUNITY)
         return cleaned
 
 

@@ -13,7 +13,7 @@ def guards(user, learner) -> bool:
     """A member (with an account) of a household the girl belongs to."""
     if not getattr(user, "pk", None) or not getattr(learner, "pk", None):
         return False
-    return Household.objects.filter(girls=learner, members__user=user).exists()
+    return Household.objects.of_guardian(user).filter(girls=learner).exists()
 
 
 @register_family_watch

@@ -20,10 +20,77 @@ from cms.blocks import TextItemBlock
 from cms.models import BasePage
 from courses.storage import private_storage
 
+#: A session belongs to a camp or names its community: said by the form and the
+#: service, kept by the database.
+CAMP_OR_COMMUNITY = _("Choose the camp or name the community of the session.")
+
 
 def household_code() -> str:
     """A pseudonymous code for surveys and exports: no name in it."""
     return "H" + secrets.token_hex(4).upper()
+
+
+def _signed_in(user) -> bool:
+    return bool(getattr(user, "pk", None))
+
+
+def _camps_run_by(user):
+    from camp.models import Camp
+
+    return Camp.objects.run_by(user)
+
+
+class HouseholdQuerySet(models.QuerySet):
+    """Which households a person reaches. ``gals/rules.py`` asks these same querysets,
+    so the parents' page, the facilitator's GALS page and ``can()`` agree."""
+
+    def of_guardian(self, user):
+        """The households in which she is a member with an account."""
+        if not _signed_in(user):
+            return self.none()
+        return self.filter(members__user=user).distinct()
+
+    def facilitated_by(self, user):
+        """Households of the camps she runs, and those invited to the sessions she leads."""
+        if not _signed_in(user):
+            return self.none()
+        return self.filter(
+            models.Q(camp__in=_camps_run_by(user)) | models.Q(gals_sessions__facilitator=user)
+        ).distinct()
+
+    def visible_to(self, user):
+        """A family's private record: its guardians and its facilitators."""
+        if not _signed_in(user):
+            return self.none()
+        return self.filter(
+            models.Q(pk__in=self.model.objects.of_guardian(user).values("pk"))
+            | models.Q(pk__in=self.model.objects.facilitated_by(user).values("pk"))
+        )
+
+    def invited_to(self, session):
+        """The session's camp's households and any invited one by one."""
+        query = models.Q(gals_sessions=session)
+        if session.camp_id:
+            query |= models.Q(camp_id=session.camp_id)
+        return self.filter(query).distinct()
+
+
+class GalsSessionQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """Sessions she leads or that belong to a camp she runs."""
+        if not _signed_in(user):
+            return self.none()
+        return self.filter(
+            models.Q(facilitator=user) | models.Q(camp__in=_camps_run_by(user))
+        ).distinct()
+
+    def inviting(self, household):
+        """The sessions a household is invited to: its camp's, and those it was invited
+        to one by one (the twin of ``Household.objects.invited_to``)."""
+        query = models.Q(households=household)
+        if household.camp_id:
+            query |= models.Q(camp_id=household.camp_id)
+        return self.filter(query).distinct()
 
 
 class Household(models.Model):
@@ -40,6 +107,8 @@ class Household(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("girls"), related_name="households", blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = HouseholdQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("household")
@@ -86,6 +155,14 @@ class HouseholdMember(models.Model):
     class Meta:
         verbose_name = _("household member")
         verbose_name_plural = _("household members")
+        constraints = [
+            # Joining twice with the same account links the member already there.
+            models.UniqueConstraint(
+                fields=["household", "user"], condition=models.Q(user__isnull=False),
+                name="one_membership_per_account",
+                violation_error_message=_("This account is already a member of this family."),
+            )
+        ]
 
     def __str__(self):
         return self.name or self.get_family_role_display()
@@ -248,10 +325,19 @@ class GalsSession(models.Model):
     tools = models.JSONField(_("tools used"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = GalsSessionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("GALS session")
         verbose_name_plural = _("GALS sessions")
         ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(camp__isnull=False) | ~models.Q(community=""),
+                name="session_of_a_camp_or_a_community",
+                violation_error_message=CAMP_OR_COMMUNITY,
+            )
+        ]
 
     def __str__(self):
         return f"{self.starts_at:%Y-%m-%d %H:%M} {self.venue}"
@@ -733,6 +819,14 @@ class DataRequest(models.Model):
         verbose_name = _("data request")
         verbose_name_plural = _("data requests")
         indexes = [models.Index(fields=["answered_at", "due_on"], name="gals_datareq_open")]
+        constraints = [
+            # Asking twice for the same thing makes one request (``data_requests.ask``).
+            models.UniqueConstraint(
+                fields=["girl", "kind"], condition=models.Q(answered_at__isnull=True),
+                name="one_open_data_request_per_kind",
+                violation_error_message=_("The same request for her is already open."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.pk}"

@@ -31,9 +31,7 @@ def manage_session(user, session) -> bool:
 @rule("gals.view_household")
 def view_household(user, household) -> bool:
     """The private record of a family: its guardians and its facilitators only."""
-    return household is not None and (
-        access.is_guardian_of(user, household) or access.is_facilitator_of(user, household)
-    )
+    return access.sees_household(user, household)
 
 
 @rule("gals.record")
@@ -46,7 +44,7 @@ def record(user, household) -> bool:
 def print_camp_sheets(user, camp) -> bool:
     """The family sheets of a whole camp (with invitation codes): its own facilitators,
     as for one household's sheet (``gals.view_household``)."""
-    return camp is not None and user.has_role(Role.FACILITATOR) and runs(user, camp)
+    return runs(user, camp)
 
 
 @rule("gals.reply")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,7 @@ from cms.models import AuditEvent, Consent
 
 from . import access
 from .models import (
+    CAMP_OR_COMMUNITY,
     AttitudeAnswer,
     AttitudeItem,
     AttitudeResponse,
@@ -86,7 +87,7 @@ def create_session(*, by, camp: Camp | None, community: str, starts_at, duration
     """A session belongs to a camp or to a community: one of the two must be named."""
     community = community.strip()
     if camp is None and not community:
-        raise ValidationError(_("Choose the camp or name the community of the session."))
+        raise ValidationError(CAMP_OR_COMMUNITY)
     session = GalsSession.objects.create(
         camp=camp, community=community, starts_at=starts_at, duration_minutes=duration_minutes,
         venue=venue, facilitator=by, tools=list(tools),
@@ -111,10 +112,7 @@ def delete_session(session: GalsSession, *, by) -> int:
 def next_session(household: Household, now=None) -> GalsSession | None:
     """The household's next session that has not ended yet."""
     now = now or timezone.now()
-    query = Q(households=household)
-    if household.camp_id:
-        query |= Q(camp_id=household.camp_id)
-    candidates = GalsSession.objects.filter(query).distinct().order_by("starts_at")
+    candidates = GalsSession.objects.inviting(household).order_by("starts_at")
     for session in candidates.filter(starts_at__gte=now - datetime.timedelta(hours=6)):
         if session_end(session) >= now:
             return session

@@ -65,7 +65,7 @@ def _form_errors(request, form) -> None:
 
 
 def _my_camps(user):
-    return Camp.objects.filter(facilitators=user).order_by("-start_date")
+    return Camp.objects.run_by(user).order_by("-start_date")
 
 
 # --- Parents ---------------------------------------------------------------------------

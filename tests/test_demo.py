@@ -130,6 +130,16 @@ class DemoSiteTests(TestCase):
                                         follow=True)
             self.assertContains(response, words)
 
+    def test_every_demo_persons_lists_and_can_agree(self):
+        """On the demo's camps, girls, families, sessions and requests, each demo person's
+        lists show exactly what ``can()`` lets her open (tests/agreement.py)."""
+        from cms.demo import DEMO_PEOPLE
+        from tests.agreement import disagreements
+
+        found = {username: disagreements(User.objects.get(username=username))
+                 for username, _role, _fields in DEMO_PEOPLE}
+        self.assertEqual({name: diff for name, diff in found.items() if diff}, {})
+
     def test_every_page_a_demo_account_reaches_reads_in_its_language(self):
         """Each demo person, signed in, follows the links of her pages in Kyrgyz and in
         Russian: every page answers, and none shows an English word (a status, a button, an

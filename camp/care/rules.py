@@ -10,7 +10,7 @@
 from cms.models import Role
 from cms.permissions import rule
 
-from ..models import Camp
+from ..models import Enrolment
 from ..rules import runs
 
 
@@ -20,7 +20,7 @@ def is_lead(user) -> bool:
 
 def facilitates(user, camp) -> bool:
     """She is one of the camp's own facilitators."""
-    return user.has_role(Role.FACILITATOR) and runs(user, camp)
+    return runs(user, camp)
 
 
 @rule("care.lead")
@@ -65,10 +65,11 @@ def ask_for_help(user, obj=None) -> bool:
 
 
 def her_facilitator(user, girl) -> bool:
-    """She facilitates a camp the girl is enrolled in."""
-    return user.has_role(Role.FACILITATOR) and Camp.objects.filter(
-        facilitators=user, enrolments__learner=girl
-    ).exists()
+    """She runs a camp the girl has a place in (whatever its status): the same
+    girls as ``services.help_requests_shared_with``."""
+    return girl is not None and (
+        Enrolment.objects.in_camps_run_by(user).filter(learner=girl).exists()
+    )
 
 
 @rule("care.view_help_request")

@@ -138,9 +138,9 @@ def open_help_requests():
 
 def help_requests_shared_with(user):
     """Requests the girls of her camps chose to share with their facilitator."""
-    from ..models import Camp
+    from ..models import Enrolment
 
-    girls = Camp.objects.filter(facilitators=user).values("enrolments__learner")
+    girls = Enrolment.objects.in_camps_run_by(user).values("learner")
     return HelpRequest.objects.filter(
         share_with_facilitator=True, learner__in=girls
     ).select_related("learner")
@@ -212,7 +212,7 @@ def day_needs(camp, day) -> list[dict]:
     tracks = set()
     if day.day_page_id:
         tracks = set(LessonPage.objects.child_of(day.day_page).values_list("track", flat=True))
-    girls = [e.learner for e in camp.enrolments.filter(status="enrolled")
+    girls = [e.learner for e in camp.enrolments.enrolled()
              .select_related("learner").order_by("learner__first_name", "learner__pk")]
     cards = {c.learner_id: c for c in EmergencyCard.objects.filter(learner__in=girls)}
     consenting = set(Consent.objects.filter(

@@ -64,7 +64,7 @@ def _ordered(tracks: set[str]) -> list[str]:
 def standings(camp: Camp) -> list[Standing]:
     """Every enrolled girl of ``camp`` with her days, core lessons and what she lacks."""
     enrolments = list(
-        Enrolment.objects.filter(camp=camp, status=Enrolment.Status.ENROLLED)
+        Enrolment.objects.enrolled().filter(camp=camp)
         .select_related("learner")
         .order_by("learner__first_name", "learner__last_name", "learner_id")
     )

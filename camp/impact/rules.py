@@ -5,28 +5,35 @@ and with small numbers suppressed; facilitators the same views for their own cam
 Girls, guardians and editors see no figures of the programme.
 """
 
+from camp.models import Camp
 from cms.models import Role
-from cms.permissions import rule
+from cms.permissions import holds, rule
 
 
-def _programme(user) -> bool:
+def sees_programme(user) -> bool:
+    """Managers, partners and administrators see every camp."""
     return user.is_superuser or user.has_role(Role.MANAGER) or user.has_role(Role.PARTNER)
+
+
+def reporting_camps(user):
+    """The camps whose figures she reads (``impact.report_camp``): every camp for the
+    programme, the camps she runs for a facilitator; the dashboard counts some of them
+    (``services.visible_camps``)."""
+    if sees_programme(user):
+        return Camp.objects.all()
+    return Camp.objects.run_by(user)
 
 
 @rule("impact.view")
 def view(user, obj=None) -> bool:
     """The dashboard and the exports of its figures."""
-    return _programme(user) or user.has_role(Role.FACILITATOR)
+    return sees_programme(user) or user.has_role(Role.FACILITATOR)
 
 
 @rule("impact.report_camp")
 def report_camp(user, camp) -> bool:
     """The printed report of one camp: the programme, or the camp's own facilitators."""
-    if camp is None:
-        return False
-    if _programme(user):
-        return True
-    return user.has_role(Role.FACILITATOR) and camp.facilitators.filter(pk=user.pk).exists()
+    return holds(reporting_camps(user), camp)
 
 
 @rule("impact.report_region")
@@ -34,11 +41,9 @@ def report_region(user, region) -> bool:
     """The printed report of a region; a facilitator's covers her camps there only."""
     if region is None:
         return False
-    if _programme(user):
+    if sees_programme(user):
         return True
-    return user.has_role(Role.FACILITATOR) and user.facilitated_camps.filter(
-        school__district__region=region
-    ).exists()
+    return Camp.objects.run_by(user).filter(school__district__region=region).exists()
 
 
 @rule("impact.export_rows")

@@ -37,6 +37,7 @@ from django.db import connections, transaction
 from django.db.models import (
     Avg,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -63,6 +64,7 @@ from courses.models import (
 )
 
 from . import sources
+from .rules import reporting_camps
 from .suppression import Cell, Row, complementary, primary, small
 
 CAME = [Attendance.Status.PRESENT, Attendance.Status.LATE]
@@ -107,11 +109,6 @@ def column_labels() -> dict[str, str]:
 # --- Who counts what ------------------------------------------------------------------
 
 
-def sees_programme(user) -> bool:
-    """Managers, partners and administrators see every camp."""
-    return user.is_superuser or user.has_role(Role.MANAGER) or user.has_role(Role.PARTNER)
-
-
 def sees_small_numbers(user) -> bool:
     """Managers and administrators see exact figures on the screen; a partner sees the
     suppressed figures; a facilitator sees her own camps, whose girls she knows."""
@@ -121,12 +118,8 @@ def sees_small_numbers(user) -> bool:
 
 
 def visible_camps(user) -> QuerySet[Camp]:
-    camps = Camp.objects.filter(status__in=COUNTED_STATUSES)
-    if sees_programme(user):
-        return camps
-    if user.has_role(Role.FACILITATOR):
-        return camps.filter(facilitators=user)
-    return camps.none()
+    """The counted camps of those whose figures she reads: what the dashboard adds up."""
+    return reporting_camps(user).filter(status__in=COUNTED_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -160,7 +153,7 @@ def scope(user, filters: Filters) -> QuerySet[Camp]:
 
 def girls_of(camps: QuerySet[Camp]) -> QuerySet[Enrolment]:
     """Enrolled girls of these camps (a subquery, never a list)."""
-    return Enrolment.objects.filter(camp__in=camps, status=Enrolment.Status.ENROLLED)
+    return Enrolment.objects.enrolled().filter(camp__in=camps)
 
 
 # --- Camps, and the breakdowns summed from them ---------------------------------------
@@ -259,8 +252,9 @@ def camp_rows(camps: QuerySet[Camp], today: datetime.date | None = None,
     certified = dict(
         Certificate.objects.filter(
             camp__in=camps, revoked_on__isnull=True,
-            learner__enrolments__camp=F("camp"),
-            learner__enrolments__status=Enrolment.Status.ENROLLED,
+        ).filter(
+            Exists(Enrolment.objects.enrolled().filter(
+                camp=OuterRef("camp"), learner=OuterRef("learner"))),
         )
         .order_by().values("camp").annotate(n=Count("learner", distinct=True))
         .values_list("camp", "n")

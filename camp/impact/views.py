@@ -15,6 +15,7 @@ from cms.permissions import can, require
 from . import cache, exports, pdf, services
 from .charts import report_charts
 from .forms import FilterForm
+from .rules import sees_programme
 
 CAMPS_LISTED = 60
 
@@ -28,7 +29,7 @@ def _filtered(request):
 def _report(request, filters: services.Filters, camps, *, suppress: bool, **what):
     """The report of these camps, from the cache when the data has not changed."""
     user = request.user
-    scope = "programme" if services.sees_programme(user) else f"facilitator:{user.pk}"
+    scope = "programme" if sees_programme(user) else f"facilitator:{user.pk}"
     parts = {
         "scope": scope, "suppress": suppress, "errors": list(filters.errors),
         "region": getattr(filters.region, "code", ""), "start": filters.date_from,
@@ -56,7 +57,7 @@ def dashboard(request):
         "charts": report_charts(report),
         # Hundreds of camps make a long page on a phone: listed when few enough.
         "show_camps": len(report.table("camp").rows) <= CAMPS_LISTED,
-        "own_camps_only": not services.sees_programme(request.user),
+        "own_camps_only": not sees_programme(request.user),
         "may_export_rows": can(request.user, "impact.export_rows"),
         "report_languages": [("ky", "Кыргызча"), ("ru", "Русский")],
     })
