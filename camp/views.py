@@ -62,7 +62,6 @@ def teach(request):
     feed = CalendarFeed.objects.filter(user=request.user).first()
     return keep_offline(render(request, "camp/teach.html", {
         "camps": camps, "todays": todays, "feed": feed, "every_camp": every_camp,
-        "server_today": scheduling.today(),
     }), request.user)
 
 
@@ -85,7 +84,7 @@ def camp_new(request):
             messages.success(request, _("The camp is planned."))
             return redirect("camp:camp_detail", pk=camp.pk)
     return render(request, "camp/camp_form.html", {
-        "form": form, "server_today": scheduling.today(),
+        "form": form,
     })
 
 
@@ -117,7 +116,6 @@ def camp_detail(request, pk: int):
         "can_see_certificates": can(request.user, "certificates.view_camp", camp),
         "can_print_family_sheets": can(request.user, "gals.print_camp_sheets", camp),
         "can_see_gallery": can(request.user, "camp.gallery", camp),
-        "server_today": scheduling.today(),
     })
 
 
@@ -141,7 +139,7 @@ def camp_edit(request, pk: int):
             messages.success(request, _("The camp is saved."))
             return redirect("camp:camp_detail", pk=camp.pk)
     return render(request, "camp/camp_form.html", {
-        "form": form, "camp": camp, "server_today": scheduling.today(),
+        "form": form, "camp": camp,
     })
 
 
@@ -163,7 +161,7 @@ def day_edit(request, pk: int, number: int):
             messages.success(request, _("The day is saved."))
             return redirect("camp:camp_detail", pk=camp.pk)
     return render(request, "camp/day_form.html", {
-        "form": form, "camp": camp, "day": original, "server_today": scheduling.today(),
+        "form": form, "camp": camp, "day": original,
     })
 
 
@@ -261,7 +259,6 @@ def roll_call_view(request, pk: int, number: int):
         "needs_confirmation": roll_call.needs_confirmation(day) and not confirmed,
         "confirmed": confirmed,
         "statuses": roll_call.Attendance.Status.choices,
-        "server_today": scheduling.today(),
     }), request.user)
 
 
@@ -355,7 +352,6 @@ def attendance_totals(request, pk: int):
     return render(request, "camp/attendance.html", {
         "camp": camp, "girls": girls,
         "days": [(d, by_day.get(d.pk, {})) for d in days],
-        "server_today": scheduling.today(),
     })
 
 
@@ -439,5 +435,4 @@ def upcoming_camps(request):
         regions.setdefault(camp.school.district.region, []).append(camp)
     return render(request, "camp/upcoming.html", {
         "regions": sorted(regions.items(), key=lambda item: item[0].name),
-        "server_today": on,
     })
