@@ -36,12 +36,7 @@ from .account_forms import (
 )
 from .enrolment import EnrolmentError
 from .models import Camp, Enrolment
-
-
-def _camp(request, pk, action="camp.manage_accounts") -> Camp:
-    camp = get_object_or_404(Camp, pk=pk)
-    require(request.user, action, camp)
-    return camp
+from .shortcuts import camp_or_404
 
 
 def _enrolment(request, pk, girl_id, action) -> Enrolment:
@@ -70,7 +65,7 @@ def _accounts_page(request, camp, girl_form=None, bulk_form=None, status=200):
 @login_required
 def camp_accounts(request, pk):
     """The camp's girls with their usernames; forms to add one girl or a list."""
-    camp = _camp(request, pk)
+    camp = camp_or_404(request.user, pk, "camp.manage_accounts")
     return _accounts_page(request, camp)
 
 
@@ -83,7 +78,7 @@ def _created(request, camp, created) -> HttpResponse:
 @login_required
 @require_POST
 def account_new(request, pk):
-    camp = _camp(request, pk)
+    camp = camp_or_404(request.user, pk, "camp.manage_accounts")
     form = GirlForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -100,7 +95,7 @@ def account_new(request, pk):
 @login_required
 @require_POST
 def accounts_bulk(request, pk):
-    camp = _camp(request, pk)
+    camp = camp_or_404(request.user, pk, "camp.manage_accounts")
     form = BulkForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -119,7 +114,7 @@ def accounts_bulk(request, pk):
 @never_cache
 def new_pins(request, pk):
     """The PINs just made, shown once; print the cards from here."""
-    camp = _camp(request, pk)
+    camp = camp_or_404(request.user, pk, "camp.manage_accounts")
     return render(request, "camp/accounts/new_pins.html", {
         "camp": camp, "pins": accounts.fresh_pins(request, camp),
     })
@@ -128,7 +123,7 @@ def new_pins(request, pk):
 @login_required
 @require_POST
 def forget_pins(request, pk):
-    camp = _camp(request, pk)
+    camp = camp_or_404(request.user, pk, "camp.manage_accounts")
     messages.success(request, _("The PINs are no longer shown."))
     response = redirect("camp:accounts", pk=camp.pk)
     accounts.forget_pins(request.session, camp, response)
@@ -141,7 +136,7 @@ def login_cards(request, pk):
     """A4 cards of the girls whose PINs were just made (a PIN is shown only once).
 
     Once the cards are made, the PINs are forgotten: the paper is now their only copy."""
-    camp = _camp(request, pk)
+    camp = camp_or_404(request.user, pk, "camp.manage_accounts")
     pins = accounts.fresh_pins(request, camp)
     if not pins:
         messages.error(request, _(
@@ -217,7 +212,7 @@ def _ticks(post) -> set[tuple[int, str, str]]:
 def consent_sheet(request, pk):
     """The camp's consent sheet: girls x (scope, guardian or girl), ticked and saved once
     from the signed paper forms."""
-    camp = _camp(request, pk, "camp.consent_sheet")
+    camp = camp_or_404(request.user, pk, "camp.consent_sheet")
     girls = [e.learner for e in Enrolment.objects.enrolled().filter(
         camp=camp, learner__anonymised_at__isnull=True,
     ).select_related("learner").order_by("learner__first_name", "learner__pk")]
@@ -323,7 +318,7 @@ def anonymise(request, pk, girl_id):
 @require_POST
 def signin_device(request, pk):
     """Turn this phone's camp sign-in on (for this camp) or off."""
-    camp = _camp(request, pk, "camp.signin_device")
+    camp = camp_or_404(request.user, pk, "camp.signin_device")
     if request.POST.get("turn") == "off":
         response = redirect("camp:accounts", pk=camp.pk)
         accounts.turn_off_signin(response)

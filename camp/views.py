@@ -34,14 +34,7 @@ from .dashboard import camp_today, my_camps
 from .forms import CampForm, DayForm, EnrolForm, WithdrawForm
 from .models import CalendarFeed, Camp, CampDay, Enrolment, Region
 from .personal_data import anonymisation_notices
-
-
-def _camp(pk: int, user, action: str = "camp.view") -> Camp:
-    camp = get_object_or_404(
-        Camp.objects.select_related("school__district__region", "curriculum"), pk=pk
-    )
-    require(user, action, camp)
-    return camp
+from .shortcuts import camp_or_404
 
 
 def _errors(form, error: ValidationError) -> None:
@@ -90,7 +83,7 @@ def camp_new(request):
 
 @login_required
 def camp_detail(request, pk: int):
-    camp = _camp(pk, request.user)
+    camp = camp_or_404(request.user, pk)
     days = list(camp.days.select_related("day_page").order_by("number"))
     enrolments = list(
         camp.enrolments.select_related("learner").order_by("status", "waiting_since", "pk")
@@ -121,7 +114,7 @@ def camp_detail(request, pk: int):
 
 @login_required
 def camp_edit(request, pk: int):
-    camp = _camp(pk, request.user, "camp.manage")
+    camp = camp_or_404(request.user, pk, "camp.manage")
     choose = can(request.user, "camp.choose_facilitators")
     form = CampForm(request.POST or None, instance=camp, choose_facilitators=choose,
                     user=request.user, add_school=can(request.user, "camp.add_school"))
@@ -145,7 +138,7 @@ def camp_edit(request, pk: int):
 
 @login_required
 def day_edit(request, pk: int, number: int):
-    camp = _camp(pk, request.user, "camp.manage")
+    camp = camp_or_404(request.user, pk, "camp.manage")
     day = get_object_or_404(CampDay, camp=camp, number=number)
     original = CampDay.objects.get(pk=day.pk)
     form = DayForm(request.POST or None, instance=day)
@@ -169,7 +162,7 @@ def day_edit(request, pk: int, number: int):
 @require_POST
 def enrol(request, pk: int):
     """Enrol girls by username: all of them, or - on a bad line - none."""
-    camp = _camp(pk, request.user, "camp.manage")
+    camp = camp_or_404(request.user, pk, "camp.manage")
     form = EnrolForm(request.POST)
     if form.is_valid():
         try:
@@ -198,7 +191,7 @@ def enrol(request, pk: int):
 
 @login_required
 def withdraw(request, pk: int, enrolment_id: int):
-    camp = _camp(pk, request.user, "camp.manage")
+    camp = camp_or_404(request.user, pk, "camp.manage")
     enrolment = get_object_or_404(
         Enrolment.objects.select_related("learner"), pk=enrolment_id, camp=camp
     )
@@ -224,7 +217,7 @@ def _wants_json(request) -> bool:
 @sender_checked
 def roll_call_view(request, pk: int, number: int):
     """One day's roll: one tap per girl with JavaScript, the whole form without."""
-    camp = _camp(pk, request.user, "camp.take_roll")
+    camp = camp_or_404(request.user, pk, "camp.take_roll")
     day = get_object_or_404(CampDay.objects.select_related("camp"), camp=camp, number=number)
     confirmed = request.POST.get("confirm") == "1" or request.GET.get("confirm") == "1"
     if request.method == "POST":
@@ -267,7 +260,7 @@ def roll_call_view(request, pk: int, number: int):
 def camp_gallery(request, pk: int):
     """Every girl's build photos in one camp, for the showcase on the last day: only the
     girls whose photo consent stands (withdrawn consent hides her photos at once)."""
-    camp = _camp(pk, request.user, "camp.gallery")
+    camp = camp_or_404(request.user, pk, "camp.gallery")
     learners = [e.learner for e in camp.enrolments.enrolled().select_related("learner").order_by(
         "learner__first_name", "learner__username")]
     photos = photos_with_consent(learners)
@@ -279,7 +272,7 @@ def camp_gallery(request, pk: int):
 @login_required
 def roll_call_photo(request, pk: int, learner_id: int):
     """Take (or replace) a girl's photo for the roll call, with her photo consent."""
-    camp = _camp(pk, request.user, "camp.take_roll")
+    camp = camp_or_404(request.user, pk, "camp.take_roll")
     enrolment = get_object_or_404(
         Enrolment.objects.select_related("learner", "camp"), camp=camp, learner_id=learner_id)
     require(request.user, "camp.roll_call_photo", enrolment)
@@ -340,7 +333,7 @@ def _one_tap(request, day: CampDay, confirmed: bool):
 
 @login_required
 def attendance_totals(request, pk: int):
-    camp = _camp(pk, request.user)
+    camp = camp_or_404(request.user, pk)
     days = list(camp.days.order_by("number"))
     by_girl = roll_call.totals_by_girl(camp)
     by_day = roll_call.totals_by_day(camp)
@@ -406,7 +399,7 @@ def renew_my_calendar(request):
 @login_required
 @require_POST
 def renew_camp_calendar(request, pk: int):
-    camp = _camp(pk, request.user, "camp.manage")
+    camp = camp_or_404(request.user, pk, "camp.manage")
     camp.calendar_token = uuid.uuid4()
     camp.save(update_fields=["calendar_token"])
     messages.success(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from camp.models import Camp
+from camp.shortcuts import camp_or_404
 from cms import audit
 from cms import consent as consent_service
 from cms.consent import guardian_consents
@@ -128,8 +129,7 @@ def _join_address(request) -> str:
 @login_required
 def camp_sheets(request, camp_id: int):
     """Every household sheet of one camp in one PDF, for the camp's facilitators."""
-    camp = get_object_or_404(Camp, pk=camp_id)
-    require(request.user, "gals.print_camp_sheets", camp)
+    camp = camp_or_404(request.user, camp_id, "gals.print_camp_sheets")
     pdf, households = camp_sheets_pdf(camp, get_language(), request.user,
                                       join_url=_join_address(request))
     for household in households:

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from camp.models import Camp
+from camp.shortcuts import camp_or_404
 from cms import audit, throttle
 from cms.client_address import client_ip
 from cms.models import AuditEvent
@@ -30,14 +30,6 @@ VERIFY_LIMIT = getattr(settings, "CERTIFICATE_VERIFY_LIMIT", 60)
 VERIFY_WINDOW = getattr(settings, "CERTIFICATE_VERIFY_WINDOW", 10 * 60)
 
 
-def _camp(pk: int, user, action: str) -> Camp:
-    camp = get_object_or_404(
-        Camp.objects.select_related("school__district__region", "curriculum"), pk=pk
-    )
-    require(user, action, camp)
-    return camp
-
-
 def _certificate(pk: int) -> Certificate:
     return get_object_or_404(Certificate.objects.select_related("camp", "learner"), pk=pk)
 
@@ -50,7 +42,7 @@ def _say(request, error: ValidationError) -> None:
 @login_required
 def camp_certificates(request, pk: int):
     """Who is eligible and why not, the issued certificates and the camp's PDF."""
-    camp = _camp(pk, request.user, "certificates.view_camp")
+    camp = camp_or_404(request.user, pk, "certificates.view_camp")
     rows = standings(camp)
     batch = Batch.objects.filter(camp=camp).first()
     issued = [row for row in rows if row.certificate]
@@ -70,7 +62,7 @@ def camp_certificates(request, pk: int):
 @login_required
 @require_POST
 def issue(request, pk: int):
-    camp = _camp(pk, request.user, "certificates.issue")
+    camp = camp_or_404(request.user, pk, "certificates.issue")
     form = LanguageForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose Kyrgyz or Russian."))
@@ -92,7 +84,7 @@ def issue(request, pk: int):
 @login_required
 def override(request, pk: int, learner_id: int):
     """Grant a certificate to a girl who missed the rules, with a reason."""
-    camp = _camp(pk, request.user, "certificates.issue")
+    camp = camp_or_404(request.user, pk, "certificates.issue")
     learner = get_object_or_404(get_user_model(), pk=learner_id, enrolments__camp=camp)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -119,7 +111,7 @@ def override(request, pk: int, learner_id: int):
 @login_required
 @require_POST
 def make_batch(request, pk: int):
-    camp = _camp(pk, request.user, "certificates.view_camp")
+    camp = camp_or_404(request.user, pk, "certificates.view_camp")
     try:
         batch = batches.request_batch(camp)
     except ValidationError as error:
@@ -136,7 +128,7 @@ def make_batch(request, pk: int):
 
 @login_required
 def batch_pdf(request, pk: int):
-    camp = _camp(pk, request.user, "certificates.view_camp")
+    camp = camp_or_404(request.user, pk, "certificates.view_camp")
     batch = Batch.objects.filter(camp=camp, state=Batch.State.READY).exclude(file="").first()
     if batch is None:
         raise Http404

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from camp.models import Camp, Region
+from camp.models import Region
+from camp.shortcuts import camp_or_404
 from cms import audit
 from cms.models import AuditEvent
 from cms.permissions import can, require
@@ -111,8 +112,7 @@ def _pdf_response(data: bytes, name: str) -> HttpResponse:
 @login_required
 def camp_report(request, pk: int):
     """The printed report of one camp, in the language of the address."""
-    camp = get_object_or_404(Camp.objects.select_related("school__district__region"), pk=pk)
-    require(request.user, "impact.report_camp", camp)
+    camp = camp_or_404(request.user, pk, "impact.report_camp")
     camps = services.visible_camps(request.user).filter(pk=camp.pk)
     report = _report(request, services.Filters(), camps, suppress=True, camp=camp.pk)
     data = pdf.report_pdf(

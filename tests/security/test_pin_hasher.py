@@ -4,7 +4,6 @@ and a failed try that costs the same work whatever the account (cms/hashers.py).
 These tests use production's hashers (the test settings hash everything with MD5): the
 point is which hasher runs, so each hasher's calls are counted, not timed."""
 
-from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -15,6 +14,7 @@ from django.test import Client, override_settings
 from cms.accounts import GirlRow, create_girls, reset_pin
 from cms.models import Role, User
 from cms.settings import base
+from tests.security.hasher_spy import hashers_run
 
 pytestmark = [
     pytest.mark.django_db,
@@ -85,16 +85,9 @@ def test_a_pin_stored_before_the_pin_hasher_still_signs_in():
     assert sign_in_with_pin(Client(), girl.username, "482913").status_code == 302
 
 
-def hashers_run(username, password) -> list[str]:
+def hashers_for(username, password) -> list[str]:
     """The algorithms hashed with while ``password`` was tried for ``username``."""
-    calls = []
-    original = PBKDF2PasswordHasher.encode
-
-    def spy(self, password, salt, *args, **kwargs):
-        calls.append(self.algorithm)
-        return original(self, password, salt, *args, **kwargs)
-
-    with mock.patch.object(PBKDF2PasswordHasher, "encode", spy):
+    with hashers_run(PBKDF2PasswordHasher) as calls:
         response = sign_in_with_pin(Client(), username, password)
     assert response.status_code == 200  # refused, the form again
     return sorted(calls)
@@ -109,10 +102,10 @@ def test_every_failed_try_runs_both_hashers_whatever_the_account():
     gone.set_unusable_password()
     gone.save()
     both = sorted([PIN_ALGORITHM, PASSWORD_ALGORITHM])
-    assert hashers_run(girl.username, "000001") == both
-    assert hashers_run("nobody-x-0000", "000001") == both
-    assert hashers_run("facilitator-pin", "000001") == both
-    assert hashers_run(gone.username, "000001") == both
+    assert hashers_for(girl.username, "000001") == both
+    assert hashers_for("nobody-x-0000", "000001") == both
+    assert hashers_for("facilitator-pin", "000001") == both
+    assert hashers_for(gone.username, "000001") == both
 
 
 def test_the_pin_hasher_keeps_a_floor_of_work():

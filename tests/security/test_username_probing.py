@@ -6,13 +6,13 @@ so the hasher's calls are counted). Failures on distinct usernames are limited p
 address, but a whole camp signing in through one school connection is never stopped.
 """
 
-from unittest import mock
 
 import pytest
 from django.contrib.auth.hashers import get_hasher
 from django.test import Client, override_settings
 
 from tests.accounts.helpers import girl_with_pin
+from tests.security.hasher_spy import hashers_run
 
 pytestmark = pytest.mark.django_db
 
@@ -29,15 +29,7 @@ def pin(client, username, value, address=SCHOOL):
 
 def hasher_calls(client, username) -> list[str]:
     """The algorithms the password hasher was run with while ``username`` was tried."""
-    hasher = type(get_hasher())
-    calls = []
-    original = hasher.encode
-
-    def spy(self, password, salt, *args, **kwargs):
-        calls.append(self.algorithm)
-        return original(self, password, salt, *args, **kwargs)
-
-    with mock.patch.object(hasher, "encode", spy):
+    with hashers_run(type(get_hasher())) as calls:
         pin(client, username, "000001")
     return calls
 
