@@ -25,13 +25,13 @@ from . import offline
 from .homes import home_url
 
 #: Files every offline page needs; the service worker keeps them from its first visit.
+#: A page's own scripts (a lesson's, the roll call's) are kept when the page first loads
+#: them, and a saved day brings its own: a girl's phone never downloads the roll call's.
 SHELL_STATIC = [
     "css/site.css",
     "js/offline-queue.js",
     "js/offline.js",
     "js/offline-days.js",
-    "js/learning.js",
-    "js/roll-call.js",
     "img/app-icon.svg",
 ]
 SAVE_DATA_COOKIE = offline.SAVE_DATA_COOKIE

@@ -174,6 +174,16 @@
     }
   }
 
+  function keepScripts(html) {
+    var page = new DOMParser().parseFromString(html, "text/html");
+    Array.prototype.forEach.call(page.querySelectorAll("script[src]"), function (script) {
+      var src = script.getAttribute("src");
+      if (src.indexOf("/") === 0 && !document.querySelector('script[src="' + src + '"]')) {
+        fetch(src).catch(function () {});
+      }
+    });
+  }
+
   /* Links the server marks data-keep-offline (today's roll call on the facilitator's
      dashboard) are fetched once with signal into her own page cache, so that they open in
      a school without a connection; the service worker keeps them fresh afterwards. */
@@ -186,7 +196,13 @@
           if (hit) return;
           return fetch(link.pathname, { credentials: "same-origin" }).then(function (response) {
             if (/no-store/.test(response.headers.get("Cache-Control") || "")) return;
-            if (response.ok && !response.redirected) return cache.put(key, response);
+            if (!response.ok || response.redirected) return;
+            return response.clone().text().then(function (html) {
+              // Its own scripts too (the roll call's): the service worker keeps each
+              // script a page fetches, so the kept page works offline as it does online.
+              keepScripts(html);
+              return cache.put(key, response);
+            });
           });
         }).catch(function () {});
       });

@@ -15,17 +15,35 @@ var STATIC_CACHE = "static-" + VERSION, FALLBACK_CACHE = "fallback-" + VERSION;
 var SIGNIN_CACHE = "signin-list";
 var NETWORK_WAIT_MS = 8000;  // weak signal: a saved copy after this long
 
+function keepOfflinePage(lang) {
+  var url = OFFLINE_PAGES[lang];
+  return caches.open(FALLBACK_CACHE).then(function (cache) {
+    return cache.match(url).then(function (kept) {
+      if (kept) return;
+      return fetch(url + "?fallback=1", { credentials: "omit" }).then(function (response) {
+        if (response.ok) return cache.put(url, response);
+      });
+    });
+  });
+}
+
+// The languages of the pages open now: at install, only their "saved on this phone"
+// page is fetched (a Kyrgyz reader's phone never downloads the Russian one); another
+// language's is kept the first time a page of it loads.
+function languagesInUse() {
+  return self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (windows) {
+    var found = windows.map(function (client) {
+      return new URL(client.url).pathname.split("/")[1];
+    }).filter(function (lang) { return OFFLINE_PAGES[lang]; });
+    return found.length ? found.filter(function (lang, i) { return found.indexOf(lang) === i; })
+      : Object.keys(OFFLINE_PAGES);
+  });
+}
+
 self.addEventListener("install", function (event) {
   event.waitUntil(Promise.all([
     caches.open(STATIC_CACHE).then(function (cache) { return cache.addAll(SHELL); }),
-    caches.open(FALLBACK_CACHE).then(function (cache) {
-      return Promise.all(Object.keys(OFFLINE_PAGES).map(function (lang) {
-        var url = OFFLINE_PAGES[lang];
-        return fetch(url + "?fallback=1", { credentials: "omit" }).then(function (response) {
-          if (response.ok) return cache.put(url, response);
-        });
-      }));
-    })
+    languagesInUse().then(function (languages) { return Promise.all(languages.map(keepOfflinePage)); })
   ]).then(function () { return self.skipWaiting(); }));
 });
 
@@ -70,6 +88,7 @@ function navigate(request) {
     return caches.open(pagesCache(session)).then(function (cache) {
       return cache.match(key, { ignoreVary: true, ignoreSearch: true }).then(function (saved) {
         var network = fetch(request);
+        if (OFFLINE_PAGES[lang]) network.then(function () { return keepOfflinePage(lang); }).catch(function () {});
         var answer = saved ? withTimeout(network, NETWORK_WAIT_MS) : network;
         return answer.then(function (response) {
           var owner = response.headers.get("X-Keep-Offline");
