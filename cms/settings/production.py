@@ -1,8 +1,8 @@
 """Production: everything from the environment; refuses to start without a secret key.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, CERTIFICATE_SIGNING_KEY. Usual: DATABASE_URL (PostgreSQL), REDIS_URL,
-SITE_URL, EMAIL_*; optional: AWS_STORAGE_BUCKET_NAME and friends (media on S3-compatible
-storage). docs/deploy.md lists them all.
+Required: SECRET_KEY, ALLOWED_HOSTS, CERTIFICATE_SIGNING_KEY. Usual: DATABASE_URL
+(PostgreSQL), REDIS_URL, SITE_URL, EMAIL_*; optional: AWS_STORAGE_BUCKET_NAME and
+friends (media on S3-compatible storage). docs/deploy.md lists them all.
 """
 
 import os
