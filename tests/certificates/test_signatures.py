@@ -240,3 +240,15 @@ def test_make_signing_key_writes_a_private_file_and_prints_the_rotation(tmp_path
         assert VALID["ky"] in page(client, certificate.code)
     with pytest.raises(Exception, match="never overwritten"):
         call_command("make_signing_key", str(target), stdout=StringIO())
+
+
+def test_the_migration_signs_certificates_issued_before_signatures(client, certificate):
+    import importlib
+
+    from django.apps import apps
+
+    Certificate.objects.filter(pk=certificate.pk).update(signature="", key_id="", signed_on=None)
+    assert TAMPERED["ky"] in page(client, certificate.code)
+    migration = importlib.import_module("camp.certificates.migrations.0004_signatures")
+    migration.sign_existing(apps, None)
+    assert VALID["ky"] in page(client, certificate.code)
