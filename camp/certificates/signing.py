@@ -77,7 +77,7 @@ def write_private_key(path: Path, pem: str | None = None) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _load_private(value: str) -> Ed25519PrivateKey:
+def load_private_key(value: str) -> Ed25519PrivateKey:
     text = value if value.lstrip().startswith("-----BEGIN") else Path(value).read_text()
     key = serialization.load_pem_private_key(text.encode("ascii"), password=None)
     if not isinstance(key, Ed25519PrivateKey):
@@ -99,7 +99,7 @@ def private_key() -> Ed25519PrivateKey:
         value = str(path)
     if not value:
         raise ImproperlyConfigured("CERTIFICATE_SIGNING_KEY is not set.")
-    return _load_private(value)
+    return load_private_key(value)
 
 
 @dataclass(frozen=True)

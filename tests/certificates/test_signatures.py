@@ -6,7 +6,7 @@ import json
 import stat
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -238,7 +238,7 @@ def test_make_signing_key_writes_a_private_file_and_prints_the_rotation(tmp_path
         new_id = signing.current_key().key_id
         assert new_id in text
         assert VALID["ky"] in page(client, certificate.code)
-    with pytest.raises(Exception, match="never overwritten"):
+    with pytest.raises(CommandError, match="never overwritten"):
         call_command("make_signing_key", str(target), stdout=StringIO())
 
 

@@ -27,7 +27,7 @@ class Command(BaseCommand):
             pem = signing.write_private_key(target)
         except FileExistsError as error:
             raise CommandError(f"{target} exists: a key is never overwritten.") from error
-        new = signing.key_id_of(signing._load_private(pem).public_key())
+        new = signing.key_id_of(signing.load_private_key(pem).public_key())
         today = timezone.localdate()
         self.stdout.write(f"New key {new} written to {target} (mode 600).")
         self.stdout.write("Set on every app server, then restart them:")
