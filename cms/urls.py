@@ -14,6 +14,8 @@ urlpatterns = [
     path("metrics", observability.metrics, name="metrics"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sw.js", offline_views.service_worker, name="service_worker"),
+    # The certificates' public keys and revocations (camp.certificates.published).
+    path(".well-known/", include("camp.certificates.published_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(

@@ -36,6 +36,9 @@ NOT_LINKED = {
                               "into a phone's calendar from the facilitator's page",
         "camp:facilitator_calendar": "as camp:camp_calendar, the facilitator's own feed",
         "certificates:verify_code": "the QR code printed on a certificate leads there",
+        "certificate_keys": "JSON for verifiers' software, at the address /.well-known/ "
+                            "names (docs/certificates.md)",
+        "certificate_status": "as certificate_keys: the revoked codes, for software",
         "gals:join_code": "the invitation link a facilitator sends to a parent",
         "gals:reset_password": "the password-code link a facilitator gives a parent (or "
                                "the code she types at gals:reset)",

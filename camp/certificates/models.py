@@ -45,6 +45,10 @@ class Certificate(models.Model):
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     revoked_reason = models.CharField(_("reason for revoking"), max_length=300, blank=True)
+    # Ed25519 signature over the facts (camp.certificates.signing); the key is in settings.
+    signed_on = models.DateField(_("signed on"), null=True, blank=True, editable=False)
+    key_id = models.CharField(_("key id"), max_length=32, blank=True, editable=False)
+    signature = models.CharField(_("signature"), max_length=100, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

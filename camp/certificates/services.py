@@ -25,7 +25,7 @@ from camp.models import Camp
 from cms import audit
 from cms.models import AuditEvent
 
-from . import codes
+from . import codes, signing
 from .eligibility import Standing, standing_of, standings
 from .models import Certificate, Override
 
@@ -64,7 +64,7 @@ def grant_override(camp: Camp, learner, reason: str, *, by) -> Override:
 def _create(camp: Camp, standing: Standing, *, by, language: str) -> Certificate | None:
     try:
         with transaction.atomic():
-            certificate = Certificate.objects.create(
+            certificate = Certificate(
                 camp=camp,
                 learner=standing.learner,
                 language=language,
@@ -74,6 +74,8 @@ def _create(camp: Camp, standing: Standing, *, by, language: str) -> Certificate
                 tracks=standing.tracks,
                 overridden=not standing.meets_rules,
             )
+            signing.sign(certificate, today=certificate.issued_on)
+            certificate.save(force_insert=True)
     except IntegrityError:
         # Issued a moment ago by someone else (or a double click): nothing to add.
         return None
@@ -155,7 +157,9 @@ def reissue(certificate: Certificate, *, by, language: str | None = None) -> Cer
         certificate.tracks = standing.tracks
     certificate.language = language
     certificate.version += 1
-    certificate.save(update_fields=["days_attended", "tracks", "language", "version"])
+    signing.sign(certificate, today=timezone.localdate())
+    certificate.save(update_fields=["days_attended", "tracks", "language", "version",
+                                    *signing.SIGNATURE_FIELDS])
     audit.record(
         by, AuditEvent.Action.CHANGED, certificate, change="reissued", before=before,
         version=certificate.version, language=language,
@@ -169,6 +173,10 @@ def reissue(certificate: Certificate, *, by, language: str | None = None) -> Cer
 class Outcome(Enum):
     VALID = "valid"
     REVOKED = "revoked"
+    #: Found, but its stored facts do not match its signature (changed in the database).
+    NOT_VALID = "not_valid"
+    #: Signed with a key this site does not publish.
+    UNKNOWN_KEY = "unknown_key"
     NOT_FOUND = "not_found"
     MALFORMED = "malformed"
     TYPO = "typo"
@@ -182,6 +190,8 @@ class Verification:
     last_day: datetime.date | None = None
     #: "camp" for a girl's camp certificate, "family" for a household's GALS one.
     kind: str = "camp"
+    #: The published key whose signature matches (a camp certificate that is valid).
+    key: signing.PublicKey | None = None
 
 
 #: Other certificates checked on the same page (a household's GALS certificate):
@@ -214,8 +224,14 @@ def verify(typed: str) -> Verification:
                 return found
         return Verification(Outcome.NOT_FOUND)
     span = camp_span(certificate.camp)
-    outcome = Outcome.REVOKED if certificate.is_revoked else Outcome.VALID
-    return Verification(outcome, certificate, *span)
+    if certificate.is_revoked:
+        return Verification(Outcome.REVOKED, certificate, *span)
+    signed, key = signing.check(certificate)
+    if signed is signing.Check.SIGNED:
+        return Verification(Outcome.VALID, certificate, *span, key=key)
+    if signed is signing.Check.UNKNOWN_KEY:
+        return Verification(Outcome.UNKNOWN_KEY, certificate, *span)
+    return Verification(Outcome.NOT_VALID, certificate, *span)
 
 
 def camp_span(camp: Camp) -> tuple[datetime.date, datetime.date]:

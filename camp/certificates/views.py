@@ -19,10 +19,10 @@ from cms.client_address import client_ip
 from cms.models import AuditEvent
 from cms.permissions import can, require
 
-from . import batches, services
+from . import batches, published, services
 from .eligibility import standings
 from .forms import LanguageForm, ReasonForm, VerifyForm
-from .models import Batch, Certificate
+from .models import Batch, Certificate, CertificateSettings
 from .rendering import certificate_pdf
 
 #: Look-ups per address in the window; a school shares one address, so not too few.
@@ -231,6 +231,11 @@ def _verification_page(request, form, typed: str | None):
         else:
             result = services.verify(typed)
             context.update(result=result, state=result.outcome.value)
+            if result.key:
+                context["programme"] = (
+                    CertificateSettings.for_request(request).organisation
+                    or _("the Tech Camp programme")
+                )
     response = render(request, "certificates/verify.html", context, status=status)
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
@@ -249,3 +254,29 @@ def verify(request):
 def verify_code(request, code: str):
     """What the QR code opens."""
     return _verification_page(request, VerifyForm(initial={"code": code}), code)
+
+
+# --- Published keys and revocations (no language prefix, anyone) ---------------------
+
+
+def _published(request, body: bytes, max_age: int) -> HttpResponse:
+    """A public JSON document with an ETag: an unchanged one answers 304, no body."""
+    tag = published.etag(body)
+    if tag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = tag
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def published_keys(request):
+    """The public keys that sign certificates, with their validity."""
+    return _published(request, published.keys_document(), published.KEYS_MAX_AGE)
+
+
+def published_status(request):
+    """The revoked certificates' codes and dates."""
+    return _published(request, published.status_document(), published.STATUS_MAX_AGE)

@@ -5,6 +5,7 @@ variables, so that one code base runs as the embedded demo (SQLite, local files,
 immediate tasks) and as a scaled-out service (PostgreSQL, Redis, object storage).
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -207,6 +208,15 @@ CHILD_HELPLINE = os.environ.get("CHILD_HELPLINE", "111")
 # A family's request for a daughter's data (a copy, or erasure) is due this many days
 # after it was made (Kyrgyz law on personal information: answered in time).
 DATA_REQUEST_DAYS = int(os.environ.get("DATA_REQUEST_DAYS", "7"))
+# The certificates' Ed25519 signing key (docs/certificates.md, "Signatures"): a PEM
+# file's path or the PEM itself, made by `manage.py make_signing_key`; never in the
+# database or media. Retired keys' public halves stay published with their validity:
+# a JSON list of {"public_key", "valid_from", "valid_until"}.
+CERTIFICATE_SIGNING_KEY = os.environ.get("CERTIFICATE_SIGNING_KEY", "")
+CERTIFICATE_KEY_VALID_FROM = os.environ.get("CERTIFICATE_KEY_VALID_FROM", "")
+CERTIFICATE_RETIRED_KEYS = json.loads(os.environ.get("CERTIFICATE_RETIRED_KEYS") or "[]")
+# Development only: a key file made on first use when CERTIFICATE_SIGNING_KEY is unset.
+CERTIFICATE_DEV_KEY_FILE = None
 # Paths (under the language prefix) the service worker never answers nor keeps, and
 # the offline scripts never save: a shared phone must keep no copy of them.
 NEVER_KEPT_PATHS = ["learn/help/", "care/"]

@@ -1,8 +1,8 @@
 """Production: everything from the environment; refuses to start without a secret key.
 
-Required: SECRET_KEY, ALLOWED_HOSTS. Usual: DATABASE_URL (PostgreSQL), REDIS_URL,
-SITE_URL, EMAIL_*; optional: AWS_STORAGE_BUCKET_NAME and friends (media on S3-compatible
-storage). docs/deploy.md lists them all.
+Required: SECRET_KEY, ALLOWED_HOSTS, CERTIFICATE_SIGNING_KEY. Usual: DATABASE_URL
+(PostgreSQL), REDIS_URL, SITE_URL, EMAIL_*; optional: AWS_STORAGE_BUCKET_NAME and
+friends (media on S3-compatible storage). docs/deploy.md lists them all.
 """
 
 import os
@@ -10,7 +10,13 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, CONTENT_SECURITY_POLICY, DATABASES, SECRET_KEY
+from .base import (
+    ALLOWED_HOSTS,
+    CERTIFICATE_SIGNING_KEY,
+    CONTENT_SECURITY_POLICY,
+    DATABASES,
+    SECRET_KEY,
+)
 
 
 def env_flag(name: str, default: bool) -> bool:
@@ -24,6 +30,11 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names in production.")
+if not CERTIFICATE_SIGNING_KEY:
+    raise ImproperlyConfigured(
+        "CERTIFICATE_SIGNING_KEY must name the certificates' signing key file in production "
+        "(`manage.py make_signing_key` makes one)."
+    )
 
 DEBUG = False
 DEMO_ACCOUNTS_ALLOWED = False

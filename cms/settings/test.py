@@ -31,3 +31,9 @@ if REDIS_URL:  # noqa: F405
 else:
     CACHES = local_caches()  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A fixed Ed25519 key for the suite (unless the environment names one): test data only.
+CERTIFICATE_SIGNING_KEY = CERTIFICATE_SIGNING_KEY or (  # noqa: F405
+    "-----BEGIN PRIVATE KEY-----\n"
+    "MC4CAQAwBQYDK2VwBCIEIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f\n"
+    "-----END PRIVATE KEY-----\n"
+)

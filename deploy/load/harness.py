@@ -33,6 +33,16 @@ PASSWORD = "load-pin-" + "7391"  # noqa: S105 (test accounts on a throw-away dat
 LOAD_SECRET = "load-test-only-" + "k3v9" * 12  # noqa: S105 (a throw-away database)
 
 
+def signing_key() -> str:
+    """One certificate signing key for the data built and the server, kept between runs."""
+    path = Path(tempfile.gettempdir()) / "techcamp-load-signing-key.pem"
+    if not path.exists():
+        subprocess.run(["openssl", "genpkey", "-algorithm", "ed25519", "-out", str(path)],  # noqa: S603,S607
+                       check=True, capture_output=True)
+        path.chmod(0o600)
+    return str(path)
+
+
 def environment(redis: bool = True) -> dict[str, str]:
     static = Path(tempfile.gettempdir()) / "techcamp-load-static"
     env = {
@@ -41,6 +51,7 @@ def environment(redis: bool = True) -> dict[str, str]:
         # One key for the data built and the server (sessions are signed with it).
         "SECRET_KEY": os.environ.get("LOAD_SECRET_KEY", LOAD_SECRET),
         "ALLOWED_HOSTS": HOST,
+        "CERTIFICATE_SIGNING_KEY": os.environ.get("CERTIFICATE_SIGNING_KEY") or signing_key(),
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"{PG}/{DATABASE}",
         "STATIC_ROOT": str(static),

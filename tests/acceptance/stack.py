@@ -104,9 +104,25 @@ def wait_for(url: str, process_list: list[subprocess.Popen], seconds: float = 60
     raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
+_signing_key: list[str] = []
+
+
+def signing_key() -> str:
+    """One certificate signing key for this run: the demo is built and served with it, by
+    every server (production settings refuse to start without one)."""
+    if not _signing_key:
+        path = Path(tempfile.mkdtemp(prefix="techcamp-signing-")) / "signing-key.pem"
+        subprocess.run(["openssl", "genpkey", "-algorithm", "ed25519", "-out", str(path)],  # noqa: S603,S607
+                       check=True, capture_output=True)
+        path.chmod(0o600)
+        _signing_key.append(str(path))
+    return _signing_key[0]
+
+
 def base_env(**extra: str) -> dict:
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "SITE_URL"))}
+    env.setdefault("CERTIFICATE_SIGNING_KEY", signing_key())
     env.update(PYTHONUNBUFFERED="1", **extra)
     return env
 

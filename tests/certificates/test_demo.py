@@ -2,7 +2,7 @@
 
 import pytest
 
-from camp.certificates import demo
+from camp.certificates import demo, services
 from camp.certificates.models import Certificate
 
 from .factories import add_girl, camp_with_core_lessons
@@ -28,6 +28,9 @@ def test_the_finished_camp_gets_certificates_one_revoked_and_a_valid_code_is_pri
     assert revoked.count() == 1
     valid = Certificate.objects.filter(revoked_on__isnull=True).order_by("pk").first()
     assert valid.display_code in lines[-1]
+    # Signed, so the code printed checks as valid on the verification page.
+    assert services.verify(valid.code).outcome is services.Outcome.VALID
+    assert all(c.signature for c in Certificate.objects.all())
     before = list(Certificate.objects.values_list("code", "revoked_on", "version"))
     demo.load([].append)
     assert list(Certificate.objects.values_list("code", "revoked_on", "version")) == before

@@ -49,6 +49,8 @@ def camp_url(name, **extra):
 
 
 ROWS = [
+    Row("certificate_keys", lambda w: reverse("certificate_keys"), PUBLIC),
+    Row("certificate_status", lambda w: reverse("certificate_status"), PUBLIC),
     Row("certificates:verify", lambda w: reverse("certificates:verify"), PUBLIC),
     Row(
         "certificates:verify_code",

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from camp.certificates.signing import new_private_pem
 from cms import observability
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,7 +131,7 @@ def test_production_logs_json_to_stdout_and_mails_admins():
     )
     env = {"DJANGO_SETTINGS_MODULE": "cms.settings.production", "PATH": "/usr/bin:/bin",
            "SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9" * 10,
-           "ALLOWED_HOSTS": "camp.example.org"}
+           "ALLOWED_HOSTS": "camp.example.org", "CERTIFICATE_SIGNING_KEY": new_private_pem()}
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,  # noqa: S603
                           capture_output=True, text=True, timeout=60, check=True)
     handlers, line = done.stdout.strip().splitlines()[-2:]
@@ -144,7 +145,8 @@ def production_python(code: str, **env: str) -> str:
     """``code`` run under production settings (as a server starts), its output."""
     base = {"DJANGO_SETTINGS_MODULE": "cms.settings.production", "PATH": "/usr/bin:/bin",
             "SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9" * 10,
-            "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "CRITICAL"}
+            "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "CRITICAL",
+            "CERTIFICATE_SIGNING_KEY": new_private_pem()}
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**base, **env},  # noqa: S603
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]

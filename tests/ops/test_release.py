@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from camp.certificates.signing import new_private_pem
+
 ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("RELEASE_TEST_PORT", "8324"))
 HOST = "camp.localhost"
@@ -26,6 +28,7 @@ def site(tmp_path):
         **{k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")},
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "release-test-only-" + "r4Tq" * 12,
+        "CERTIFICATE_SIGNING_KEY": new_private_pem(),
         "ALLOWED_HOSTS": HOST, "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "STATIC_ROOT": str(static), "MEDIA_ROOT": str(tmp_path / "media"),

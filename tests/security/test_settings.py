@@ -6,11 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from camp.certificates.signing import new_private_pem
+
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "cms.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9" * 10,
     "ALLOWED_HOSTS": "camp.example.org",
+    "CERTIFICATE_SIGNING_KEY": new_private_pem(),
 }
 
 
@@ -56,6 +59,25 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = run(["manage.py", "check"], {"ALLOWED_HOSTS": ""})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_certificate_signing_key():
+    result = run(["manage.py", "check"], {"CERTIFICATE_SIGNING_KEY": ""})
+    assert result.returncode != 0
+    assert "CERTIFICATE_SIGNING_KEY must name" in result.stderr
+
+
+def test_production_refuses_a_signing_key_it_cannot_read(tmp_path):
+    missing = run(["manage.py", "check"], {"CERTIFICATE_SIGNING_KEY": str(tmp_path / "none.pem")})
+    assert missing.returncode != 0
+    assert "certificates.E001" in missing.stderr
+    rsa = subprocess.run(  # noqa: S603 (openssl makes a key of the wrong kind)
+        ["openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024"],  # noqa: S607
+        capture_output=True, text=True, check=True,
+    ).stdout
+    wrong = run(["manage.py", "check"], {"CERTIFICATE_SIGNING_KEY": rsa})
+    assert wrong.returncode != 0
+    assert "must be an Ed25519 private key" in wrong.stderr
 
 
 def test_cookies_and_transport_are_locked_down():

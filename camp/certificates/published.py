@@ -1,0 +1,36 @@
+"""What the site publishes for anyone checking a certificate away from it: the public
+keys with their validity, and the revoked codes. Both are small, stable JSON (sorted,
+compact) so that an unchanged list keeps its ETag."""
+
+import hashlib
+import json
+
+from . import signing
+from .models import Certificate
+
+#: Seconds a verifier or proxy may keep each document before asking again.
+KEYS_MAX_AGE = 24 * 60 * 60
+STATUS_MAX_AGE = 10 * 60
+
+
+def _encode(document: dict) -> bytes:
+    return json.dumps(document, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def keys_document() -> bytes:
+    keys = sorted(signing.public_keys().values(), key=lambda key: key.key_id)
+    return _encode({"format": signing.FORMAT, "keys": [key.as_json() for key in keys]})
+
+
+def status_document() -> bytes:
+    """Every revoked code with its date; a code not listed is not revoked."""
+    revoked = Certificate.objects.filter(revoked_on__isnull=False).order_by("code")
+    return _encode({
+        "revoked": {code: day.isoformat()
+                    for code, day in revoked.values_list("code", "revoked_on")},
+    })
+
+
+def etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
