@@ -12,7 +12,12 @@ class CertificatesConfig(AppConfig):
     def ready(self):
         from django_tasks.signals import task_finished
 
-        from . import checks  # noqa: F401 (registers the signing key's check)
+        from . import (
+            checks,  # noqa: F401 (registers the signing key's check)
+            resigning,
+        )
         from .batches import on_task_finished
+
+        resigning.connect()
 
         task_finished.connect(on_task_finished, dispatch_uid="certificates-batch-finished")

@@ -252,3 +252,45 @@ def test_the_migration_signs_certificates_issued_before_signatures(client, certi
     migration = importlib.import_module("camp.certificates.migrations.0004_signatures")
     migration.sign_existing(apps, None)
     assert VALID["ky"] in page(client, certificate.code)
+
+
+def test_a_fact_corrected_through_the_site_keeps_the_paper_valid(client, certificate):
+    """A manager fixes the village's spelling, a facilitator the girl's name: the saves
+    sign the certificate again, so the paper in her hands still checks as valid."""
+    school = certificate.camp.school
+    school.village = "Көк-Сай (оңдолду)"
+    school.save()
+    girl = certificate.learner
+    girl.first_name = "Өмүр"
+    girl.save(update_fields=["first_name"])
+    text = page(client, certificate.code)
+    assert VALID["ky"] in text
+    assert "Көк-Сай (оңдолду)" in text and "Өмүр Ң." in text
+
+
+def test_a_sign_in_signs_nothing_and_a_change_made_around_the_site_stays_not_valid(
+        client, certificate):
+    """A save that names no shown field (a sign-in's last_login) signs nothing; a
+    certificate changed in the database is not signed by a later save through the site."""
+    before = Certificate.objects.values_list("signature", "signed_on").get(pk=certificate.pk)
+    girl = certificate.learner
+    girl.last_login = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
+    girl.save(update_fields=["last_login"])
+    assert Certificate.objects.values_list(
+        "signature", "signed_on").get(pk=certificate.pk) == before
+    _region(name_ky="Башка облус")(certificate)
+    region = Region.objects.get(pk=certificate.camp.school.district.region_id)
+    region.save()
+    assert TAMPERED["ky"] in page(client, certificate.code)
+
+
+def test_an_anonymised_girls_certificate_stays_valid_without_her_name(client, certificate):
+    """Her data erased on request (or after 24 months): the paper she holds still checks
+    as valid, and the page no longer shows her name."""
+    from cms.personal_data import anonymise_girl
+
+    admin = User.objects.create_superuser("admin-sig", password="Жакшы-сырсөз-2026")
+    anonymise_girl(certificate.learner, by=admin, reason="Ата-энесинин өтүнүчү, 2026-12-04")
+    text = page(client, certificate.code)
+    assert VALID["ky"] in text
+    assert "Өмүрбүбү" not in text
