@@ -87,7 +87,7 @@ docker-lint: setup  ## Lint deploy/Dockerfile (hadolint) and deploy/compose.yaml
 	@scripts/system-packages.sh docker
 	$(PY) -m pip install -q -c requirements.lock -e ".[docker]"
 	$(VENV)/bin/hadolint deploy/Dockerfile
-	SECRET_KEY=lint-only docker-compose -f deploy/compose.yaml config --quiet
+	SECRET_KEY=lint-only CERTIFICATE_SIGNING_KEY=lint-only docker-compose -f deploy/compose.yaml config --quiet
 
 # Two app servers, nginx, a worker, their own PostgreSQL and Redis on 127.0.0.1, and
 # faults: deploy/cluster/run.py (about five minutes; figures in the README).
