@@ -12,9 +12,9 @@ class CampConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from .learner_links import on_camp_write
-        from .models import Camp, Enrolment
+        from .models import Camp, CampDay, Enrolment
 
-        for model in (Camp, Enrolment):
+        for model in (Camp, CampDay, Enrolment):
             for signal in (post_save, post_delete):
                 signal.connect(on_camp_write, sender=model,
                                dispatch_uid=f"camp-enrolments-{model.__name__}-{id(signal)}")

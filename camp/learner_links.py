@@ -22,7 +22,7 @@ def enrolments_of(learner):
     return Enrolment.objects.enrolled().filter(learner_id=learner.pk, camp__status__in=ACTIVE)
 
 
-#: Moves on when any camp or enrolment is saved or deleted (``CampConfig.ready``).
+#: Moves on when any camp, camp day or enrolment is saved or deleted (``CampConfig.ready``).
 ENROLMENTS = DataVersion("camp:enrolments")
 #: How long a girl's camps are kept at most. Every lesson page, answer and tick asks
 #: for them; a camp changed without signals (a bulk update) is seen within a minute.
@@ -59,11 +59,21 @@ def facilitates(user, learner) -> bool:
 
 @register_today
 def camp_day_today(learner, curriculum) -> int | None:
-    """The number of today's day in her camp of ``curriculum`` (either language)."""
+    """The number of today's day in her camp of ``curriculum`` (either language).
+
+    Every lesson page and "done" asks; kept per girl and date until a camp, a camp day
+    or an enrolment changes (and a minute at most, like ``curricula_of``).
+    """
     if not getattr(learner, "pk", None):
         return None
-    return CampDay.objects.filter(
-        camp__in=enrolments_of(learner).values("camp_id"),
-        camp__curriculum__translation_key=curriculum.translation_key,
-        date=timezone.localdate(),
-    ).values_list("number", flat=True).first()
+    on = timezone.localdate()
+
+    def number() -> tuple[int | None]:
+        return (CampDay.objects.filter(
+            camp__in=enrolments_of(learner).values("camp_id"),
+            camp__curriculum__translation_key=curriculum.translation_key,
+            date=on,
+        ).values_list("number", flat=True).first(),)
+
+    key = f"camp-day:{learner.pk}:{curriculum.translation_key}:{on.isoformat()}"
+    return ENROLMENTS.kept(key, number, CURRICULA_SECONDS)[0]

@@ -7,6 +7,7 @@ from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -137,6 +138,19 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    @property
+    def localized(self):
+        """The home page of the reader's language, kept until the content changes.
+
+        Wagtail asks for it on every page request before routing (``Site`` gives the
+        root page of one language): a query for the active locale, and one more for the
+        translation when the reader's language is the other one.
+        """
+        language = get_language()
+        kept = content_cache.kept(f"home-in:{self.translation_key}:{language}",
+                                  lambda: Page.localized.fget(self).specific)
+        return kept if kept is not None else self
 
     def route(self, request, path_components):
         """The page at the end of the path in one lookup, not one query per level.

@@ -14,3 +14,11 @@ class CoursesConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("learner_links")
+
+        # A girl's record of a lesson is kept until one of her rows changes.
+        from cms.models import Consent
+
+        from . import her_state
+        from .models import LessonProgress, ProjectPhoto, QuizAttempt, StepProgress
+
+        her_state.connect([LessonProgress, StepProgress, QuizAttempt, ProjectPhoto, Consent])

@@ -54,18 +54,29 @@ class Progress:
         return round(100 * self.core_done / self.core_total) if self.core_total else 100
 
 
-def _lessons(curriculum) -> list[LessonPage]:
+#: What a link to a page needs (its title and address), and nothing of its body: an
+#: outline kept in the cache and read on every lesson page stays a few kilobytes.
+LINK_FIELDS = ("id", "path", "depth", "title", "url_path", "locale_id", "translation_key",
+               "live", "content_type_id")
+
+
+def _lessons(curriculum, *, links_only: bool = False) -> list[LessonPage]:
     """The live lessons of ``curriculum`` in order (one query)."""
-    return list(
-        LessonPage.objects.descendant_of(curriculum).live().public().order_by("path")
-    )
+    lessons = LessonPage.objects.descendant_of(curriculum).live().public().order_by("path")
+    if links_only:
+        lessons = lessons.only(*LINK_FIELDS, "is_core")
+    return list(lessons)
 
 
-def outline(curriculum) -> list[OutlineDay]:
-    """Days and their lessons in order, in the curriculum page's own language: two queries."""
-    days = list(CampDayPage.objects.child_of(curriculum).live().public().order_by("path"))
+def outline(curriculum, *, links_only: bool = False) -> list[OutlineDay]:
+    """Days and their lessons in order, in the curriculum page's own language: two queries.
+    ``links_only``: the pages hold what a link shows, not their bodies (for the cache)."""
+    days = CampDayPage.objects.child_of(curriculum).live().public().order_by("path")
+    if links_only:
+        days = days.only(*LINK_FIELDS, "day_number", "theme")
+    days = list(days)
     by_parent: dict[str, list[OutlineLesson]] = {}
-    for lesson in _lessons(curriculum):
+    for lesson in _lessons(curriculum, links_only=links_only):
         by_parent.setdefault(lesson.path[: -LessonPage.steplen], []).append(
             OutlineLesson(lesson.translation_key, lesson, lesson.is_core)
         )
@@ -158,5 +169,6 @@ def her_next_lesson(learner, lesson, completed: set) -> LessonPage | None:
 
 
 def _kept_outline(lesson):
-    curriculum = Page.objects.filter(path=lesson.path[: -2 * lesson.steplen]).first()
-    return (curriculum.specific, outline(curriculum)) if curriculum else None
+    curriculum = Page.objects.filter(path=lesson.path[: -2 * lesson.steplen]).only(
+        *LINK_FIELDS).first()
+    return (curriculum, outline(curriculum, links_only=True)) if curriculum else None

@@ -34,7 +34,7 @@ from cms.consent import has_consent, standing_by_girl
 from cms.images import clean_image
 from cms.models import Consent
 
-from . import progress
+from . import her_state, progress
 from .models import LessonPage, LessonProgress, ProjectPhoto, QuizAttempt, StepProgress
 
 CAPTION_MAX_LENGTH = 200
@@ -384,16 +384,26 @@ def lesson_state(learner, lesson: LessonPage) -> LessonState:
     key = lesson.translation_key
     quiz_numbers = {block.id: n for n, block in enumerate(quiz_blocks(lesson), start=1)}
     steps = blocks_of_type(lesson, "steps")
-    consent = has_photo_consent(learner)
-    photos = ProjectPhoto.objects.filter(learner=learner, lesson_key=key) if consent else []
-    completed = progress.completed_lesson_keys(learner)
+    record = her_state.kept_record(learner, key, lambda: _her_record(learner, key))
     return LessonState(
-        done=key in completed,
-        steps_done=steps_done(learner, key),
-        answers=last_answers(learner, key),
+        done=key in record.completed,
+        steps_done=set(record.steps_done),
+        answers=record.answers,
         quiz_numbers=quiz_numbers,
         steps_numbers={block.id: n for n, block in enumerate(steps, start=1)},
+        photo_consent=record.photo_consent,
+        photos=list(record.photos),
+        next_lesson=progress.her_next_lesson(learner, lesson, record.completed),
+    )
+
+
+def _her_record(learner, key) -> her_state.HerRecord:
+    consent = has_photo_consent(learner)
+    photos = ProjectPhoto.objects.filter(learner=learner, lesson_key=key) if consent else []
+    return her_state.HerRecord(
+        completed=frozenset(progress.completed_lesson_keys(learner)),
+        steps_done=frozenset(steps_done(learner, key)),
+        answers=last_answers(learner, key),
         photo_consent=consent,
-        photos=list(photos),
-        next_lesson=progress.her_next_lesson(learner, lesson, completed),
+        photos=tuple(photos),
     )
