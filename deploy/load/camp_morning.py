@@ -9,7 +9,8 @@ next lesson, until the time is up. Answers and ticks are sent as the lesson scri
 already signed in (as they would be after the first minutes of the morning); the
 sign-in itself, the most expensive request by design (password hashing), is
 measured apart on a sample of girls.
-Prints requests per second, p50, p95 and errors for each phase.
+Prints requests per second, p50, p95 and errors for each phase, then the memory of the
+app's master and workers (PSS and RSS).
 
 Stays on 127.0.0.1: its own gunicorn (port 8765), its own Redis (6391), its own
 database (techcamp_load, dropped and made anew). Stops by itself.
@@ -31,6 +32,7 @@ from harness import (  # noqa: E402
     Browser,
     Processes,
     Stats,
+    app_memory,
     build_camps,
     environment,
     new_id,
@@ -139,10 +141,12 @@ def main() -> int:
               f"{time.monotonic() - started:.0f} s; endpoints: {data['urls']}", flush=True)
         if args.only:
             data["camps"] = data["camps"][: args.only]
-        start_app(processes, env)
+        app = start_app(processes, env)
         # Girls' own browsers need a CSRF cookie: the pages set it when they show a form.
         asyncio.run(sign_in_sample(data, args.sign_in_sample, args.sign_in_concurrency, 120))
         summary = asyncio.run(morning(data, args.seconds, args.ramp))
+        print("memory after the morning (goal: at most 150 MB PSS a worker):\n"
+              + app_memory(app), flush=True)
     finally:
         processes.stop_all()
     return 0 if summary["errors"] == 0 else 1

@@ -122,6 +122,38 @@ def start_app(processes: Processes, env: dict) -> subprocess.Popen:
     return process
 
 
+def _memory_kb(pid: int) -> dict[str, int]:
+    """Pss and Rss of one process, from the kernel (Linux ``smaps_rollup``)."""
+    found = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("Pss", "Rss"):
+            found[name] = int(value.split()[0])
+    return found
+
+
+def app_memory(master: subprocess.Popen) -> str:
+    """The memory of gunicorn's master and each worker: PSS counts shared pages once,
+    divided among the processes that share them (what the machine really gives)."""
+    workers = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master.pid:  # the parent's pid
+            workers.append(int(stat.parent.name))
+    lines = []
+    for label, pid in [("master", master.pid)] + [("worker", pid) for pid in sorted(workers)]:
+        try:
+            kb = _memory_kb(pid)
+        except OSError:
+            continue
+        lines.append(f"  {label:<7} pid {pid:<7} PSS {kb['Pss'] / 1024:6.1f} MB  "
+                     f"RSS {kb['Rss'] / 1024:6.1f} MB")
+    return "\n".join(lines)
+
+
 def wait_for_port(port: int, timeout: float = 30, process=None) -> None:
     import socket
 
@@ -169,6 +201,9 @@ curriculum = pages["curricula"]["ky"]
 learners = Group.objects.get(name=Role.LEARNER)
 facilitators = Group.objects.get(name=Role.FACILITATOR)
 hashed = make_password(password)
+# Girls sign in with a PIN, under the PIN hasher, as camp accounts are made.
+from cms.hashers import hash_pin
+pin_hashed = hash_pin(password)
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.cached_db import SessionStore
 
@@ -192,7 +227,7 @@ with translation.override("ky"):
         facilitator.groups.add(facilitators)
         camp = make_camp(f"Load {c}", curriculum, facilitator, timezone.localdate())
         girls = User.objects.bulk_create([
-            User(username=f"load-c{c}-g{g}", password=hashed, first_name="Айгүл",
+            User(username=f"load-c{c}-g{g}", password=pin_hashed, first_name="Айгүл",
                  last_name="К", birth_year=2010) for g in range(girls_per_camp)])
         learners.user_set.add(*girls)
         Enrolment.objects.bulk_create([Enrolment(camp=camp, learner=g) for g in girls])
