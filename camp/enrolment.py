@@ -66,8 +66,8 @@ def enrol(camp: Camp, learner, by) -> Enrolment:
     her enrolment, so a repeated form or a re-imported list is harmless. A girl who
     had withdrawn comes back (to a place if there is one, else to the list).
     """
+    camp = _locked(camp)  # the status checked is the one no one can change meanwhile
     _check_can_enrol(camp, learner)
-    camp = _locked(camp)
     existing = Enrolment.objects.filter(camp=camp, learner=learner).first()
     if existing is not None and existing.status != Enrolment.Status.WITHDRAWN:
         return existing

@@ -81,6 +81,7 @@ def session_end(session: GalsSession) -> datetime.datetime:
 # --- Sessions -------------------------------------------------------------------------
 
 
+@transaction.atomic
 def create_session(*, by, camp: Camp | None, community: str, starts_at, duration_minutes: int,
                    venue: str, tools: list[str], households: Iterable[Household] = ()
                    ) -> GalsSession:
@@ -95,6 +96,26 @@ def create_session(*, by, camp: Camp | None, community: str, starts_at, duration
     session.households.set(households)
     audit.record(by, AuditEvent.Action.CREATED, session)
     return session
+
+
+@transaction.atomic
+def create_household(*, by, camp: Camp, girls: Iterable) -> Household:
+    """A family of girls of one camp, with the audit row in the same transaction: a
+    household is never kept without its girls or its record of who made it."""
+    household = Household.objects.create(camp=camp)
+    household.girls.set(girls)
+    audit.record(by, AuditEvent.Action.CREATED, household)
+    return household
+
+
+@transaction.atomic
+def add_member(household: Household, *, by, family_role: str, name: str, age_band: str
+               ) -> HouseholdMember:
+    member = HouseholdMember.objects.create(
+        household=household, family_role=family_role, name=name.strip(), age_band=age_band,
+    )
+    audit.record(by, AuditEvent.Action.CHANGED, household, member_added=True)
+    return member
 
 
 @transaction.atomic
@@ -304,6 +325,7 @@ def first_due_date(made_on: datetime.date) -> datetime.date:
     return made_on + datetime.timedelta(days=FIRST_COMMITMENT_DAYS)
 
 
+@transaction.atomic
 def add_commitment(household: Household, session: GalsSession | None, *, what: str,
                    who_id, due_on: datetime.date | None, by, client_id: uuid.UUID
                    ) -> Commitment:
@@ -328,6 +350,7 @@ def add_commitment(household: Household, session: GalsSession | None, *, what: s
     return commitment
 
 
+@transaction.atomic
 def record_follow_up(commitment: Commitment, *, status: str, reason: str, by,
                      client_id: uuid.UUID, checked_on: datetime.date | None = None
                      ) -> FollowUp:
@@ -348,6 +371,7 @@ def record_follow_up(commitment: Commitment, *, status: str, reason: str, by,
     return follow_up
 
 
+@transaction.atomic
 def record_balance(household: Household, session: GalsSession | None, *, housework: str,
                    money: str, education: str, by, client_id: uuid.UUID) -> BalanceReading:
     """The Gender Balance Tree indicators: the first reading is the baseline."""

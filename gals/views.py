@@ -48,7 +48,6 @@ from .models import (
     FamilyCertificate,
     GalsSession,
     Household,
-    HouseholdMember,
     SessionRecord,
 )
 from .sheet import camp_sheets_pdf, family_sheet_pdf
@@ -341,9 +340,8 @@ def household_new(request):
     form = HouseholdForm(request.POST or None, camps=camps, girls=girls)
     if request.method == "POST":
         if form.is_valid():
-            household = Household.objects.create(camp=form.cleaned_data["camp"])
-            household.girls.set(form.cleaned_data["girls"])
-            audit.record(request.user, AuditEvent.Action.CREATED, household)
+            household = services.create_household(
+                by=request.user, camp=form.cleaned_data["camp"], girls=form.cleaned_data["girls"])
             messages.success(request, _("The household is added. Now add its members."))
             return redirect("gals:household", household_id=household.pk)
         _form_errors(request, form)
@@ -381,11 +379,10 @@ def member_add(request, household_id: int):
     require(request.user, "gals.record", household)
     form = MemberForm(request.POST)
     if form.is_valid():
-        HouseholdMember.objects.create(
-            household=household, family_role=form.cleaned_data["family_role"],
-            name=form.cleaned_data["name"].strip(), age_band=form.cleaned_data["age_band"],
+        services.add_member(
+            household, by=request.user, family_role=form.cleaned_data["family_role"],
+            name=form.cleaned_data["name"], age_band=form.cleaned_data["age_band"],
         )
-        audit.record(request.user, AuditEvent.Action.CHANGED, household, member_added=True)
         messages.success(request, _("The family member is added."))
     else:
         _form_errors(request, form)

@@ -114,3 +114,14 @@ def test_enrol_list_with_a_bad_line_enrols_nobody_and_names_the_line(client, cam
     assert "nobody-here" in response.content.decode() and "2" in response.content.decode()
     client.post(url, {"usernames": "aigul\n\nNURZAT\n"})
     assert set(camp.enrolments.values_list("learner__username", flat=True)) == {"aigul", "nurzat"}
+
+
+@pytest.mark.django_db
+def test_a_camp_cancelled_after_the_page_was_read_takes_no_more_girls(camp, facilitator):
+    """The facilitator's copy of the camp is stale: the status that counts is the one
+    read under the lock, not the one she had in hand."""
+    stale = Camp.objects.get(pk=camp.pk)
+    Camp.objects.filter(pk=camp.pk).update(status=Camp.Status.CANCELLED)
+    with pytest.raises(EnrolmentError):
+        enrol(stale, make_girl("late"), facilitator)
+    assert camp.enrolments.count() == 0
