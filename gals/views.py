@@ -23,7 +23,7 @@ from cms import audit
 from cms import consent as consent_service
 from cms.consent import guardian_consents
 from cms.models import AuditEvent, Consent, User
-from cms.permissions import require
+from cms.permissions import can, require
 
 from . import access, data_requests, services
 from . import certificates as family_certificates
@@ -192,7 +192,7 @@ def reply(request, session_id: int, household_id: int):
                 _errors(request, error)
             else:
                 messages.success(request, _("Thank you: your answer is saved."))
-                if access.manages_session(request.user, session):
+                if can(request.user, "gals.manage_session", session):
                     return redirect("gals:session", session_id=session.pk)
                 return redirect("gals:family")
         else:
@@ -224,7 +224,7 @@ def survey(request, household_id: int, phase: str):
                 _errors(request, error)
             else:
                 messages.success(request, _("Thank you: the answers are saved."))
-                if access.is_facilitator_of(request.user, household):
+                if can(request.user, "gals.record", household):
                     return redirect("gals:household", household_id=household.pk)
                 return redirect("gals:family")
         else:
@@ -355,7 +355,7 @@ def household(request, household_id: int):
     require(request.user, "gals.view_household", household)
     audit.record(request.user, AuditEvent.Action.VIEWED, household, page="household")
     records = household.records.select_related("session").prefetch_related("photos")
-    can_record = access.is_facilitator_of(request.user, household)
+    can_record = can(request.user, "gals.record", household)
     return render(request, "gals/household.html", {
         "household": household,
         "members": household.members.all(),
@@ -393,7 +393,7 @@ def _session_household(request, session_id: int, household_id: int):
     session = get_object_or_404(GalsSession, pk=session_id)
     household = get_object_or_404(Household, pk=household_id)
     require(request.user, "gals.record", household)
-    if not access.is_invited(session, household):
+    if not access.is_invited(session, household):  # a fact about the pair, not a permission
         raise Http404
     return session, household
 
