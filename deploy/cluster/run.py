@@ -13,7 +13,8 @@ Starts on 127.0.0.1, in a temporary folder, everything of its own:
   servers upstream) on https://camp.localhost:8320.
 
 Then checks, each bounded in time and printing its figures: one site across servers,
-a publish on one server read on the other, shared sign-in limits, a camp's PDF of
+a publish on one server read on the other, shared sign-in limits, a certificate signed
+on one server verified on the other, a camp's PDF of
 certificates whose worker is killed (SIGKILL) while making it, queued again by the next
 worker and downloaded from the other server, /metrics on each server, the scheduled
 jobs and the late-job warning (cms.W010), Redis stopped (no 500; lesson pages a second
@@ -96,7 +97,7 @@ with translation.override("ky"):
         pages.append([page.pk, page.get_url()])
 print(json.dumps({
     "camp": camp.pk, "facilitator": session_for(facilitator),
-    "code": certificate.display_code, "pages": pages,
+    "code": certificate.display_code, "certificate": certificate.pk, "pages": pages,
 }))
 """
 
@@ -340,6 +341,31 @@ def check_publish(facts: dict) -> None:
            f"{url}: read on B 200 (cached), unpublished on A ({seen['unpublish'][0]}) -> B "
            f"{seen['unpublish'][1]}, published again on A ({seen['publish'][0]}) -> B "
            f"{seen['publish'][1]}, each on B's first read after the editor's answer")
+
+
+def check_signature_across_servers(facts: dict) -> None:
+    """A certificate reissued (so signed afresh) on A verifies on B: both servers sign
+    and check with the one key the settings give them, and publish the same keys."""
+    camp, pk, code = facts["camp"], facts["certificate"], facts["code"]
+    on_a = Client("A", {"sessionid": facts["facilitator"]})
+    _status, token = on_a.form_token(f"/ky/teach/camps/{camp}/certificates/")
+    before = sql("SELECT version FROM certificates_certificate WHERE id = %s", pk)
+    asked, _ = on_a.request("POST", f"/ky/certificates/{pk}/reissue/",
+                            {"csrfmiddlewaretoken": token, "language": "ky"})
+    after = sql("SELECT version, key_id FROM certificates_certificate WHERE id = %s", pk)
+    keys = {name: Client(name).request("GET", "/.well-known/techcamp-keys.json")
+            for name in PORTS}
+    status, page = Client("B").request("GET", f"/ky/verify/{code}/")
+    key_id = after[0][1] if after else ""
+    valid = "жарактуу".encode() in page and key_id.encode() in page
+    report("certificates: signed on one server, verified on the other",
+           asked == 302 and bool(before) and bool(after) and after[0][0] == before[0][0] + 1
+           and keys["A"][0] == 200 and keys["A"] == keys["B"] and key_id.encode() in keys["A"][1]
+           and status == 200 and valid,
+           f"reissued on A ({asked}, version {before[0][0] if before else '?'} -> "
+           f"{after[0][0] if after else '?'}, key {key_id}); keys published by A and B "
+           f"{'the same' if keys['A'] == keys['B'] else 'DIFFER'}; B's verification page "
+           f"({status}) {'says valid with that key' if valid else 'does NOT say valid'}")
 
 
 def check_shared_limits() -> None:
@@ -946,6 +972,7 @@ def main() -> int:
         check_one_site()
         check_publish(facts)
         check_shared_limits()
+        check_signature_across_servers(facts)
         jobs: list[subprocess.Popen] = []
         check_batch(cluster, facts, lambda: jobs.append(start_jobs(cluster)))
         check_metrics()
