@@ -14,8 +14,10 @@ Redis is back, and nothing cached before the outage is read again on any server.
 
 from __future__ import annotations
 
+import pickle
 import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
@@ -30,6 +32,59 @@ _unwritten: set[str] = set()
 _unwritten_lock = threading.Lock()
 #: Every counter this process uses: all are moved on after an outage.
 _known: set[str] = set()
+
+
+class _Recent:
+    """The entries this process read last, by versioned key, as pickled bytes.
+
+    What is kept under ``<key>:<version>`` never changes (a change makes a new version,
+    so a new key): a copy here is as good as Redis's, without a round trip. Under load a
+    round trip is a wait for the CPU, and a lesson page made twenty. Each read unpickles
+    its own copy, so no request sees another's changes to an object. Bounded in entries
+    and bytes; an entry also ends at its own timeout, as in Redis.
+    """
+
+    def __init__(self, max_entries: int = 4096, max_bytes: int = 16 * 1024 * 1024):
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if found[0] < time.monotonic():
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+        return pickle.loads(found[1])  # noqa: S301 - bytes this process pickled itself
+
+    def put(self, key: str, value, timeout: float) -> None:
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if len(data) > self.max_bytes // 16:
+            return
+        with self._lock:
+            self._drop(key)
+            self._entries[key] = (time.monotonic() + timeout, data)
+            self._bytes += len(data)
+            while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
+                self._drop(next(iter(self._entries)))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def _drop(self, key: str) -> None:
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self._bytes -= len(old[1])
+
+
+#: Shared by every counter of this process.
+recent = _Recent()
 
 
 def _breaker():
@@ -95,11 +150,17 @@ class DataVersion:
         if self.still_unwritten():
             return build()
         versioned = f"{key}:{self.current()}"
+        value = recent.get(versioned)
+        if value is not None:
+            return value
         value = cache.get(versioned)
         if value is None:
             value = build()
             if value is not None:
                 cache.set(versioned, value, timeout)
+        breaker = _breaker()
+        if value is not None and not self.unwritten and not (breaker and breaker.down):
+            recent.put(versioned, value, timeout)  # not a stand-in version made while away
         return value
 
     def changed(self) -> None:

@@ -30,6 +30,7 @@ def _no_redis_outage_left_over():
 
     redis_breaker.reset()
     data_versions.forget_unwritten()
+    data_versions.recent.clear()
 
 
 curriculum_built = built_once(lambda: make_curriculum(days=2, lessons_per_day=2))
