@@ -3,7 +3,6 @@
 import uuid
 
 from django import template
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
@@ -55,8 +54,9 @@ def lesson_body(context):
 
     Questions and steps are drawn for each request. Every other block is the same
     for everyone who reads this language, so it is drawn once and kept in the cache
-    under the page's cache key (which moves on when the content changes), and its
-    pictures and files are not even read from the database while it is kept.
+    under the page's cache key and the content's version (a picture replaced moves it
+    on too), and its pictures and files are not even read from the database while it
+    is kept.
     """
     page, request = context["page"], context.get("request")
     stream, shared = page.body, context.flatten()
@@ -65,17 +65,18 @@ def lesson_body(context):
         child = stream[index]
         return child.render_as_block(context={**shared, "block_id": child.id})
 
-    key = None
-    if request is not None and not getattr(request, "is_preview", False):
-        site = Site.find_for_request(request)
-        key = f"lesson-body:{page.cache_key}:{translation.get_language()}:{site and site.pk}"
-    parts = cache.get(key) if key else None
-    if parts is None:
-        parts = [
+    def parts() -> list:
+        return [
             index if raw["type"] in INTERACTIVE_BLOCKS else draw(index)
             for index, raw in enumerate(stream.raw_data)
         ]
-        if key:
-            cache.set(key, parts, content_cache.TIMEOUT)
-    html = "".join(draw(part) if isinstance(part, int) else part for part in parts)
+
+    if request is None or getattr(request, "is_preview", False):
+        drawn = parts()
+    else:
+        site = Site.find_for_request(request)
+        drawn = content_cache.kept(
+            f"lesson-body:{page.cache_key}:{translation.get_language()}:{site and site.pk}",
+            parts)
+    html = "".join(draw(part) if isinstance(part, int) else part for part in drawn)
     return mark_safe(html)  # noqa: S308 - safe: every part was drawn by a block template
