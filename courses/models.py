@@ -174,10 +174,9 @@ class LessonPage(BasePage):
         return CampDayPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     def get_context(self, request, *args, **kwargs):
-        # The day and the neighbours are read by the template only where its cached
-        # parts are drawn anew (templates/courses/lesson_page.html).
+        # The day and the neighbours are read by the template only where its kept
+        # parts are drawn anew ({% kept_part %} in templates/courses/lesson_page.html).
         context = super().get_context(request, *args, **kwargs)
-        context["cache_seconds"] = content_cache.TIMEOUT
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and can(user, "courses.take_lesson", self):
             from .services import lesson_state

@@ -80,3 +80,32 @@ def lesson_body(context):
             parts)
     html = "".join(draw(part) if isinstance(part, int) else part for part in drawn)
     return mark_safe(html)  # noqa: S308 - safe: every part was drawn by a block template
+
+
+class KeptPartNode(template.Node):
+    def __init__(self, name: str, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        page, request = context.get("page"), context.get("request")
+        if page is None or request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        site = Site.find_for_request(request)
+        key = (f"part:{self.name}:{page.cache_key}:{translation.get_language()}:"
+               f"{site and site.pk}")
+        return mark_safe(content_cache.kept(key, lambda: self.nodelist.render(context)))  # noqa: S308 - drawn by the template
+
+
+@register.tag("kept_part")
+def kept_part(parser, token):
+    """``{% kept_part "name" %}...{% endkept_part %}``: a part of a page that is the same
+    for every reader of its language (crumbs, heading, neighbours), drawn once and kept
+    until the page or any content changes (``cms.content_cache``), in the shared cache
+    and in each process. Wagtail's ``wagtailpagecache`` keys on the page alone, so a
+    renamed day or a new neighbour would show late, and it costs a round trip each."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("kept_part takes one name: {% kept_part \"name\" %}")
+    nodelist = parser.parse(("endkept_part",))
+    parser.delete_first_token()
+    return KeptPartNode(bits[1].strip("\"'"), nodelist)

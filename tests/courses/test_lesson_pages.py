@@ -117,3 +117,16 @@ def test_a_girls_lesson_page_stays_within_its_query_budget(
         page = client.get(lesson.url)
     assert page.status_code == 200 and page.context["learning"] is not None
     print(f"a girl's lesson page: {len(queries.captured_queries)} queries")
+
+
+def test_a_renamed_day_shows_in_the_crumbs_of_a_kept_lesson_at_once(client, curriculum):
+    """The lesson's crumbs are kept until any content changes, not only the lesson."""
+    lesson = curriculum["lessons"]["ky"][0]
+    day = lesson.get_parent().specific
+    assert day.title in client.get(lesson.url).content.decode()  # kept from here on
+    day.title = "1-күн: кепшерлөө, жаңы аты"
+    day.save_revision().publish()
+    html = client.get(lesson.url).content.decode()
+    start = html.index('class="breadcrumbs"')
+    crumbs = html[start:html.index("</nav>", start)]
+    assert "1-күн: кепшерлөө, жаңы аты" in crumbs
