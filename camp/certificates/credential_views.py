@@ -52,6 +52,8 @@ def download(request, certificate_id: int):
         Certificate.objects.select_related("camp__school__district__region", "learner"),
         pk=certificate_id,
     )
+    if certificate.is_revoked:
+        raise Http404
     require(request.user, "certificates.download", certificate)
     try:
         document = openbadges.credential(certificate, _language())
