@@ -40,11 +40,15 @@ from courses.models import Track
 
 from . import signing
 from .models import Certificate
+from .rendering import site_settings
 from .services import camp_span
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 CONTEXT = [VC_CONTEXT, OB_CONTEXT]
+#: 1EdTech's published JSON Schema that the credential declares and is tested against.
+OB_SCHEMA = ("https://purl.imsglobal.org/spec/ob/v3p0/schema/json/"
+             "ob_v3p0_achievementcredential_schema.json")
 CRYPTOSUITE = "eddsa-jcs-2022"
 #: Multicodec prefix of an Ed25519 public key in a ``Multikey``.
 ED25519_PUB = b"\xed\x01"
@@ -145,8 +149,6 @@ def _now() -> str:
 
 
 def programme_name() -> str:
-    from .rendering import site_settings
-
     return site_settings().organisation or _("Tech Camp programme")
 
 
@@ -246,6 +248,7 @@ def credential(certificate: Certificate, language: str) -> dict:
                 },
                 "genre": _("Camp"),
             }],
+            "credentialSchema": [{"id": OB_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}],
             "credentialStatus": {
                 "id": f"{status_list_url()}#{certificate.pk}",
                 "type": "BitstringStatusListEntry",
