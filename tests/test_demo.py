@@ -24,6 +24,7 @@ LATIN_ALLOWED = {
     "novib", "ifad", "unicef", "un", "women", "undp", "www", "http", "https", "avif", "webp",
     "ort", "serial", "monitor", "oshtu", "ksucta", "kstu", "krsu", "mit", "ok", "wi", "fi",
     "abs", "petg", "gb", "mb", "kb", "wagtail", "xxi",
+    "open", "badges",  # Open Badges 3.0, the name of the digital badge standard
 }
 
 

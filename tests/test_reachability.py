@@ -27,6 +27,12 @@ NO_CERTIFICATES = {
     "certificates:mine": "girls' page of their certificates: other roles may open it "
                          "(it lists nothing) but have nothing to find there",
 }
+#: The signed badge is hers to carry into a wallet; the adults who may download it are
+#: given the PDF on their own pages.
+HER_BADGE = {
+    "certificates:credential": "the girl saves her digital badge from her certificates "
+                               "page; adults' pages give them the PDF",
+}
 
 #: role -> {view name: why no link leads there}.
 NOT_LINKED = {
@@ -39,6 +45,11 @@ NOT_LINKED = {
         "certificate_keys": "JSON for verifiers' software, at the address /.well-known/ "
                             "names (docs/certificates.md)",
         "certificate_status": "as certificate_keys: the revoked codes, for software",
+        "certificate_issuer": "as certificate_keys: the Open Badges issuer profile",
+        "certificate_status_list": "as certificate_keys: the signed revocation list",
+        "certificate_achievement": "as certificate_keys: what a certificate stands for",
+        "certificates:credential_public": "linked from the verification page of a code "
+                                          "(certificates:verify_code), which the QR opens",
         "gals:join_code": "the invitation link a facilitator sends to a parent",
         "gals:reset_password": "the password-code link a facilitator gives a parent (or "
                                "the code she types at gals:reset)",
@@ -53,18 +64,20 @@ NOT_LINKED = {
     },
     "guardian": {
         **NO_CERTIFICATES,
+        **HER_BADGE,
         "gals:reply": "the answer form is on the family page; this address shows it "
                       "alone only when an answer needs correcting",
     },
     "facilitator": {
         **NEW_PINS,
         **NO_CERTIFICATES,
+        **HER_BADGE,
         "certificates:override": "offered for a girl who has not met the requirements",
         "gals:invite": "the page a new invitation opens on, after the form that makes it",
         "gals:reset_code": "the page a new password code opens on, after the form that "
                            "makes it",
     },
-    "manager": NO_CERTIFICATES,
+    "manager": {**NO_CERTIFICATES, **HER_BADGE},
     "lead": NO_CERTIFICATES,  # no girl's account, PINs or cards (camp/account_rules.py)
     "partner": NO_CERTIFICATES,
     "editor": NO_CERTIFICATES,

@@ -37,6 +37,11 @@ def test_anyone_verifies_a_valid_and_a_revoked_certificate(page, server, certifi
     expect(answer).to_contain_text("Өмүрбүбү Ң.")
     shot("valid certificate")
     assert axe_violations(page) == []
+    badge = answer.get_by_role(
+        "link", name="Ушул эле сертификат кол коюлган санарип төш белги катары (Open Badges 3.0)")
+    credential = page.request.get(server + badge.get_attribute("href"))
+    assert credential.ok and credential.json()["id"].endswith(
+        f"/ky/verify/{valid.code}/credential.json")
 
     page.locator("input[name=code]").fill(revoked.code)
     page.locator("input[name=code]").press("Enter")

@@ -165,5 +165,13 @@ def test_girl_in_russian_does_the_last_days_lesson_and_downloads_her_certificate
     assert pdf.body().startswith(b"%PDF")
     text = PdfReader(io.BytesIO(pdf.body())).pages[0].extract_text()
     assert certificate.display_code in text
+    # The same certificate as a signed Open Badges 3.0 credential, for her wallet.
+    badge = card.get_by_role("link", name="Сохранить как цифровой бейдж (Open Badges 3.0)")
+    credential = page.request.get(server + badge.get_attribute("href"))
+    assert credential.ok and credential.headers["content-type"] == "application/vc"
+    document = credential.json()
+    assert document["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
+    assert document["name"] == "Шестидневный STEM-техлагерь"
+    assert document["credentialSubject"]["identifier"][0]["identityHash"] == "Айгүл К."
 
     assert console_errors == []

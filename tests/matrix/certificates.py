@@ -3,7 +3,7 @@ import uuid
 from django.urls import reverse
 from django.utils import timezone
 
-from camp.certificates import batches
+from camp.certificates import batches, signing
 from camp.certificates.models import Batch, Certificate, Override
 from camp.models import Attendance
 
@@ -21,6 +21,16 @@ def certificate_a(w) -> Certificate:
         defaults={"language": "ky", "issued_on": timezone.localdate(), "days_attended": 6,
                   "tracks": ["soldering"]},
     )
+    return certificate
+
+
+def signed_certificate_a(w) -> Certificate:
+    """Girl A's certificate with its facts signed, as issuing leaves it: only a signed
+    certificate is exported as an Open Badges credential."""
+    certificate = certificate_a(w)
+    if signing.check(certificate)[0] is not signing.Check.SIGNED:
+        signing.sign(certificate, today=timezone.localdate())
+        certificate.save(update_fields=signing.SIGNATURE_FIELDS)
     return certificate
 
 
@@ -51,7 +61,20 @@ def camp_url(name, **extra):
 ROWS = [
     Row("certificate_keys", lambda w: reverse("certificate_keys"), PUBLIC),
     Row("certificate_status", lambda w: reverse("certificate_status"), PUBLIC),
+    Row("certificate_issuer", lambda w: reverse("certificate_issuer"), PUBLIC),
+    Row("certificate_status_list", lambda w: reverse("certificate_status_list"), PUBLIC),
+    Row(
+        "certificate_achievement",
+        lambda w: reverse("certificate_achievement", kwargs={"language": "ru"}),
+        PUBLIC,
+    ),
     Row("certificates:verify", lambda w: reverse("certificates:verify"), PUBLIC),
+    Row(
+        "certificates:credential_public",
+        lambda w: reverse("certificates:credential_public",
+                          kwargs={"code": signed_certificate_a(w).code}),
+        PUBLIC,
+    ),
     Row(
         "certificates:verify_code",
         lambda w: reverse("certificates:verify_code", kwargs={"code": certificate_a(w).code}),
@@ -59,6 +82,12 @@ ROWS = [
     ),
     Row("certificates:mine", lambda w: reverse("certificates:mine"), SIGNED_IN),
     Row("certificates:download", cert_url("download"), HOLDERS),
+    Row(
+        "certificates:credential",
+        lambda w: reverse("certificates:credential",
+                          kwargs={"certificate_id": signed_certificate_a(w).pk}),
+        HOLDERS,
+    ),
     Row("certificates:revoke", cert_url("revoke"), VIEWERS),
     Row(
         "certificates:revoke", cert_url("revoke"), VIEWERS, method="post", ok=(302,),
