@@ -5,6 +5,7 @@ from . import views
 app_name = "certificates"
 urlpatterns = [
     path("verify/", views.verify, name="verify"),
+    path("verify/scan/", views.verify_scan, name="verify_scan"),
     path("verify/<str:code>/", views.verify_code, name="verify_code"),
     path("certificates/", views.mine, name="mine"),
     path("certificates/<int:certificate_id>.pdf", views.download, name="download"),

@@ -52,6 +52,7 @@ ROWS = [
     Row("certificate_keys", lambda w: reverse("certificate_keys"), PUBLIC),
     Row("certificate_status", lambda w: reverse("certificate_status"), PUBLIC),
     Row("certificates:verify", lambda w: reverse("certificates:verify"), PUBLIC),
+    Row("certificates:verify_scan", lambda w: reverse("certificates:verify_scan"), PUBLIC),
     Row(
         "certificates:verify_code",
         lambda w: reverse("certificates:verify_code", kwargs={"code": certificate_a(w).code}),
