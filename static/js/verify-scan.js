@@ -20,11 +20,11 @@
     return text.replace(/%\((\w+)\)s/g, function (all, name) { return values[name]; });
   }
 
+  // Day.month.year, as both languages write dates on paper (the browsers' Kyrgyz
+  // month names are not there yet everywhere).
   function date(iso) {
-    if (!iso) return "";
-    try {
-      return new Date(iso + "T12:00:00Z").toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-    } catch (error) { return iso; }
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return parts ? parts[3] + "." + parts[2] + "." + parts[1] : "";
   }
 
   function fetchJson(url) {
@@ -137,14 +137,16 @@
 
   // The address itself: the verification page opened by a QR code, or this page when
   // the service worker answered a QR code's address without signal.
-  if (location.hash.length > 1) {
+  function fromAddress() {
     var here = /\/verify\/([0-9A-Za-z-]+)\/?$/.exec(location.pathname);
-    if (here && here[1] !== "scan") checkLink({ code: here[1], proof: location.hash.slice(1) });
-    else if (scanPage) checkLink(self.CertCheck.parseLink(location.href));
-  } else if (scanPage) {
-    var code = /\/verify\/([0-9A-Za-z-]+)\/?$/.exec(location.pathname);
-    if (code && code[1] !== "scan") say("message-info", T.code_only);
+    var code = here && here[1] !== "scan" ? here[1] : null;
+    if (location.hash.length > 1) {
+      if (code) checkLink({ code: code, proof: location.hash.slice(1) });
+      else if (scanPage) checkLink(self.CertCheck.parseLink(location.href));
+    } else if (scanPage && code) say("message-info", T.code_only);
   }
+  fromAddress();
+  window.addEventListener("hashchange", fromAddress);
   if (!scanPage) return;
 
   var form = root.querySelector("[data-typed]");
