@@ -16,7 +16,6 @@ from tests.certificates.factories import add_girl, camp_with_core_lessons
 from tests.certificates.test_qr_proof import CHANGED
 from tests.e2e.test_offline import controlled, phone, world  # noqa: F401 (fixtures)
 
-
 VALID = "Жарактуу: Tech Camp программасы"
 TAMPERED = "Жараксыз: бул QR-коддогу маалыматтар кол коюлгандан кийин өзгөртүлгөн."
 NOT_OURS = "Бул ушул программанын сертификаты эмес."
