@@ -49,6 +49,11 @@ class Certificate(models.Model):
     signed_on = models.DateField(_("signed on"), null=True, blank=True, editable=False)
     key_id = models.CharField(_("key id"), max_length=32, blank=True, editable=False)
     signature = models.CharField(_("signature"), max_length=100, blank=True, editable=False)
+    # The same key's signature over what the paper prints, carried by its QR code
+    # (camp.certificates.qr).
+    qr_signature = models.CharField(
+        _("QR code signature"), max_length=100, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

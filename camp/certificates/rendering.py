@@ -29,6 +29,7 @@ from cms import pdf
 from cms.models import User
 from courses.models import Track
 
+from . import qr
 from .models import Certificate, CertificateSettings
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -66,6 +67,36 @@ def verify_url(certificate) -> str:
     with translation.override(certificate.language):
         path = reverse("certificates:verify_code", kwargs={"code": certificate.code})
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+#: The QR code's limits on paper: at most version 10 (57 modules), printed 30 mm wide
+#: (templates' stylesheet), so a module is at least 0.52 mm.
+QR_MAX_VERSION = 10
+
+
+def qr_code(address: str, proof: str):
+    """The QR code of the address and, after ``#``, the compact signed facts.
+
+    Two segments: the address in byte mode, the proof in alphanumeric mode (5.5 bits a
+    character instead of 8). Error correction M, or L when M would need a version past
+    10 (a long camp title and a long site address); without the proof if even that
+    does not fit. The mask is fixed, as in ``cms.pdf.qr_png``.
+    """
+    import segno
+    from segno import consts
+
+    if proof:
+        segments = [(address + "#", consts.MODE_BYTE), (proof, consts.MODE_ALPHANUMERIC)]
+        for error in ("m", "l"):
+            code = segno.make(segments, error=error, mask=3, boost_error=True)
+            if code.version <= QR_MAX_VERSION:
+                return code
+    return segno.make(address, error="m", mask=3)
+
+
+def qr_png(code) -> str:
+    """One pixel per module, printed with ``image-rendering: pixelated``."""
+    return code.png_data_uri(scale=1, border=0, dark="#1f1a24")
 
 
 def logo_uri(image) -> str:
@@ -145,6 +176,8 @@ def _facts(certificate: Certificate, span, options) -> dict:
         "version": certificate.version,
         "facilitator": _facilitator(camp),
         "revoked": certificate.is_revoked,
+        # The QR code's proof: a new signature is a new QR code.
+        "proof": [certificate.key_id, certificate.qr_signature],
         **options,
     }
 
@@ -187,6 +220,9 @@ def _page(certificate: Certificate, facts: dict, logos: list[str]) -> str:
     labels = dict(Track.choices)
     school = certificate.camp.school
     address = verify_url(certificate)
+    span = (datetime.date.fromisoformat(facts["first_day"]),
+            datetime.date.fromisoformat(facts["last_day"]))
+    code = qr_code(address, qr.fragment(certificate, span))
     with translation.override(facts["language"]):
         region = school.district.region.name
         return render_to_string("certificates/pdf_page.html", {
@@ -209,7 +245,7 @@ def _page(certificate: Certificate, facts: dict, logos: list[str]) -> str:
             "version": facts["version"],
             "code": certificate.display_code,
             "verify_url": address,
-            "qr": pdf.qr_png(address),
+            "qr": qr_png(code),
         })
 
 

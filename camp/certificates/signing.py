@@ -33,6 +33,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Max, Min
 
+from . import qr
+
 #: Changes when the list of signed facts changes; old signatures keep their own tag.
 FORMAT = "tc-cert-1"
 FIELDS = (
@@ -145,12 +147,16 @@ def public_keys() -> dict[str, PublicKey]:
     return keys
 
 
-def facts(certificate) -> dict:
-    """What the signature covers: what the paper and the verification page show."""
+def facts(certificate, span: tuple | None = None) -> dict:
+    """What the signature covers: what the paper and the verification page show.
+    ``span``: the camp's first and last day when the caller has them already."""
     camp = certificate.camp
     school = camp.school
     region = school.district.region
-    span = camp.days.aggregate(first=Min("date"), last=Max("date"))
+    if span is None:
+        span = camp.days.aggregate(first=Min("date"), last=Max("date"))
+    else:
+        span = {"first": span[0], "last": span[1]}
     learner = certificate.learner
     return {
         "code": certificate.code,
@@ -179,14 +185,18 @@ def canonical(key_id: str, values: dict) -> bytes:
 
 
 def sign(certificate, *, today: datetime.date) -> None:
-    """Fill in ``signed_on``, ``key_id`` and ``signature``; the caller saves."""
+    """Fill in ``signed_on``, ``key_id``, ``signature`` and the QR code's compact
+    signature (``camp.certificates.qr``); the caller saves."""
     key = private_key()
     certificate.signed_on = today
     certificate.key_id = key_id_of(key.public_key())
-    certificate.signature = b64(key.sign(canonical(certificate.key_id, facts(certificate))))
+    values = facts(certificate)
+    certificate.signature = b64(key.sign(canonical(certificate.key_id, values)))
+    certificate.qr_signature = b64(
+        key.sign(qr.canonical(certificate.key_id, qr.compact_facts(values))))
 
 
-SIGNATURE_FIELDS = ["signed_on", "key_id", "signature"]
+SIGNATURE_FIELDS = ["signed_on", "key_id", "signature", "qr_signature"]
 
 
 class Check(Enum):
@@ -205,9 +215,12 @@ def check(certificate) -> tuple[Check, PublicKey | None]:
         return Check.UNKNOWN_KEY, None
     if not key.covers(certificate.signed_on):
         return Check.TAMPERED, key
+    values = facts(certificate)
     try:
-        key.public.verify(unb64(certificate.signature),
-                          canonical(certificate.key_id, facts(certificate)))
+        key.public.verify(unb64(certificate.signature), canonical(certificate.key_id, values))
+        # The paper's QR code carries the compact form: it must match too.
+        key.public.verify(unb64(certificate.qr_signature),
+                          qr.canonical(certificate.key_id, qr.compact_facts(values)))
     except (InvalidSignature, ValueError):
         return Check.TAMPERED, key
     return Check.SIGNED, key

@@ -5,6 +5,7 @@ from . import credential_views, views
 app_name = "certificates"
 urlpatterns = [
     path("verify/", views.verify, name="verify"),
+    path("verify/scan/", views.verify_scan, name="verify_scan"),
     path("verify/<str:code>/", views.verify_code, name="verify_code"),
     path("verify/<str:code>/credential.json", credential_views.public, name="credential_public"),
     path("certificates/", views.mine, name="mine"),

@@ -19,7 +19,7 @@ from cms.client_address import client_ip
 from cms.models import AuditEvent
 from cms.permissions import can, require
 
-from . import batches, published, services
+from . import batches, published, qr, services
 from .eligibility import standings
 from .forms import LanguageForm, ReasonForm, VerifyForm
 from .models import Batch, Certificate, CertificateSettings
@@ -236,10 +236,72 @@ def _verification_page(request, form, typed: str | None):
                     CertificateSettings.for_request(request).organisation
                     or _("the Tech Camp programme")
                 )
+    context["texts"] = _checker_texts(request)
+    result = context["result"]
+    if result and result.kind == "camp" and result.certificate is not None:
+        certificate = result.certificate
+        context["anonymised"] = bool(certificate.learner.anonymised_at)
+        if context["state"] in ("valid", "revoked"):
+            # Today's printed facts, for the page's script to compare with the paper's
+            # QR code (only what the page shows already; no name once it was removed).
+            today = qr.facts(certificate, (result.first_day, result.last_day))
+            if context["anonymised"]:
+                today.pop("first_name"), today.pop("initial")
+            context["today_facts"] = today
     response = render(request, "certificates/verify.html", context, status=status)
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _checker_texts(request) -> dict:
+    """What the browser's checker (static/js/verify-scan.js) says, in the page's language."""
+    from courses.models import Track
+
+    return {
+        "programme": CertificateSettings.for_request(request).organisation
+        or _("the Tech Camp programme"),
+        "valid": _("Valid: signed by %(programme)s with key %(key)s."),
+        "valid_paper": _("The QR code on this paper is genuine: signed by %(programme)s "
+                         "with key %(key)s."),
+        "tampered": _("Not valid: the facts in this QR code were changed after it was "
+                      "signed. Do not accept it."),
+        "unknown_key": _("Not valid: signed by a key this site does not know (%(key)s). "
+                         "Do not accept it."),
+        "not_a_certificate": _("This is not a certificate of this programme."),
+        "cannot_check": _("This browser cannot check signatures. Open the link with a "
+                          "connection, or use another browser."),
+        "revoked": _("Revoked on %(date)s. It is no longer valid."),
+        "not_revoked": _("Not revoked as of %(date)s."),
+        "never_synced": _("The list of revoked certificates is not on this phone yet: "
+                          "open this page once with a connection."),
+        "code_only": _("A code without its QR code is checked by the site: connect to "
+                       "the internet and check it there."),
+        "differs": _("This paper differs from the certificate as it is today (reissued): "
+                     "%(fields)s."),
+        "same": _("This paper shows the certificate as it is today."),
+        "labels": {
+            "first_name": _("Holder"), "camp": _("Camp"), "village": _("Village"),
+            "dates": _("Dates"), "days_attended": _("Days attended"), "tracks": _("Tracks"),
+            "code": _("Code"), "version": _("Version"), "language": _("Language"),
+        },
+        "tracks": {value: str(label) for value, label in Track.choices},
+        "languages": {code: str(name) for code, name in settings.LANGUAGES},
+        "camera_none": _("This browser cannot read QR codes with the camera: type the code "
+                         "or paste the link the QR code opens."),
+        "camera_failed": _("The camera could not be opened. Type the code or paste the link."),
+        "camera_stop": _("Stop the camera"),
+        "camera_start": _("Scan the QR code"),
+    }
+
+
+def verify_scan(request):
+    """The offline checker: reads a certificate's QR code (camera, or a pasted link) and
+    checks its proof in the browser against the published keys and revocation list,
+    which the service worker keeps with this page."""
+    return render(request, "certificates/verify_scan.html", {
+        "texts": _checker_texts(request),
+    })
 
 
 def verify(request):

@@ -14,6 +14,13 @@ var STATIC_CACHE = "static-" + VERSION, FALLBACK_CACHE = "fallback-" + VERSION;
 // in: what the phone shows after a girl signs out without signal.
 var SIGNIN_CACHE = "signin-list";
 var NETWORK_WAIT_MS = 8000;  // weak signal: a saved copy after this long
+// The certificate checker: its page (an anonymous copy), and the published keys and
+// revocation list it checks against, refreshed whenever there is signal. Without
+// signal, a QR code's address (/<lang>/verify/<code>/#...) opens the kept checker,
+// which reads the code and the proof from the address itself.
+var VERIFIER_CACHE = "verifier";
+var VERIFY_PAGE = /^\/([a-z]{2})\/verify\/([^/]+)\/$/;
+var PUBLISHED_LISTS = ["/.well-known/techcamp-keys.json", "/.well-known/techcamp-status.json"];
 
 function keepOfflinePage(lang) {
   var url = OFFLINE_PAGES[lang];
@@ -116,6 +123,44 @@ function navigate(request) {
   });
 }
 
+function checkerUrl(lang) {
+  return self.location.origin + "/" + lang + "/verify/scan/";
+}
+
+function keepChecker(lang) {
+  // Fetched without cookies: the kept copy shows nobody's name on a shared phone.
+  return fetch(checkerUrl(lang), { credentials: "omit" }).then(function (response) {
+    if (!response.ok) return;
+    return caches.open(VERIFIER_CACHE).then(function (cache) { return cache.put(checkerUrl(lang), response); });
+  }).catch(function () {});
+}
+
+function verifierPage(request, lang, isChecker) {
+  return fetch(request).then(function (response) {
+    if (isChecker && response.ok) keepChecker(lang);
+    return response;
+  }).catch(function () {
+    return caches.match(checkerUrl(lang), { cacheName: VERIFIER_CACHE, ignoreVary: true }).then(function (kept) {
+      return kept || navigate(request);
+    });
+  });
+}
+
+function publishedList(request) {
+  var key = new URL(request.url).pathname;
+  return fetch(request).then(function (response) {
+    if (response.ok) {
+      var copy = response.clone();
+      caches.open(VERIFIER_CACHE).then(function (cache) { cache.put(key, copy); });
+    }
+    return response;
+  }).catch(function () {
+    return caches.match(key, { cacheName: VERIFIER_CACHE, ignoreVary: true }).then(function (kept) {
+      return kept || new Response("", { status: 504 });
+    });
+  });
+}
+
 function staticFile(request) {
   return caches.match(request, { ignoreVary: true }).then(function (hit) {
     if (hit) return hit;
@@ -152,7 +197,12 @@ self.addEventListener("fetch", function (event) {
   // Pages that must leave no copy on a shared phone (the girls' help page): the worker
   // does not touch them at all.
   if (CONFIG.neverKept.some(function (path) { return url.pathname.indexOf(path) === 0; })) return;
-  if (url.pathname.indexOf(STATIC_URL) === 0) {
+  var verifyPage = VERIFY_PAGE.exec(url.pathname);
+  if (PUBLISHED_LISTS.indexOf(url.pathname) >= 0) {
+    event.respondWith(publishedList(request));
+  } else if (request.mode === "navigate" && verifyPage && OFFLINE_PAGES[verifyPage[1]]) {
+    event.respondWith(verifierPage(request, verifyPage[1], verifyPage[2] === "scan"));
+  } else if (url.pathname.indexOf(STATIC_URL) === 0) {
     event.respondWith(staticFile(request));
   } else if (url.pathname.indexOf(MEDIA_URL) === 0) {
     event.respondWith(picture(request));

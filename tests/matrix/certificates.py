@@ -69,6 +69,7 @@ ROWS = [
         PUBLIC,
     ),
     Row("certificates:verify", lambda w: reverse("certificates:verify"), PUBLIC),
+    Row("certificates:verify_scan", lambda w: reverse("certificates:verify_scan"), PUBLIC),
     Row(
         "certificates:credential_public",
         lambda w: reverse("certificates:credential_public",

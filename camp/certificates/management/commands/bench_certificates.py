@@ -21,7 +21,7 @@ from camp.models import Camp, District, Region, School
 from cms import pdf
 from courses.models import CurriculumPage
 
-from ... import codes
+from ... import codes, signing
 from ...models import Certificate
 from ...rendering import DESIGN, certificate_pdf, render
 
@@ -72,12 +72,16 @@ class Command(BaseCommand):
             for n in range(size)
         ])
         today = timezone.localdate()
-        return Certificate.objects.bulk_create([
+        certificates = [
             Certificate(code=codes.new_code(), camp=camp, learner=girl,
                         language=["ky", "ru"][n % 2], issued_on=today, days_attended=6,
                         tracks=["soldering", "modelling", "programming"])
             for n, girl in enumerate(girls)
-        ])
+        ]
+        # Signed as issuing signs them, so that each QR code carries its proof.
+        for certificate in certificates:
+            signing.sign(certificate, today=today)
+        return Certificate.objects.bulk_create(certificates)
 
     def _measure(self, certificates: list[Certificate]) -> None:
         """Wall-clock time against the target; beside it the CPU time of every process

@@ -1,0 +1,121 @@
+"""Checking a certificate's QR code on a phone without signal.
+
+A reader opens the checker once with signal (the footer's link); later, with the network
+off, the QR code's address opens the kept checker, which checks the paper's signature
+against the kept keys and says whether the code was revoked as of the last sync: valid,
+tampered, garbage, and revoked after a sync.
+"""
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from camp.certificates import qr, services
+from camp.certificates.models import Certificate
+from tests.certificates.factories import add_girl, camp_with_core_lessons
+from tests.certificates.test_qr_proof import CHANGED
+from tests.e2e.test_offline import controlled, phone, world  # noqa: F401 (fixtures)
+
+VALID = "Жарактуу: Tech Camp программасы"
+TAMPERED = "Жараксыз: бул QR-коддогу маалыматтар кол коюлгандан кийин өзгөртүлгөн."
+NOT_OURS = "Бул ушул программанын сертификаты эмес."
+UNKNOWN = "Жараксыз: бул сайт билбеген ачкыч менен кол коюлган"
+
+
+@pytest.fixture
+def certificate(world):  # noqa: F811
+    camp, facilitator, keys = camp_with_core_lessons(title="Жайкы лагерь")
+    girl = add_girl(camp, "Өмүрбүбү", last_name="Ңурбекова", lessons=keys)
+    services.issue_for_camp(camp, by=facilitator)
+    return Certificate.objects.get(learner=girl)
+
+
+def kept(page, seconds: float = 15) -> None:
+    """Wait until the worker kept the checker page and both lists."""
+    deadline = timezone.now().timestamp() + seconds
+    script = "() => caches.open('verifier').then(c => c.keys()).then(k => k.length)"
+    while page.evaluate(script) < 3:
+        if timezone.now().timestamp() > deadline:
+            raise AssertionError("the checker was never kept on the phone")
+        page.wait_for_timeout(100)
+
+
+def sync(page, server) -> None:
+    page.goto(server + "/ky/")
+    page.get_by_role("link", name="Сертификатты текшерүү").click()  # the footer's link
+    expect(page.get_by_role("heading", level=1)).to_have_text("Сертификаттын QR-кодун текшерүү")
+    controlled(page, 40)  # a shared, busy machine: the worker may take a while
+    page.reload()  # now through the worker, which keeps the page and the lists
+    kept(page)
+
+
+def test_the_checker_works_with_the_network_off_valid_tampered_garbage_revoked(
+    phone, certificate  # noqa: F811
+):
+    server = phone.server
+    proof = qr.fragment(certificate)
+    address = f"{server}/ky/verify/{certificate.code}/"
+    compact = qr.unpack(certificate.code, proof)
+    forged = qr.pack(compact.key_id, compact.signature,
+                     {**compact.facts, "first_name": CHANGED["first_name"]})
+    page = phone.open()
+    sync(page, server)
+
+    phone.context.set_offline(True)
+    # The QR code's address, as a phone's camera opens it: the kept checker answers.
+    page.goto(address + "#" + proof)
+    result = page.locator("[data-result]")
+    expect(result).to_contain_text(VALID)
+    expect(result).to_contain_text(certificate.key_id)
+    expect(result).to_contain_text("абалы боюнча жокко чыгарылган эмес")
+    expect(result).to_contain_text("Өмүрбүбү Ң.")
+    expect(result).to_contain_text("Жайкы лагерь")
+    expect(result).not_to_contain_text("Ңурбекова")
+
+    page.goto(address + "#" + forged)
+    expect(result).to_contain_text(TAMPERED)
+    expect(result).not_to_contain_text(VALID)
+
+    page.goto(address + "#NOT-A-CERTIFICATE")
+    expect(result).to_contain_text(NOT_OURS)
+
+    # The same link pasted into the checker's box.
+    page.goto(server + "/ky/verify/scan/")
+    page.get_by_label("Код же QR-коддун шилтемеси").fill(address + "#" + proof)
+    page.get_by_role("button", name="Текшерүү").click()
+    expect(result).to_contain_text(VALID)
+
+    # Revoked on the server; the phone syncs once with signal, then checks without it.
+    services.revoke(certificate, "ката менен берилген", by=None)
+    phone.context.set_offline(False)
+    sync(page, server)
+    phone.context.set_offline(True)
+    page.goto(address + "#" + proof)
+    expect(result).to_contain_text(VALID)
+    expect(result).to_contain_text("жокко чыгарылган. Ал мындан ары жарактуу эмес.")
+    assert phone.errors == []
+
+
+def test_the_verification_page_checks_the_papers_qr_code_and_names_what_changed(
+    phone, certificate  # noqa: F811
+):
+    server = phone.server
+    paper = qr.fragment(certificate)
+    page = phone.open()
+    page.goto(f"{server}/ky/verify/{certificate.code}/#{paper}")
+    result = page.locator("#paper-check [data-result]")
+    expect(result).to_contain_text("Бул кагаздагы QR-код чыныгы")
+    expect(result).to_contain_text("Бул кагаз сертификатты бүгүнкүдөй көрсөтөт.")
+
+    # Reissued in Russian: the old paper is still genuine, and the page says what differs.
+    services.reissue(certificate, by=None, language="ru")
+    page.reload()
+    expect(result).to_contain_text("Бул кагаздагы QR-код чыныгы")
+    expect(result).to_contain_text("бүгүнкү (кайра берилген) нускасынан айырмаланат")
+    expect(result).to_contain_text("Нускасы")
+
+    page.goto(f"{server}/ky/verify/{certificate.code}/#%%%garbage")
+    expect(result).to_contain_text(NOT_OURS)
+    # The server's own check, unchanged, above it.
+    expect(page.get_by_text("Бул сертификат жарактуу.")).to_be_visible()
+    assert phone.errors == []
