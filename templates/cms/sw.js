@@ -83,6 +83,12 @@ function fromPhone(response) {
   });
 }
 
+// Whom the server made a page for (<meta name="user-id">), "" for nobody.
+function pageOwner(html) {
+  var found = /<meta name="user-id" content="(\d+)">/.exec(html);
+  return found ? found[1] : "";
+}
+
 function withTimeout(promise, ms) {
   return new Promise(function (resolve, reject) {
     var timer = setTimeout(function () { reject(new Error("timeout")); }, ms);
@@ -114,7 +120,13 @@ function navigate(request) {
           if (keep && response.ok && !url.search) {
             // Her saved copy follows what the server shows her now; pages marked by the
             // server (a facilitator's dashboard and roll calls) are kept when opened.
-            clean(response.clone()).then(function (copy) { return cache.put(key, copy); });
+            // Only a page the server made for her: on a shared phone the cookie may
+            // already be her sister's while the phone still names her.
+            clean(response.clone()).then(function (copy) {
+              return copy.clone().text().then(function (html) {
+                if (pageOwner(html) === String(session.userId)) return cache.put(key, copy);
+              });
+            });
           }
           return response;
         }).catch(function () {
