@@ -9,7 +9,6 @@ facilitator, signed in on the phone, hands the writes over to her camp page, whe
 they are shown apart and never count.
 """
 
-import pytest
 from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
