@@ -75,8 +75,8 @@ def _what(url: str, fields: dict):
         return kind, key, None
     if match.view_name == "courses:quiz_answer":
         answer = str(fields.get("answer", ""))
-        return UnconfirmedWrite.Kind.ANSWER, key, int(answer) if answer.isdigit() and \
-            len(answer) < 4 else None
+        number = int(answer) if answer.isdigit() and len(answer) < 4 else None
+        return UnconfirmedWrite.Kind.ANSWER, key, number
     return None
 
 
