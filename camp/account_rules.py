@@ -14,6 +14,7 @@ export or anonymisation, nor reset her PIN, in any camp. Girls, guardians,
 partners, editors and other camps' facilitators: never.
 """
 
+from cms.models import Role
 from cms.permissions import holds, rule
 
 from .models import Camp, Enrolment
@@ -80,3 +81,17 @@ def anonymise_girl(user, enrolment) -> bool:
 @rule("camp.reset_pin")
 def reset_pin(user, enrolment) -> bool:
     return _her_camp(user, enrolment)
+
+
+@rule("camp.receive_unconfirmed")
+def receive_unconfirmed(user, obj=None) -> bool:
+    """Take over, from a shared phone she is signed in on, the writes of names picked
+    without signal that were never confirmed (camp/shared_phone.py). Which of them are
+    kept is decided girl by girl: only those of the camps she looks after."""
+    return user.is_superuser or user.has_role(Role.FACILITATOR)
+
+
+@rule("camp.unconfirmed_writes")
+def unconfirmed_writes(user, camp) -> bool:
+    """Read and discard a camp's unconfirmed writes: they name a girl, like her record."""
+    return looks_after(user, camp)

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from cms.permissions import can, require
 from cms.personal_data import anonymise_girl, export_girl
 from cms.signin import SignInRefused, check_pin
 
-from . import accounts
+from . import accounts, shared_phone
 from .account_forms import (
     AnonymiseForm,
     BulkForm,
@@ -35,7 +35,7 @@ from .account_forms import (
     SheetDateForm,
 )
 from .enrolment import EnrolmentError
-from .models import Camp, Enrolment
+from .models import Camp, Enrolment, UnconfirmedWrite
 from .shortcuts import camp_or_404
 
 
@@ -369,3 +369,28 @@ def switch_user(request):
     """One tap: sign out and back to the camp's list for the next girl."""
     logout(request)
     return redirect(reverse("camp:signin"))
+
+
+@login_required
+@require_POST
+def hand_over(request):
+    """The shared phone's writes of names picked without signal and never confirmed,
+    handed over by a facilitator signed in on it (JSON in the form field ``items``).
+    Kept apart from the girls' progress; the phone forgets those kept."""
+    require(request.user, "camp.receive_unconfirmed")
+    try:
+        items = shared_phone.read_items(request.POST.get("items", ""))
+    except ValidationError as error:
+        return JsonResponse({"ok": False, "message": error.messages[0]}, status=400)
+    result = shared_phone.hand_over(items, by=request.user)
+    return JsonResponse({"ok": True, "kept": result.kept, "refused": result.refused})
+
+
+@login_required
+@require_POST
+def discard_unconfirmed(request, pk, write_id):
+    camp = camp_or_404(request.user, pk, "camp.unconfirmed_writes")
+    write = get_object_or_404(UnconfirmedWrite, pk=write_id, camp=camp)
+    shared_phone.discard(write, by=request.user)
+    messages.success(request, _("The unconfirmed write was discarded."))
+    return redirect(reverse("camp:camp_detail", args=[camp.pk]) + "#unconfirmed")

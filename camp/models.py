@@ -434,3 +434,50 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return str(self.user_id)
+
+
+class UnconfirmedWrite(models.Model):
+    """A write made on a shared phone without signal under a name picked from the
+    phone's list, which the girl never confirmed by signing in with her PIN; her
+    facilitator handed it over from the phone (``camp.shared_phone``).
+
+    Never counted as hers: it is kept apart from her progress, for the facilitator to
+    read (and ask her to do it again) and to discard. Nothing on the phone proves who
+    tapped the name.
+    """
+
+    class Kind(models.TextChoices):
+        LESSON = "lesson", _("lesson marked done")
+        STEP = "step", _("step marked done")
+        ANSWER = "answer", _("check question answered")
+
+    camp = models.ForeignKey(
+        Camp, verbose_name=_("camp"), on_delete=models.CASCADE,
+        related_name="unconfirmed_writes",
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("name picked"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("what"), max_length=10, choices=Kind.choices)
+    lesson_key = models.UUIDField(_("lesson"), null=True, blank=True)
+    label = models.CharField(_("page title on the phone"), max_length=200, blank=True)
+    answer = models.PositiveSmallIntegerField(_("answer"), null=True, blank=True)
+    made_at = models.DateTimeField(_("made on the phone"))
+    received_at = models.DateTimeField(_("handed over"))
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("handed over by"), null=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    client_id = models.UUIDField(
+        _("client id"), unique=True,
+        help_text=_("Made by the phone, so a second hand-over counts once."),
+    )
+
+    class Meta:
+        verbose_name = _("unconfirmed write from a shared phone")
+        verbose_name_plural = _("unconfirmed writes from a shared phone")
+        ordering = ["made_at", "pk"]
+
+    def __str__(self):
+        return f"{self.camp_id}/{self.learner_id}: {self.kind}"

@@ -11,7 +11,7 @@ from django.db.models import Max
 
 from cms.personal_data import anonymised_on, notice_due, register, register_retention
 
-from .models import Attendance, Enrolment
+from .models import Attendance, Enrolment, UnconfirmedWrite
 
 
 def export(girl) -> dict:
@@ -38,6 +38,17 @@ def export(girl) -> dict:
             for mark in Attendance.objects.filter(learner=girl)
             .select_related("camp_day__camp").order_by("camp_day__date")
         ],
+        # Made on a shared phone under her name, never confirmed by her PIN.
+        "unconfirmed_writes": [
+            {
+                "camp": write.camp.title,
+                "kind": write.kind,
+                "lesson": write.label,
+                "answer": write.answer,
+                "made_at": write.made_at,
+            }
+            for write in UnconfirmedWrite.objects.filter(learner=girl).select_related("camp")
+        ],
     }
 
 
@@ -45,7 +56,10 @@ def anonymise(girl) -> dict:
     reasons = Enrolment.objects.filter(learner=girl).exclude(withdrawal_reason="").update(
         withdrawal_reason=""
     )
+    # Never hers for certain, and not counted: nothing of them needs to stay.
+    unconfirmed, _kinds = UnconfirmedWrite.objects.filter(learner=girl).delete()
     return {
+        "unconfirmed_writes_removed": unconfirmed,
         "enrolments_kept": Enrolment.objects.filter(learner=girl).count(),
         "attendance_kept": Attendance.objects.filter(learner=girl).count(),
         "reasons_removed": reasons,

@@ -61,4 +61,7 @@ urlpatterns = [
     path("camp-sign-in/", account_views.signin, name="signin"),
     path("camp-sign-in/<int:girl_id>/", account_views.signin_pin, name="signin_pin"),
     path("camp-sign-in/switch/", account_views.switch_user, name="switch_user"),
+    path("teach/shared-phone/hand-over/", account_views.hand_over, name="hand_over"),
+    path("teach/camps/<int:pk>/unconfirmed/<int:write_id>/discard/",
+         account_views.discard_unconfirmed, name="discard_unconfirmed"),
 ]

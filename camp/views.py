@@ -28,7 +28,7 @@ from courses.services import (
 )
 
 from . import attendance as roll_call
-from . import calendar_sources, ical, scheduling
+from . import calendar_sources, ical, scheduling, shared_phone
 from . import enrolment as places
 from .dashboard import camp_today, my_camps
 from .forms import CampForm, DayForm, EnrolForm, WithdrawForm
@@ -109,6 +109,8 @@ def camp_detail(request, pk: int):
         "can_see_certificates": can(request.user, "certificates.view_camp", camp),
         "can_print_family_sheets": can(request.user, "gals.print_camp_sheets", camp),
         "can_see_gallery": can(request.user, "camp.gallery", camp),
+        "unconfirmed": shared_phone.listed(camp)
+        if can(request.user, "camp.unconfirmed_writes", camp) else None,
     })
 
 

@@ -25,3 +25,12 @@ def use_admin(user, obj=None) -> bool:
     if user.has_role(Role.LEARNER) or user.has_role(Role.GUARDIAN):
         return False
     return user.has_perm("wagtailadmin.access_admin")
+
+
+@rule("cms.pick_name_offline")
+def pick_name_offline(user, obj=None) -> bool:
+    """A girl is remembered by a shared phone she signed in on (her id, first name and
+    initial, never anything of her PIN), so that without signal she can pick her name
+    and open the days she saved there (static/js/offline.js). Picking grants nothing on
+    the server: what she does waits until she signs in with her PIN."""
+    return user.is_authenticated and user.has_role(Role.LEARNER)

@@ -4,10 +4,15 @@
    sent later exactly once: an item leaves the queue only when the server has answered,
    and the server counts a UUID once. Items of one person are never sent while another
    is signed in: they wait for her. An item the server refuses stays, marked, until she
-   has seen it. */
+   has seen it.
+   On a shared phone without signal, a girl who signed in on it before may pick her name
+   (pick): the phone opens her saved days, and what she does is kept "unconfirmed", sent
+   as hers only once she has signed in with her PIN. The phone keeps no PIN and nothing
+   made from one: a picked name opens only what is already on the phone. */
 (function (root) {
   "use strict";
   var DB_NAME = "techcamp-offline", DB_VERSION = 1, SYNC_TAG = "offline-queue";
+  var MAX_KNOWN = 40;  // a camp's girls: the names a shared phone offers to pick
   var dbPromise = null;
 
   function open() {
@@ -82,6 +87,98 @@
     });
   }
 
+  /* The girls who signed in on this phone, newest first: id, name as the site shows it
+     ("Нурзат Б."), language. Nothing else about her. */
+  function rememberIn(people, person) {
+    var others = (people || []).filter(function (p) { return p.userId !== person.userId; });
+    others.unshift({ userId: person.userId, userName: person.userName, lang: person.lang });
+    return others.slice(0, MAX_KNOWN);
+  }
+
+  function known() {
+    return get("session", "known").then(function (value) { return (value && value.people) || []; });
+  }
+
+  function remember(person) {
+    if (!person.userId) return Promise.resolve();
+    return known().then(function (people) {
+      return put("session", { key: "known", people: rememberIn(people, person) });
+    });
+  }
+
+  /* Without signal, a girl picks her name: the phone opens her own saved copies and
+     keeps what she does as unconfirmed. The server knows nothing of it. Whoever was
+     signed in is signed out (the sign-out reaches the server with the signal), so
+     that when the signal returns no page opens under another girl's session. */
+  function pick(person, signOutUrl) {
+    return Promise.all([session(), get("session", "signout")]).then(function (both) {
+      var current = both[0], pending = both[1];
+      if (current.userId === person.userId && !current.picked) return current;  // it is she
+      var chain = Promise.resolve();
+      if (current.userId && !current.picked && !pending && signOutUrl) {
+        chain = put("session", { key: "signout", url: signOutUrl, csrf: current.csrf,
+                                 userId: current.userId });
+      }
+      var picked = { key: "current", userId: person.userId, userName: person.userName,
+                     csrf: current.csrf, lang: person.lang || current.lang, picked: true };
+      return chain.then(function () { return put("session", picked); }).then(function () {
+        return picked;
+      });
+    });
+  }
+
+  /* What the sender does with an item: "send" it, keep it for an "other" person, or
+     wait: the person on the phone only "picked" her name. */
+  function verdict(item, current) {
+    if (!item.userId || item.userId !== current.userId) return "other";
+    if (current.picked) return "picked";
+    return "send";
+  }
+
+  function isUnconfirmed(item) { return !!item.unconfirmed && item.state !== "refused"; }
+
+  /* What a facilitator hands over of the unconfirmed writes: what the camp page shows,
+     nothing more (no token, nothing of the form but the answer or the step). */
+  function handOverList(items) {
+    return items.filter(isUnconfirmed).map(function (item) {
+      var fields = {};
+      if (item.fields.step) fields.step = item.fields.step;
+      if (item.fields.answer) fields.answer = item.fields.answer;
+      return { client_id: item.fields.client_id, user_id: item.userId, url: item.url,
+               fields: fields, label: item.label || "", created_at: item.createdAt };
+    });
+  }
+
+  function unconfirmed() {
+    return all("queue").then(function (items) { return items.filter(isUnconfirmed); });
+  }
+
+  /* Send the unconfirmed writes to the camp page of the facilitator signed in now; the
+     phone forgets those the server kept. */
+  function handOver(url, csrf) {
+    return withLock(function () {
+      return unconfirmed().then(function (items) {
+        if (!items.length) return { kept: [], refused: [] };
+        var body = new URLSearchParams();
+        body.append("items", JSON.stringify(handOverList(items)));
+        return fetch(url, {
+          method: "POST", body: body, credentials: "same-origin", redirect: "manual",
+          headers: { "Accept": "application/json", "X-CSRFToken": csrf }
+        }).then(function (response) {
+          if (!response.ok) throw new Error("hand-over " + response.status);
+          return response.json();
+        }).then(function (answer) {
+          var kept = {};
+          answer.kept.forEach(function (id) { kept[id] = true; });
+          return Promise.all(items.filter(function (item) { return kept[item.fields.client_id]; })
+            .map(function (item) { return remove("queue", item.seq); })).then(function () {
+            return answer;
+          });
+        });
+      });
+    });
+  }
+
   function add(item) {
     item.state = "waiting";
     item.createdAt = item.createdAt || new Date().toISOString();
@@ -140,8 +237,13 @@
         items.forEach(function (item) {
           chain = chain.then(function () {
             if (item.state === "refused") { summary.refused += 1; return; }
-            if (!item.userId || item.userId !== current.userId) {
+            var what = verdict(item, current);
+            if (what === "other") {
               summary.others += 1;  // another person's: it waits for her
+              return;
+            }
+            if (what === "picked") {
+              summary.waiting += 1;  // she picked her name: it waits for her PIN
               return;
             }
             if (summary.offline) { summary.waiting += 1; return; }
@@ -177,6 +279,9 @@
   root.OfflineQueue = {
     SYNC_TAG: SYNC_TAG, newId: newId, open: open, all: all, get: get, put: put, remove: remove,
     session: session, setSession: setSession, add: add, alias: alias, flush: flush,
-    signOut: signOut, sendSignOut: sendSignOut
+    signOut: signOut, sendSignOut: sendSignOut, known: known, remember: remember, pick: pick,
+    unconfirmed: unconfirmed, handOver: handOver,
+    // pure parts, for the unit tests (tests/js/)
+    rememberIn: rememberIn, verdict: verdict, handOverList: handOverList
   };
 })(self);

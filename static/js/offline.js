@@ -15,6 +15,8 @@
   var me = { userId: meta("user-id"), userName: meta("user-name"), csrf: cookie("csrftoken"),
              lang: document.documentElement.lang };
   var fallback = !!document.querySelector('meta[name="offline-fallback"]');
+  // A copy the service worker took from the phone (no signal), not from the server.
+  var savedCopy = !!document.querySelector('meta[name="saved-copy"]');
 
   function cookie(name) {
     var found = document.cookie.split("; ").filter(function (c) { return c.indexOf(name + "=") === 0; })[0];
@@ -29,8 +31,21 @@
     });
   }
 
-  // The page, not a saved copy, says who is signed in (a saved copy is always hers).
-  var ready = (Q && !fallback) ? Q.setSession(me).catch(function () {}) : Promise.resolve();
+  /* The page says who is signed in (a saved copy is always hers), except that a copy
+     from the phone leaves a name picked without signal picked: only the server, with
+     her PIN, confirms her. A girl the server names is remembered by this phone. */
+  function who() {
+    if (savedCopy) {
+      return Q.session().then(function (current) {
+        if (current.picked && current.userId === me.userId) return;
+        return Q.setSession(me);
+      });
+    }
+    return Q.setSession(me).then(function () {
+      if (meta("user-pick")) return Q.remember(me);
+    });
+  }
+  var ready = (Q && !fallback) ? who().catch(function () {}) : Promise.resolve();
 
   /* A banner at the top of the page: what waits on this phone, what was refused. */
   function banner() {
@@ -58,13 +73,21 @@
     if (!Q) return;
     Promise.all([Q.all("queue"), Q.session()]).then(function (both) {
       var items = both[0], current = fallback ? both[1] : me;
+      var picked = !!(both[1].picked && both[1].userId === current.userId);
       var box = banner();
       box.replaceChildren();
+      if (picked) {
+        var note = line(box, fill(say.picked, current.userName));
+        var other = document.createElement("a");
+        other.href = "/" + (me.lang || current.lang) + "/offline/";
+        other.textContent = say.pickOther;
+        note.append(" ", other);
+      }
       var mine = items.filter(function (i) { return i.userId === current.userId && i.state !== "refused"; });
       var others = items.filter(function (i) { return i.userId !== current.userId && i.state !== "refused"; });
       var refused = items.filter(function (i) { return i.userId === current.userId && i.state === "refused"; });
       if (summary && summary.sent) line(box, fill(say.sent, summary.sent), "success");
-      if (mine.length) line(box, fill(say.mine, mine.length));
+      if (mine.length) line(box, fill(picked ? say.unconfirmed : say.mine, mine.length));
       if (summary && summary.signin && mine.length) line(box, say.signin, "error");
       if (others.length) line(box, fill(say.others, others.length));
       refused.forEach(function (item) {
@@ -130,8 +153,13 @@
       return f.action === detail.url && (!id || id.value === detail.fields.client_id);
     });
     var label = (document.querySelector("h1") || {}).textContent || document.title;
-    Q.add({ url: detail.url, fields: detail.fields, userId: me.userId, userName: me.userName,
-            label: label.trim(), page: location.pathname }).then(function () {
+    Q.session().then(function (current) {
+      // Made under a name picked without signal: unconfirmed until she signs in.
+      var unconfirmed = !!(current.picked && current.userId === me.userId);
+      return Q.add({ url: detail.url, fields: detail.fields, userId: me.userId,
+                     userName: me.userName, label: label.trim(), page: location.pathname,
+                     unconfirmed: unconfirmed });
+    }).then(function () {
       if (form && form.dataset.learning) {
         savedHere(form, detail.fields);
         var id = form.querySelector("[name=client_id]");
@@ -218,8 +246,12 @@
     if (!form || !Q || !me.userId || navigator.onLine) return;
     if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) return;
     event.preventDefault();
-    Q.signOut({ url: form.action, csrf: me.csrf, userId: me.userId, lang: me.lang })
-      .then(function () { location.assign(form.dataset.signOut || "/" + me.lang + "/"); });
+    Q.session().then(function (current) {
+      // A picked name was never signed in: the phone only forgets the pick.
+      if (current.picked) return Q.setSession({ userId: "", userName: "", csrf: current.csrf,
+                                                lang: me.lang });
+      return Q.signOut({ url: form.action, csrf: me.csrf, userId: me.userId, lang: me.lang });
+    }).then(function () { location.assign(form.dataset.signOut || "/" + me.lang + "/"); });
   }
   document.addEventListener("submit", signOut);
 
@@ -232,6 +264,65 @@
       if (list.dataset.signinList !== "on") return cache.delete(key);
       return fetch(location.pathname, { credentials: "same-origin" }).then(function (response) {
         if (response.ok && !response.redirected) return cache.put(key, response);
+      });
+    }).catch(function () {});
+  }
+
+  /* Without signal, the girls who signed in on this phone before and saved days here
+     pick their name ("[data-pick-list]" on the "saved on this phone" page and the
+     camp's list of names) and open what they saved. */
+  var pickList = document.querySelector("[data-pick-list]");
+  if (pickList && Q && (fallback || savedCopy || !navigator.onLine)) {
+    ready.then(function () {
+      return Promise.all([Q.known(), Q.all("days"), Q.session()]);
+    }).then(function (found) {
+      var people = found[0], days = found[1], current = found[2];
+      var list = pickList.querySelector("ul");
+      list.replaceChildren();
+      people.forEach(function (person) {
+        var count = days.filter(function (d) { return d.userId === person.userId; }).length;
+        if (!count) return;  // nothing of hers to open on this phone
+        var li = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "name-button";
+        button.textContent = person.userName;
+        if (person.userId === current.userId) button.setAttribute("aria-current", "true");
+        var savedNote = document.createElement("span");
+        savedNote.className = "meta";
+        savedNote.textContent = fill(pickList.dataset.days, count);
+        button.addEventListener("click", function () {
+          Q.pick(person, pickList.dataset.signOutUrl).then(function () {
+            location.assign("/" + (person.lang || me.lang) + "/offline/");
+          });
+        });
+        li.append(button, savedNote);
+        list.append(li);
+      });
+      pickList.hidden = !list.childElementCount;
+    }).catch(function () {});
+  }
+
+  /* On a facilitator's camp page, on the phone that keeps them: the writes of picked
+     names never confirmed with a PIN can be handed over (camp/shared_phone.py). */
+  var handing = document.querySelector("[data-hand-over]");
+  if (handing && Q && me.userId && !savedCopy && !fallback) {
+    ready.then(function () { return Q.unconfirmed(); }).then(function (items) {
+      if (!items.length) return;
+      var box = handing.querySelector("[data-hand-over-phone]");
+      var status = box.querySelector("[role=status]");
+      var button = box.querySelector("button");
+      status.textContent = fill(handing.dataset.onPhone, items.length);
+      handing.hidden = box.hidden = false;
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        Q.handOver(handing.dataset.handOver, me.csrf).then(function (answer) {
+          if (answer.kept.length) { location.reload(); return; }
+          status.textContent = fill(handing.dataset.left, answer.refused.length);
+        }, function () {
+          status.textContent = handing.dataset.failed;
+          button.disabled = false;
+        });
       });
     }).catch(function () {});
   }

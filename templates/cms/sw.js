@@ -76,6 +76,26 @@ function clean(response) {
   });
 }
 
+// A copy from the phone, not from the server, says so (<meta name="saved-copy">): the
+// page then leaves alone who the phone says is there (a name picked without signal is
+// not a sign-in).
+function fromPhone(response) {
+  if (!response) return response;
+  return response.text().then(function (html) {
+    var headers = new Headers(response.headers);
+    headers.delete("Content-Length");
+    return new Response(html.replace("<head>", '<head><meta name="saved-copy" content="1">'),
+                        { status: response.status, statusText: response.statusText,
+                          headers: headers });
+  });
+}
+
+// Whom the server made a page for (<meta name="user-id">), "" for nobody.
+function pageOwner(html) {
+  var found = /<meta name="user-id" content="(\d+)">/.exec(html);
+  return found ? found[1] : "";
+}
+
 function withTimeout(promise, ms) {
   return new Promise(function (resolve, reject) {
     var timer = setTimeout(function () { reject(new Error("timeout")); }, ms);
@@ -100,16 +120,26 @@ function navigate(request) {
         return answer.then(function (response) {
           var owner = response.headers.get("X-Keep-Offline");
           var keep = saved || (owner && session && owner === String(session.userId));
+          // A picked name is nobody's session on the server: whatever it answers is
+          // not hers to keep.
+          if (session && session.picked) keep = false;
           if (/no-store/.test(response.headers.get("Cache-Control") || "")) keep = false;
           if (keep && response.ok && !url.search) {
             // Her saved copy follows what the server shows her now; pages marked by the
             // server (a facilitator's dashboard and roll calls) are kept when opened.
-            clean(response.clone()).then(function (copy) { return cache.put(key, copy); });
+            // Only a page the server made for her: on a shared phone the cookie may
+            // already be her sister's while the phone still names her.
+            clean(response.clone()).then(function (copy) {
+              return copy.clone().text().then(function (html) {
+                if (pageOwner(html) === String(session.userId)) return cache.put(key, copy);
+              });
+            });
           }
           return response;
         }).catch(function () {
-          if (saved) return saved;
-          return caches.match(key, { cacheName: SIGNIN_CACHE, ignoreVary: true, ignoreSearch: true });
+          if (saved) return fromPhone(saved);
+          return caches.match(key, { cacheName: SIGNIN_CACHE, ignoreVary: true, ignoreSearch: true })
+            .then(fromPhone);
         }).then(function (response) {
           if (response) return response;
           return caches.match(OFFLINE_PAGES[lang] || OFFLINE_PAGES[Object.keys(OFFLINE_PAGES)[0]],

@@ -6,10 +6,13 @@ progress on the camp's pages: tests/matrix/camp.py).
 """
 
 import datetime
+import json
+import uuid
 
 from django.urls import reverse
 from django.utils import timezone
 
+from camp.models import UnconfirmedWrite
 from cms.models import AuditEvent, Consent, User
 from gals.models import GuardianInvite
 
@@ -44,6 +47,27 @@ def invite(w):
         household=w.household_a, girl=w.girl_a, family_role="father",
         expires_at=timezone.now() + datetime.timedelta(days=3),
     )
+
+
+def handed_items(w):
+    """One unconfirmed write of girl_a, as her shared phone hands it over."""
+    lesson = w.curriculum["lessons"]["ky"][0]
+    url = reverse("courses:lesson_done", kwargs={"lesson_key": lesson.translation_key})
+    return {"items": json.dumps([{
+        "client_id": str(uuid.uuid4()), "user_id": w.girl_a.pk, "url": url, "fields": {},
+        "label": lesson.title, "created_at": timezone.now().isoformat(),
+    }])}
+
+
+def unconfirmed(w):
+    return UnconfirmedWrite.objects.count()
+
+
+def a_write(w):
+    return UnconfirmedWrite.objects.create(
+        camp=w.camp_a, learner=w.girl_a, kind="lesson", made_at=timezone.now(),
+        received_at=timezone.now(), client_id=uuid.uuid4(),
+    ).pk
 
 
 ROWS = [
@@ -84,6 +108,13 @@ ROWS = [
     Row("camp:signin_pin", lambda w: reverse("camp:signin_pin", args=[w.girl_a.pk]), set()),
     Row("camp:switch_user", lambda w: reverse("camp:switch_user"), PUBLIC, method="post",
         ok=(302,)),
+    # Any facilitator may hand a phone's unconfirmed writes over; the server keeps only
+    # those of girls of her own camps (tests/camp/test_shared_phone.py).
+    Row("camp:hand_over", lambda w: reverse("camp:hand_over"),
+        CAMP_OWN | {"other_facilitator"}, method="post", data=handed_items,
+        unchanged=unconfirmed),
+    Row("camp:discard_unconfirmed", camp_url("discard_unconfirmed", a_write), CAMP_OWN,
+        method="post", ok=(302,), unchanged=unconfirmed),
     Row("gals:invite_new", lambda w: reverse("gals:invite_new", args=[w.household_a.pk]),
         CAMP_OWN),
     Row("gals:invite", lambda w: reverse("gals:invite", args=[invite(w).pk]), CAMP_OWN),
