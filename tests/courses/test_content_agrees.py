@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from courses.demo_content import day1, day2, day3, day4, day5, day6
+from courses.demo_content import day1, day2, day3, day4, day5, day6, pages
 
 
 def pins(sketch: str) -> dict[str, int]:
@@ -34,8 +34,6 @@ def test_day_6_and_the_ort_guide_give_the_subject_tests_the_same_month(
         language, subject_tests, june):
     """The guide's key dates put the subject tests in June; day 6's year of admission
     must not send a girl to them in May."""
-    from courses.demo_content import pages
-
     key_date = next(d for d in pages.ORT_GUIDE["dates"] if d["key"] == "subject-tests")
     assert key_date["start"][5:7] == "06"
     steps = [step["text"] for block in day6.DAY["lessons"][0][language]["body"]
@@ -70,3 +68,59 @@ def test_no_answer_position_gives_the_right_answer_away(day):
     assert kyrgyz, "a day without check questions"
     most = max(kyrgyz.count(position) for position in set(kyrgyz))
     assert most <= 0.4 * len(kyrgyz), kyrgyz
+
+
+def in_language(value, language):
+    """The parts of a piece of demo content written in one language (its "ky" or "ru"
+    branches)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == language:
+                yield item
+            elif key not in ("ky", "ru"):
+                yield from in_language(item, language)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from in_language(item, language)
+
+
+def check_questions(source, language):
+    """The check questions of a day, or of the role-model, ORT and GALS pages, in one
+    language."""
+    content = (source.DAY if hasattr(source, "DAY")
+               else [value for name, value in vars(source).items() if name.isupper()])
+    return [q for part in in_language(content, language) for q in quizzes(part)]
+
+
+def right_answer_is_alone_at(extreme, question):
+    """Whether the right answer alone is the longest (max) or shortest (min) choice."""
+    lengths = [len(choice) for choice in question["choices"]]
+    right = lengths[question["correct"] - 1]
+    return right == extreme(lengths) and lengths.count(right) == 1
+
+
+SOURCES = [*DAYS, pages]
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+@pytest.mark.parametrize("source", SOURCES, ids=lambda source: source.__name__.rsplit(".", 1)[-1])
+def test_the_longest_choice_does_not_give_the_right_answer_away(source, language):
+    """Girls learn to pick the longest choice when the right answer is spelled out in full
+    and the wrong ones are a word or two: in no day, and not on the pages, is the right
+    answer the single longest choice in more than 40 % of the questions of a language
+    (with three or four choices, chance gives it a quarter to a third)."""
+    questions = check_questions(source, language)
+    assert questions, "no check questions"
+    longest = [q["question"] for q in questions if right_answer_is_alone_at(max, q)]
+    assert len(longest) <= 0.4 * len(questions), longest
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+@pytest.mark.parametrize("source", SOURCES, ids=lambda source: source.__name__.rsplit(".", 1)[-1])
+def test_the_shortest_choice_does_not_give_the_right_answer_away_either(source, language):
+    """Cutting every right answer down to the fewest words only turns the tell round: the
+    right answer is the single shortest choice in no more than 40 % of the questions of a
+    day, or of the pages, in a language."""
+    questions = check_questions(source, language)
+    shortest = [q["question"] for q in questions if right_answer_is_alone_at(min, q)]
+    assert len(shortest) <= 0.4 * len(questions), shortest
