@@ -23,7 +23,7 @@ LATIN_ALLOWED = {
     "tech", "camp", "scratch", "mblock", "png", "uno", "nano", "ide", "lab", "it", "oxfam",
     "novib", "ifad", "unicef", "un", "women", "undp", "www", "http", "https", "avif", "webp",
     "ort", "serial", "monitor", "oshtu", "ksucta", "kstu", "krsu", "mit", "ok", "wi", "fi",
-    "abs", "petg", "gb", "mb", "kb", "wagtail", "xxi", "pin",
+    "abs", "petg", "gb", "mb", "kb", "wagtail", "xxi", "pin", "qr",
     "open", "badges",  # Open Badges 3.0, the name of the digital badge standard
 }
 
