@@ -58,7 +58,7 @@ def lesson_body(context):
     on too), and its pictures and files are not even read from the database while it
     is kept.
     """
-    page, request = context["page"], context.get("request")
+    page = context["page"]
     stream, shared = page.body, context.flatten()
 
     def draw(index: int) -> str:
@@ -71,15 +71,20 @@ def lesson_body(context):
             for index, raw in enumerate(stream.raw_data)
         ]
 
-    if request is None or getattr(request, "is_preview", False):
-        drawn = parts()
-    else:
-        site = Site.find_for_request(request)
-        drawn = content_cache.kept(
-            f"lesson-body:{page.cache_key}:{translation.get_language()}:{site and site.pk}",
-            parts)
+    drawn = _kept_for_page("lesson-body", context, parts)
     html = "".join(draw(part) if isinstance(part, int) else part for part in drawn)
     return mark_safe(html)  # noqa: S308 - safe: every part was drawn by a block template
+
+
+def _kept_for_page(name: str, context, build):
+    """``build()`` for the page being drawn, kept per page state, language and site until
+    any content changes (``cms.content_cache``); drawn afresh in a preview."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None or getattr(request, "is_preview", False):
+        return build()
+    site = Site.find_for_request(request)
+    key = f"{name}:{page.cache_key}:{translation.get_language()}:{site and site.pk}"
+    return content_cache.kept(key, build)
 
 
 class KeptPartNode(template.Node):
@@ -87,13 +92,7 @@ class KeptPartNode(template.Node):
         self.name, self.nodelist = name, nodelist
 
     def render(self, context):
-        page, request = context.get("page"), context.get("request")
-        if page is None or request is None or getattr(request, "is_preview", False):
-            return self.nodelist.render(context)
-        site = Site.find_for_request(request)
-        key = (f"part:{self.name}:{page.cache_key}:{translation.get_language()}:"
-               f"{site and site.pk}")
-        drawn = content_cache.kept(key, lambda: self.nodelist.render(context))
+        drawn = _kept_for_page(self.name, context, lambda: self.nodelist.render(context))
         return mark_safe(drawn)  # noqa: S308 - safe: drawn by the template, which escapes
 
 
