@@ -82,14 +82,20 @@ def empty_caches() -> None:
     """Empty every cache: a test starts with no page, lockout or code-try count that
     a test before it left there."""
     for alias in caches:
-        cache = caches[alias]
-        try:
-            if hasattr(cache, "delete_pattern"):  # Redis: this process's key prefix only
-                cache.delete_pattern("*")
-            else:
-                cache.clear()
-        except (ConnectionInterrupted, RedisConnectionError):
-            pass  # a test that took Redis away: nothing can be read from it either
+        empty_cache(alias)
+
+
+def empty_cache(alias: str) -> None:
+    """Empty one cache. On Redis only this run's key prefix is deleted: a flush would
+    also empty the caches of the test process running beside this one."""
+    cache = caches[alias]
+    try:
+        if hasattr(cache, "delete_pattern"):
+            cache.delete_pattern("*")
+        else:
+            cache.clear()
+    except (ConnectionInterrupted, RedisConnectionError):
+        pass  # a test that took Redis away: nothing can be read from it either
 
 
 def _collect(value, wanted) -> None:
@@ -110,10 +116,14 @@ def _rebuild(value, rows):
     if isinstance(value, models.Model):
         return rows[type(value)][value.pk]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(value, **{
-            field.name: _rebuild(getattr(value, field.name), rows)
-            for field in dataclasses.fields(value) if field.init
-        })
+        return dataclasses.replace(
+            value,
+            **{
+                field.name: _rebuild(getattr(value, field.name), rows)
+                for field in dataclasses.fields(value)
+                if field.init
+            },
+        )
     if isinstance(value, dict):
         return {key: _rebuild(item, rows) for key, item in value.items()}
     if isinstance(value, tuple) and hasattr(value, "_fields"):

@@ -7,7 +7,6 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -15,6 +14,7 @@ from cms.models import AuditEvent, Role
 from gals import reset_codes
 from gals.code_tries import CODE_LIMIT
 from gals.models import HouseholdMember, PasswordResetCode
+from tests.shared_data import empty_cache
 from tests.world import build_world, make_user
 
 User = get_user_model()
@@ -24,10 +24,10 @@ NEW = "Жаңы-сырсөз-2026"
 
 @pytest.fixture(autouse=True)
 def _fresh_limits(settings):
-    cache = caches[getattr(settings, "RATELIMIT_CACHE", "default")]
-    cache.clear()
+    alias = getattr(settings, "RATELIMIT_CACHE", "default")
+    empty_cache(alias)
     yield
-    cache.clear()
+    empty_cache(alias)
 
 
 @pytest.fixture
@@ -47,8 +47,7 @@ def parent_line(world):
 def give(client, world):
     client.force_login(world.facilitator_a)
     household = reverse("gals:household", args=[world.household_a.pk])
-    action = reverse("gals:reset_code_new", args=[world.household_a.pk,
-                                                  parent_line(world).pk])
+    action = reverse("gals:reset_code_new", args=[world.household_a.pk, parent_line(world).pk])
     assert action in client.get(household).content.decode()  # the button is there
     response = client.post(action, follow=True)
     client.logout()
@@ -59,12 +58,14 @@ def test_the_facilitator_gives_a_code_and_the_parent_sets_a_new_password(client,
     code, page = give(client, world)
     assert code.code in page
     assert reverse("gals:reset_password", args=[code.code]) in page
-    assert AuditEvent.objects.filter(actor=world.facilitator_a, subject_id=str(code.pk),
-                                     subject_type="gals.passwordresetcode").exists()
+    assert AuditEvent.objects.filter(
+        actor=world.facilitator_a, subject_id=str(code.pk), subject_type="gals.passwordresetcode"
+    ).exists()
     # The parent finds the page from the sign-in page and types the code as written.
     assert reverse("gals:reset") in client.get(reverse("account_login")).content.decode()
-    typed = client.post(reverse("gals:reset"),
-                        {"code": f" {code.code[:4].lower()}-{code.code[4:]} "})
+    typed = client.post(
+        reverse("gals:reset"), {"code": f" {code.code[:4].lower()}-{code.code[4:]} "}
+    )
     assert typed["Location"] == reverse("gals:reset_password", args=[code.code])
     response = client.post(typed["Location"], {"password1": NEW, "password2": NEW})
     assert response.status_code == 302
@@ -74,8 +75,9 @@ def test_the_facilitator_gives_a_code_and_the_parent_sets_a_new_password(client,
     assert not password_works(world, "test-pass-123")
     code.refresh_from_db()
     assert code.used_at is not None
-    assert AuditEvent.objects.filter(actor=world.guardian_a, subject_id=str(code.pk),
-                                     detail__password_set=True).exists()
+    assert AuditEvent.objects.filter(
+        actor=world.guardian_a, subject_id=str(code.pk), detail__password_set=True
+    ).exists()
 
 
 def test_a_used_code_is_refused_in_russian_too(client, world):
@@ -84,8 +86,10 @@ def test_a_used_code_is_refused_in_russian_too(client, world):
     page = client.get(f"/ru/family/password/{code.code}/")
     assert page.status_code == 400
     assert "Этот код уже использован" in page.content.decode()
-    again = client.post(f"/ky/family/password/{code.code}/",
-                        {"password1": "Башка-сырсөз-77", "password2": "Башка-сырсөз-77"})
+    again = client.post(
+        f"/ky/family/password/{code.code}/",
+        {"password1": "Башка-сырсөз-77", "password2": "Башка-сырсөз-77"},
+    )
     assert again.status_code == 400
     assert "Бул код буга чейин колдонулган" in again.content.decode()
     assert password_works(world, NEW)
@@ -95,8 +99,9 @@ def test_an_expired_or_wrong_code_is_refused_and_changes_nothing(client, world):
     code = reset_codes.give_code(parent_line(world), world.facilitator_a)
     code.expires_at = timezone.now() - datetime.timedelta(minutes=1)
     code.save()
-    expired = client.post(reverse("gals:reset_password", args=[code.code]),
-                          {"password1": NEW, "password2": NEW})
+    expired = client.post(
+        reverse("gals:reset_password", args=[code.code]), {"password1": NEW, "password2": NEW}
+    )
     assert expired.status_code == 400
     assert "Бул коддун мөөнөтү бүттү" in expired.content.decode()
     wrong = client.get(reverse("gals:reset_password", args=["ZZZZ2222"]))
@@ -112,11 +117,14 @@ def test_a_new_code_stops_the_older_one(world):
         reset_codes.find_code(first.code)
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"password1": NEW, "password2": NEW + "x"}, "Эки сырсөз бирдей эмес"),
-    ({"password1": "123", "password2": "123"}, "errorlist"),
-    ({}, "errorlist"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"password1": NEW, "password2": NEW + "x"}, "Эки сырсөз бирдей эмес"),
+        ({"password1": "123", "password2": "123"}, "errorlist"),
+        ({}, "errorlist"),
+    ],
+)
 def test_a_bad_new_password_is_refused_and_the_code_still_works(client, world, data, message):
     code = reset_codes.give_code(parent_line(world), world.facilitator_a)
     response = client.post(reverse("gals:reset_password", args=[code.code]), data)
@@ -130,8 +138,9 @@ def test_a_bad_new_password_is_refused_and_the_code_still_works(client, world, d
 def test_someone_signed_in_cannot_use_a_code(client, world):
     code = reset_codes.give_code(parent_line(world), world.facilitator_a)
     client.force_login(world.girl_a)
-    response = client.post(reverse("gals:reset_password", args=[code.code]),
-                           {"password1": NEW, "password2": NEW})
+    response = client.post(
+        reverse("gals:reset_password", args=[code.code]), {"password1": NEW, "password2": NEW}
+    )
     assert response.status_code == 403
     code.refresh_from_db()
     assert code.used_at is None
@@ -155,27 +164,31 @@ def test_invitation_and_password_codes_share_one_budget_per_address(client, worl
         limited = client.get(reverse("gals:join_code", args=["ZZZZ3333"]))
     assert limited.status_code == 429
     assert "Подождите десять минут" in limited.content.decode()
-    assert not User.objects.filter(groups__name=Role.GUARDIAN).exclude(
-        pk=world.guardian_a.pk).exists()
+    assert (
+        not User.objects.filter(groups__name=Role.GUARDIAN).exclude(pk=world.guardian_a.pk).exists()
+    )
 
 
 def test_no_code_for_an_account_that_is_not_only_a_parents(client, world):
     """A facilitator must not take over a colleague's (or an admin's) account by
     writing it into a family she runs."""
     colleague = make_user("colleague", Role.FACILITATOR)
-    line = HouseholdMember.objects.create(household=world.household_a, user=colleague,
-                                          family_role=HouseholdMember.FamilyRole.FATHER)
+    line = HouseholdMember.objects.create(
+        household=world.household_a, user=colleague, family_role=HouseholdMember.FamilyRole.FATHER
+    )
     client.force_login(world.facilitator_a)
-    response = client.post(reverse("gals:reset_code_new",
-                                   args=[world.household_a.pk, line.pk]), follow=True)
+    response = client.post(
+        reverse("gals:reset_code_new", args=[world.household_a.pk, line.pk]), follow=True
+    )
     assert "Сырсөз кодун ата-эненин аккаунту гана ала алат" in response.content.decode()
     assert not PasswordResetCode.objects.exists()
 
 
 def test_a_facilitator_of_another_camp_cannot_give_a_code(client, world):
     client.force_login(world.facilitator_b)
-    response = client.post(reverse("gals:reset_code_new",
-                                   args=[world.household_a.pk, parent_line(world).pk]))
+    response = client.post(
+        reverse("gals:reset_code_new", args=[world.household_a.pk, parent_line(world).pk])
+    )
     assert response.status_code == 403
     assert not PasswordResetCode.objects.exists()
 
