@@ -33,6 +33,26 @@ def _no_redis_outage_left_over():
     data_versions.recent.clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_flush_of_the_shared_redis():
+    """Two test processes share one Redis, each under its own key prefix: a flush
+    (``cache.clear()``) would empty the other's keys mid-test. ``empty_cache`` deletes
+    this process's keys only; a flush fails here so that nobody writes one again."""
+    try:
+        from django_redis.cache import RedisCache
+    except ImportError:  # pragma: no cover - django-redis is a project dependency
+        yield
+        return
+
+    def refuse(self):
+        raise AssertionError("use tests.shared_data.empty_cache: a flush empties the "
+                             "other test process's keys too")
+
+    original, RedisCache.clear = RedisCache.clear, refuse
+    yield
+    RedisCache.clear = original
+
+
 curriculum_built = built_once(lambda: make_curriculum(days=2, lessons_per_day=2))
 world_built = built_once(build_world)
 
