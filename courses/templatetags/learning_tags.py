@@ -52,11 +52,13 @@ INTERACTIVE_BLOCKS = frozenset({"quiz", "steps"})
 def lesson_body(context):
     """The blocks of the lesson's body, in order.
 
-    Questions and steps are drawn for each request. Every other block is the same
-    for everyone who reads this language, so it is drawn once and kept in the cache
-    under the page's cache key and the content's version (a picture replaced moves it
-    on too), and its pictures and files are not even read from the database while it
-    is kept.
+    For a girl, questions and steps are drawn for each request (her answers, her
+    ticks). Every other block is the same for everyone who reads this language, so it
+    is drawn once and kept in the cache under the page's cache key and the content's
+    version (a picture replaced moves it on too), and its pictures and files are not
+    even read from the database while it is kept. A reader with no learning state
+    (a visitor, a facilitator) sees questions and steps the same as every other such
+    reader: the whole body is kept for them.
     """
     page = context["page"]
     stream, shared = page.body, context.flatten()
@@ -64,6 +66,12 @@ def lesson_body(context):
     def draw(index: int) -> str:
         child = stream[index]
         return child.render_as_block(context={**shared, "block_id": child.id})
+
+    if not context.get("learning"):
+        return mark_safe(  # noqa: S308 - safe: every part was drawn by a block template
+            _kept_for_page("lesson-body-public", context,
+                           lambda: "".join(draw(index) for index in range(len(stream))))
+        )
 
     def parts() -> list:
         return [
