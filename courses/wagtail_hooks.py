@@ -1,9 +1,13 @@
 """Admin for what programme managers write: the confidence-survey statements."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms import personal_data
+
+from . import personal_data as courses_personal_data
 from .models import SurveyItem
 
 
@@ -19,3 +23,7 @@ class SurveyItemViewSet(SnippetViewSet):
 
 
 register_snippet(SurveyItemViewSet)
+
+
+# Her learning record is part of what a girl's data export and anonymisation cover.
+hooks.register(personal_data.SECTIONS, courses_personal_data.section)
