@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(
 def sent_bytes(shipped, url: str) -> int:
     """The body the server sends for ``url`` to a browser that accepts gzip."""
     parts = urlsplit(url)
-    request = urllib.request.Request(  # noqa: S310 - our own stack, https
+    request = urllib.request.Request(
         f"https://127.0.0.1:{parts.port}{parts.path}" + (f"?{parts.query}" if parts.query else ""),
         headers={"Host": parts.netloc, "Accept-Encoding": "gzip"},
     )
