@@ -49,6 +49,17 @@ PAGE_TYPES = {
     "university": ({"slug", "title", "intro", "city", "programmes"},
                    {"website", "ort_subjects"}),
 }
+# Where each page type may sit (the type of the folder page above it).
+PARENT_TYPES = {
+    "curriculum": {"home"},
+    "day": {"curriculum"},
+    "lesson": {"day"},
+    "role-model": {"standard"},
+    "university-guide": {"home"},
+    "university": {"university-guide"},
+    "standard": {"home", "standard"},
+    "home": set(),
+}
 SHARED_KEYS = {"type", "slug", "number", "track", "duration", "core", "image", "website",
                "ort_subjects"}
 TIMETABLE_SLOT = re.compile(r"^(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s+(.+)$")
@@ -548,9 +559,23 @@ def read_content(root: Path | str = CONTENT_ROOT) -> tuple[Content, list[Problem
         key = (path.parent.relative_to(root), source.name)
         grouped.setdefault(key, {})[source.language] = source
     pages = [PageSource(folder, name, sources) for (folder, name), sources in grouped.items()]
-    # Folder pages first, so that parents are made before their children.
-    pages.sort(key=lambda p: (len(p.folder.parts) + (0 if p.is_folder_page else 1),
-                              str(p.folder), p.name))
+    # Depth first in file-name order, a folder's page before what is in the folder:
+    # parents are made before their children, and siblings keep the files' order.
+    pages.sort(key=lambda p: p.folder.parts + (() if p.is_folder_page else (p.name,)))
+    by_folder = {page.folder: page for page in pages if page.is_folder_page}
+    for page in pages:
+        parent_folder = page.folder.parent if page.is_folder_page else page.folder
+        if page.is_folder_page and page.folder == Path("."):
+            continue
+        parent = by_folder.get(parent_folder)
+        allowed = PARENT_TYPES.get(page.type)
+        if parent is None and parent_folder != Path("."):
+            problems.append(Problem(page.first.path, 1, f"{parent_folder} has no folder page "
+                                                        "(index.ky.md / index.ru.md)"))
+        elif allowed and (parent.type if parent else "home") not in allowed:
+            problems.append(Problem(page.first.path, page.first.line_of.get("type", 1),
+                                    f"a {page.type} page cannot sit under a "
+                                    f"{parent.type if parent else 'home'} page"))
     files = read_files_manifest(root, problems)
     drawings, _ = _asset_keys()
     slugs: dict = {}
