@@ -627,20 +627,35 @@ def source_hash(page: PageSource, language: str) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-def lessons(content: Content | None = None) -> list[dict]:
-    """Every lesson in order with its day: {"day": n, "slug", "track", "duration",
-    "core", "ky": {...}, "ru": {...}} (language data from page_data)."""
+def curriculum(content: Content | None = None) -> list[dict]:
+    """The shipped days in order, for checks that read the content:
+    ``{"number", "slug", "ky": data, "ru": data, "lessons": [lesson, ...]}`` where a
+    lesson is ``{"slug", "track", "duration", "core", "ky": data, "ru": data}`` and
+    ``data`` is ``page_data`` (its ``body`` a list of blocks)."""
     content = content or load_content()
-    days = {page.folder: page for page in content.of_type("day")}
-    found = []
-    for page in content.of_type("lesson"):
-        entry = {key: page.first.meta[key] for key in ("slug", "track", "duration", "core")}
-        entry["day"] = days[page.folder].first.meta["number"]
-        for language in LANGUAGES:
-            entry[language] = page_data(page, language)
-        found.append(entry)
-    found.sort(key=lambda lesson: lesson["day"])
-    return found
+    days = []
+    for day in content.of_type("day"):
+        entry = {"number": day.first.meta["number"], "slug": day.slug, "lessons": []}
+        entry.update({language: page_data(day, language) for language in LANGUAGES})
+        for lesson in content.of_type("lesson"):
+            if lesson.folder == day.folder:
+                item = {key: lesson.first.meta[key]
+                        for key in ("slug", "track", "duration", "core")}
+                item.update({language: page_data(lesson, language) for language in LANGUAGES})
+                entry["lessons"].append(item)
+        days.append(entry)
+    days.sort(key=lambda day: day["number"])
+    return days
+
+
+def site_pages(content: Content | None = None) -> list[dict]:
+    """Every page outside the days, in file order: ``{"slug", "type", "ky", "ru"}``."""
+    content = content or load_content()
+    return [
+        {"slug": page.slug, "type": page.type,
+         **{language: page_data(page, language) for language in LANGUAGES}}
+        for page in content.pages if page.type not in ("day", "lesson")
+    ]
 
 
 # --- Writing (used to make the files, and to check that they round-trip) ---------------
