@@ -22,7 +22,6 @@ from markdown_it import MarkdownIt
 
 CONTENT_ROOT = Path(__file__).resolve().parent / "content"
 LANGUAGES = ("ky", "ru")
-TRACKS = ["soldering", "modelling", "programming", "university", "softskills"]
 ART_MODULES = [
     "courses.demo_content.art_days_1_3",
     "courses.demo_content.art_days_4_6",
@@ -240,8 +239,9 @@ def _markdown_field(value, path, line, problems, what) -> str:
 
 
 def _block(kind: str, info: list[str], data, path: Path, line: int, problems,
-           files_dir: Path):
-    """One fenced block's YAML as a page block, or None with a problem noted."""
+           files_dir: Path, lines: dict):
+    """One fenced block's YAML as a page block, or None with a problem noted. ``line`` is
+    the fence's line, ``lines`` the line of each key inside it."""
     if not isinstance(data, dict):
         problems.append(Problem(path, line, f"the {kind} block needs `key: value` lines"))
         return None
@@ -266,7 +266,7 @@ def _block(kind: str, info: list[str], data, path: Path, line: int, problems,
         if not isinstance(correct, int) or isinstance(correct, bool) \
                 or not 1 <= correct <= len(choices):
             problems.append(Problem(
-                path, line, f"the quiz's right answer {correct!r} is not one of its "
+                path, lines.get("correct", line), f"the quiz's right answer {correct!r} is not one of its "
                             f"{len(choices)} choices (1 to {len(choices)})"))
             return None
         return {"question": str(data["question"]), "choices": [str(c) for c in choices],
@@ -302,7 +302,7 @@ def _block(kind: str, info: list[str], data, path: Path, line: int, problems,
         if data.get("file"):
             sketch = files_dir / str(data["file"])
             if not sketch.is_file():
-                problems.append(Problem(path, line, f"no file {data['file']} in "
+                problems.append(Problem(path, lines.get("file", line), f"no file {data['file']} in "
                                                     f"{files_dir.name}/"))
                 return None
             return {"language": language, "code": sketch.read_text(encoding="utf-8")}
@@ -358,9 +358,11 @@ def parse_body(text: str, path: Path, first_line: int, problems: list[Problem],
                 except yaml.YAMLError as error:
                     problems.append(Problem(path, *_yaml_line(error, start + 1)))
                     continue
-                value = _block(kind, info, data, path, start, problems, files_dir)
+                key_lines = _key_lines("\n".join(lines), start + 1)
+                value = _block(kind, info, data, path, start, problems, files_dir, key_lines)
                 if value is not None:
-                    blocks.append({"type": kind, "value": value, "_line": start})
+                    blocks.append({"type": kind, "value": value, "_line": start,
+                                   "_lines": key_lines})
             else:
                 fence[3].append(line)
         elif line.startswith("```"):
@@ -459,10 +461,13 @@ def _check_page(page: PageSource, drawings: set, files: dict, problems: list[Pro
             problems.append(Problem(source.path, lines.get(key, 1),
                                     f"unknown front-matter key {key!r}"))
         if kind == "lesson":
-            if meta.get("track") is not None and meta.get("track") not in TRACKS:
+            from .models import Track
+
+            tracks = Track.values
+            if meta.get("track") is not None and meta.get("track") not in tracks:
                 problems.append(Problem(source.path, lines.get("track", 1),
                                         f"unknown track {meta.get('track')!r} (known: "
-                                        f"{', '.join(TRACKS)})"))
+                                        f"{', '.join(tracks)})"))
             if not isinstance(meta.get("duration", 0), int) or meta.get("duration", 1) <= 0:
                 problems.append(Problem(source.path, lines.get("duration", 1),
                                         "duration is a number of minutes"))
@@ -483,6 +488,7 @@ def _check_page(page: PageSource, drawings: set, files: dict, problems: list[Pro
                                     f"unknown drawing {meta['image']!r}"))
         for block in source.body:
             value, line = block["value"], block["_line"]
+            key_lines = block.get("_lines", {})
             keys = []
             if block["type"] == "image":
                 keys = [value["image"]]
@@ -490,9 +496,10 @@ def _check_page(page: PageSource, drawings: set, files: dict, problems: list[Pro
                 keys = [step["image"] for step in value["steps"] if step.get("image")]
             for key in keys:
                 if key not in drawings:
-                    problems.append(Problem(source.path, line, f"unknown drawing {key!r}"))
+                    where = key_lines.get("image", line) if block["type"] == "image" else line
+                    problems.append(Problem(source.path, where, f"unknown drawing {key!r}"))
             if block["type"] == "download" and value["file"] not in files:
-                problems.append(Problem(source.path, line,
+                problems.append(Problem(source.path, key_lines.get("file", line),
                                         f"unknown file {value['file']!r} (not in "
                                         f"{FILES_MANIFEST})"))
     if len(page.sources) > 1:

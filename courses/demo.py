@@ -4,16 +4,9 @@ The pages come from the content files in ``courses/content`` (see docs/content.m
 through the same importer as ``manage.py import_curriculum``.
 """
 
-from cms.demo import Assets
-
 from . import demo_learning
 from .content_files import load_content
-from .curriculum_import import content_assets, import_content
-
-
-def demo_assets() -> Assets:
-    """The drawings and download files of the shipped content."""
-    return content_assets(load_content())
+from .curriculum_import import import_content
 
 
 def load(out) -> None:
