@@ -266,8 +266,9 @@ def _block(kind: str, info: list[str], data, path: Path, line: int, problems,
         if not isinstance(correct, int) or isinstance(correct, bool) \
                 or not 1 <= correct <= len(choices):
             problems.append(Problem(
-                path, lines.get("correct", line), f"the quiz's right answer {correct!r} is not one of its "
-                            f"{len(choices)} choices (1 to {len(choices)})"))
+                path, lines.get("correct", line),
+                f"the quiz's right answer {correct!r} is not one of its {len(choices)} "
+                f"choices (1 to {len(choices)})"))
             return None
         return {"question": str(data["question"]), "choices": [str(c) for c in choices],
                 "correct": correct, "explanation": str(data["explanation"])}
