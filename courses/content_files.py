@@ -666,6 +666,44 @@ def site_pages(content: Content | None = None) -> list[dict]:
     ]
 
 
+def _words(value) -> int:
+    """Words a girl reads in a piece of page data (no code, keys or addresses)."""
+    if isinstance(value, dict):
+        return sum(_words(item) for key, item in value.items()
+                   if key not in ("type", "code", "image", "file", "url", "language",
+                                  "correct", "slug", "track", "duration", "core"))
+    if isinstance(value, list | tuple):
+        return sum(_words(item) for item in value)
+    if isinstance(value, str):
+        return len(re.findall(r"\w+", re.sub(r"<[^>]+>", " ", value)))
+    return 0
+
+
+def stats(content: Content | None = None) -> list[str]:
+    """Lesson count, words per lesson and where the quizzes' right answers are, per
+    language: figures to compare before and after a change to the curriculum."""
+    days = curriculum(content)
+    lessons = [lesson for day in days for lesson in day["lessons"]]
+    lines = [f"{len(days)} days, {len(lessons)} lessons"]
+    for language in LANGUAGES:
+        words = sorted(_words(lesson[language]) for lesson in lessons)
+        middle = words[len(words) // 2] if words else 0
+        lines.append(
+            f"{language}: words per lesson: mean {round(sum(words) / max(len(words), 1))}, "
+            f"median {middle}, min {min(words, default=0)}, max {max(words, default=0)}, "
+            f"total {sum(words)}")
+        positions: dict[int, int] = {}
+        for lesson in lessons:
+            for block in lesson[language]["body"]:
+                if block["type"] == "quiz":
+                    correct = block["value"]["correct"]
+                    positions[correct] = positions.get(correct, 0) + 1
+        shown = ", ".join(f"{position}: {count}" for position, count in sorted(positions.items()))
+        lines.append(f"{language}: {sum(positions.values())} lesson quizzes, right answer at "
+                     f"choice {shown}")
+    return lines
+
+
 # --- Writing (used to make the files, and to check that they round-trip) ---------------
 
 class _Dumper(yaml.SafeDumper):

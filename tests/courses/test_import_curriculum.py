@@ -108,6 +108,15 @@ def test_the_shipped_files_pass_the_check():
     assert "no problems" in out.getvalue()
 
 
+def test_the_check_can_give_the_curriculum_s_figures(tmp_path):
+    out = StringIO()
+    call_command("import_curriculum", str(make_content(tmp_path)), check=True, stats=True,
+                 stdout=out)
+    assert "1 days, 1 lessons" in out.getvalue()
+    assert "ky: 1 lesson quizzes, right answer at choice 2: 1" in out.getvalue()
+    assert "ky: words per lesson: mean 60, median 60" in out.getvalue()
+
+
 def test_a_small_tree_passes_the_check(tmp_path):
     out = StringIO()
     call_command("import_curriculum", str(make_content(tmp_path)), check=True, stdout=out)

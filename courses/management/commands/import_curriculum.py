@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.content_files import CONTENT_ROOT, read_content
+from courses.content_files import stats as content_stats
 from courses.curriculum_import import import_content
 
 
@@ -19,8 +20,11 @@ class Command(BaseCommand):
                             help="Folder of content files (default: %(default)s).")
         parser.add_argument("--check", action="store_true",
                             help="Validate the files and write nothing.")
+        parser.add_argument("--stats", action="store_true",
+                            help="With --check: also print lesson count, words per lesson "
+                                 "and the quizzes' right-answer positions.")
 
-    def handle(self, *args, path, check=False, **options):
+    def handle(self, *args, path, check=False, stats=False, **options):
         content, problems = read_content(path)
         for problem in problems:
             self.stderr.write(str(problem))
@@ -29,6 +33,9 @@ class Command(BaseCommand):
         pages = len(content.pages)
         if check:
             self.stdout.write(f"{pages} pages checked in {path}: no problems.")
+            if stats:
+                for line in content_stats(content):
+                    self.stdout.write(line)
             return
         report = import_content(content)
         for where in report.created:
