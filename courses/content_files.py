@@ -482,8 +482,15 @@ def _check_page(page: PageSource, drawings: set, files: dict, problems: list[Pro
                                             f"timetable line {slot!r} is not "
                                             "'09:00-09:30 what happens'"))
         for key in ("goals", "materials", "objectives", "programmes", "timetable"):
-            if key in meta and not isinstance(meta[key], list):
-                problems.append(Problem(source.path, lines.get(key, 1), f"{key} is a list"))
+            if key in meta and not (isinstance(meta[key], list)
+                                    and all(isinstance(item, str) for item in meta[key])):
+                problems.append(Problem(source.path, lines.get(key, 1),
+                                        f"{key} is a list of lines of text"))
+        for key in ("slug", "title", "intro", "summary", "theme", "name", "profession",
+                    "quote", "city", "website", "image"):
+            if key in meta and not isinstance(meta[key], str):
+                problems.append(Problem(source.path, lines.get(key, 1),
+                                        f"{key} must be text (put it in quotes)"))
         if meta.get("image") and meta["image"] not in drawings:
             problems.append(Problem(source.path, lines.get("image", 1),
                                     f"unknown drawing {meta['image']!r}"))

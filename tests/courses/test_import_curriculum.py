@@ -131,6 +131,7 @@ def test_a_small_tree_passes_the_check(tmp_path):
     ("duration: 30", "duration: [30", 6, "YAML"),
     ("```quiz", "```puzzle", 21, "unknown block ```puzzle"),
     ("The iron is", "## The iron is", 13, "only paragraphs"),
+    ("summary: A short lesson.", "summary: 2026", 8, "summary must be text"),
 ])
 def test_a_broken_file_is_named_with_its_line(tmp_path, old, new, line, message):
     root = make_content(tmp_path)
