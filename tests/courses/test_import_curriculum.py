@@ -2,6 +2,7 @@
 check, a broken file is named with its line, an editor's published change survives a
 re-import, and an unchanged file makes no new revision."""
 
+import os
 import subprocess
 import sys
 from io import StringIO
@@ -166,6 +167,7 @@ def test_the_command_exits_non_zero_on_a_problem(tmp_path):
         [sys.executable, "manage.py", "import_curriculum", str(root), "--check"],
         capture_output=True, text=True, check=False,
         cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
     )
     assert done.returncode != 0
     assert "day.ru.md:" in done.stderr
