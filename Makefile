@@ -121,4 +121,4 @@ lighthouse: demo  ## Lighthouse mobile scores of a lesson page (a benchmark; nee
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py lighthouse
 
 clean:  ## Remove the environment, database and generated files
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles static-vendor
