@@ -3,7 +3,9 @@
    reaches the server: it is read here, checked by cert-check.js against the published
    keys, and the code looked up in the published revocation list. Both lists come
    through the service worker, which keeps its last copy for when there is no signal;
-   "as of" is the day the server sent that copy. */
+   "as of" is the day the server sent that copy. On the checker, a QR code comes from
+   the camera or a chosen photo, read by the browser's BarcodeDetector or else by jsQR
+   (static-vendor/, loaded by this page only when needed). */
 (function () {
   "use strict";
   var root = document.getElementById("paper-check");
