@@ -9,6 +9,17 @@ DEV_SETTINGS := cms.settings.dev
 help:  ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
+# The certificate checker's QR decoder for browsers without BarcodeDetector: jsQR, a
+# dependency in package.json, copied with its licence where collectstatic finds it
+# (settings: STATICFILES_DIRS). npm installs only it when it is not there yet.
+DECODER := static-vendor/jsqr/jsQR.js
+$(DECODER): package.json package-lock.json
+	@npm ls jsqr >/dev/null 2>&1 \
+		|| npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(@D)
+	cp node_modules/jsqr/dist/jsQR.js node_modules/jsqr/LICENSE $(@D)/
+	touch $@
+
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
@@ -26,7 +37,7 @@ system-run:
 system-test:
 	@scripts/system-packages.sh test
 
-setup: system-run $(VENV)/.installed  ## Install everything the project needs into .venv
+setup: system-run $(VENV)/.installed $(DECODER)  ## Install everything the project needs into .venv
 	$(PY) manage.py compilemessages -v0 --ignore "$(VENV)/*"
 
 demo: setup  ## Build the demo site (SQLite, demo content, demo accounts)
@@ -44,11 +55,11 @@ test: system-test setup e2e-setup  ## Set up and run every test (SQLite; set DAT
 	$(VENV)/bin/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 # The browser tests' checkers, axe-core and vnu-jar, from the npm registry (no install scripts).
-node_modules/.package-lock.json: package.json package-lock.json
+node_modules/.e2e-installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-e2e-setup: node_modules/.package-lock.json  ## Install axe-core and the HTML checker for the browser tests
+e2e-setup: node_modules/.e2e-installed  ## Install axe-core and the HTML checker for the browser tests
 
 e2e: system-test setup e2e-setup  ## Only the browser tests (Chromium at a phone's size); screenshots in screenshots/
 	$(VENV)/bin/pytest -m e2e
@@ -110,4 +121,4 @@ lighthouse: demo  ## Lighthouse mobile scores of a lesson page (a benchmark; nee
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py lighthouse
 
 clean:  ## Remove the environment, database and generated files
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles static-vendor

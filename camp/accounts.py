@@ -170,7 +170,7 @@ def login_cards_pdf(camp: Camp, pins: list[tuple[object, str]], sign_in_url) -> 
     """
     with translation.override(camp.language):
         cards = [
-            {"girl": girl, "pin": pin, "qr": pdf.qr_png(sign_in_url(girl))}
+            {"girl": girl, "pin": pin, "qr": pdf.qr_src(sign_in_url(girl))}
             for girl, pin in pins
         ]
         html = render_to_string(

@@ -2,7 +2,8 @@
 
 One font configuration and one image cache per process: WeasyPrint is slow when it
 builds them for each document. DejaVu Sans is embedded (subset), so ң ө ү print and
-copy as text. Nothing is fetched but the project's own files and data: URIs.
+copy as text. Nothing is fetched but the project's own files and data: URIs; a QR code
+is named by a ``qr:`` address and drawn by the process that lays its page out.
 
 A long document (a camp's 300 certificates) is laid out in parts, one process per
 core, and the parts are joined into one file: WeasyPrint lays a document out on one
@@ -13,7 +14,9 @@ pytest) keeps its own start behind ``if __name__ == "__main__"``.
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import math
 import os
 from collections.abc import Sequence
@@ -37,26 +40,70 @@ def font_config():
 
 _image_cache: dict = {}
 
+#: The address scheme of a QR code that is drawn where the page is laid out (``qr_src``).
+QR_SCHEME = "qr:"
+QR_DARK = "#1f1a24"
 
-def qr_png(url: str) -> str:
-    """A QR code as a tiny PNG data: URI, one pixel per module (print it with
-    ``image-rendering: pixelated``).
 
-    As SVG, a QR code is hundreds of paths that WeasyPrint draws anew on every page;
-    the bitmap is a few hundred bytes. The mask is fixed: choosing the best of eight
+def qr_code(text: str, tail: str = "", *, max_version: int | None = None):
+    """A QR code of ``text``; with ``tail``, of ``text#tail`` in two segments: the text
+    in byte mode, the tail (upper-case letters, digits and ``$%*+-./:``) in alphanumeric
+    mode, 5.5 bits a character instead of 8.
+
+    Error correction M, or L when M would need a version past ``max_version``; without
+    the tail if even that does not fit. The mask is fixed: choosing the best of eight
     costs more than the rest of the page, and every mask gives a code phones read.
     """
-    return segno.make(url, error="m", mask=3).png_data_uri(scale=1, border=0, dark="#1f1a24")
+    from segno import consts
+
+    if tail:
+        segments = [(text + "#", consts.MODE_BYTE), (tail, consts.MODE_ALPHANUMERIC)]
+        for error in ("m", "l"):
+            code = segno.make(segments, error=error, mask=3, boost_error=True)
+            if max_version is None or code.version <= max_version:
+                return code
+    return segno.make(text, error="m", mask=3)
+
+
+@lru_cache(maxsize=1024)
+def qr_png_bytes(text: str, tail: str = "", max_version: int | None = None) -> bytes:
+    """The QR code as a tiny PNG, one pixel per module (print it with ``image-rendering:
+    pixelated``). As SVG, a QR code is hundreds of paths that WeasyPrint draws anew on
+    every page; the bitmap is a few hundred bytes. Kept per process: a code never
+    changes for the same text."""
+    out = io.BytesIO()
+    qr_code(text, tail, max_version=max_version).save(out, kind="png", scale=1, border=0,
+                                                       dark=QR_DARK)
+    return out.getvalue()
+
+
+def qr_src(text: str, tail: str = "", *, max_version: int | None = None) -> str:
+    """An image address for a page: the QR code is made by the process that lays the
+    page out, so that a long document's codes are made on every core (``render_pages``
+    lays its parts out in parallel), not one after the other before."""
+    packed = json.dumps([text, tail, max_version], ensure_ascii=False, separators=(",", ":"))
+    return QR_SCHEME + base64.urlsafe_b64encode(packed.encode()).decode()
+
+
+def _qr_response(url: str):
+    from weasyprint.urls import URLFetcherResponse
+
+    text, tail, max_version = json.loads(base64.urlsafe_b64decode(url[len(QR_SCHEME):]))
+    return URLFetcherResponse(url, body=qr_png_bytes(text, tail, max_version),
+                              headers={"Content-Type": "image/png"})
 
 
 def own_files_fetcher(*allowed: str):
-    """A URL fetcher for ``data:`` URIs and files under the given folders only."""
+    """A URL fetcher for ``data:`` URIs, QR codes (``qr_src``) and files under the given
+    folders only."""
     from weasyprint.urls import URLFetcher
 
     prefixes = tuple(Path(folder).resolve().as_uri() + "/" for folder in allowed)
 
     class OwnFilesOnly(URLFetcher):
         def fetch(self, url, headers=None):
+            if url.startswith(QR_SCHEME):
+                return _qr_response(url)
             if not (url.startswith("data:") or url.startswith(prefixes)):
                 raise ValueError(f"A PDF of this site fetches only its own files, not {url!r}.")
             return super().fetch(url, headers)

@@ -117,7 +117,7 @@ def certificate_pdf(certificate: FamilyCertificate) -> bytes:
             "issued_on": certificate.issued_on,
             "code": certificate.display_code,
             "verify_url": address,
-            "qr": pdf.qr_png(address),
+            "qr": pdf.qr_src(address),
         })
     return rendering.print_pages([page], certificate.display_code)[0]
 

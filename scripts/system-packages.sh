@@ -2,12 +2,14 @@
 # The system packages each target needs, checked before anything slow starts.
 #   scripts/system-packages.sh run|test|server|docker
 # run:    serve the site (`make run`): gettext, WeasyPrint's Pango, HarfBuzz's font
-#         subsetter (without it a certificate takes several times longer), DejaVu fonts.
+#         subsetter (without it a certificate takes several times longer), DejaVu fonts,
+#         npm (`make setup` installs the certificate checker's QR decoder with it).
 # test:   run adds what the tests call (`make test`): Chromium, Java for the HTML
-#         checker (vnu), poppler's pdffonts, npm, the PostgreSQL client (backup test)
+#         checker (vnu), poppler's pdffonts, the PostgreSQL client (backup test)
 #         and nginx for the acceptance suite; the PostgreSQL server binaries (initdb,
 #         postgres) and redis-server for the cluster test (deploy/cluster/run.py).
-# server: run adds the PostgreSQL client for backups (deploy/Dockerfile).
+# server: run without npm (the image takes the decoder from a build stage), with the
+#         PostgreSQL client for backups (deploy/Dockerfile).
 # docker: docker-compose, for `make docker-lint` (no container daemon).
 # Each package is checked by what the project uses of it (a command, a library, a font),
 # so one installed some other way counts. What is missing is installed with apt-get when
@@ -16,19 +18,22 @@ set -euo pipefail
 
 # package:kind:what   kind is cmd (a command), lib (a shared library), file (a path),
 #                     pgbin (a PostgreSQL server program, in /usr/lib/postgresql/*/bin).
-RUN=(
+SERVE=(
   gettext:cmd:msgfmt
   libpango-1.0-0:lib:libpango-1.0.so.0
   libpangoft2-1.0-0:lib:libpangoft2-1.0.so.0
   libharfbuzz-subset0:lib:libharfbuzz-subset.so.0
   fonts-dejavu-core:file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 )
+RUN=(
+  "${SERVE[@]}"
+  npm:cmd:npm
+)
 TEST=(
   "${RUN[@]}"
   chromium:cmd:chromium
   default-jre-headless:cmd:java
   poppler-utils:cmd:pdffonts
-  npm:cmd:npm
   postgresql-client:cmd:pg_dump
   # nginx-light, not nginx: the full package's modules are not needed, and on some
   # machines its dependencies are held.
@@ -41,7 +46,7 @@ TEST=(
   redis-server:cmd:redis-server
 )
 SERVER=(
-  "${RUN[@]}"
+  "${SERVE[@]}"
   postgresql-client:cmd:pg_dump
 )
 DOCKER=(

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-PACKAGES = {"pdftotext": "poppler-utils", "pdffonts": "poppler-utils",
+PACKAGES = {"pdftotext": "poppler-utils", "pdffonts": "poppler-utils", "pdftoppm": "poppler-utils",
             "java": "default-jre-headless"}
 
 

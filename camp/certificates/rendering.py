@@ -75,28 +75,10 @@ QR_MAX_VERSION = 10
 
 
 def qr_code(address: str, proof: str):
-    """The QR code of the address and, after ``#``, the compact signed facts.
-
-    Two segments: the address in byte mode, the proof in alphanumeric mode (5.5 bits a
-    character instead of 8). Error correction M, or L when M would need a version past
-    10 (a long camp title and a long site address); without the proof if even that
-    does not fit. The mask is fixed, as in ``cms.pdf.qr_png``.
-    """
-    import segno
-    from segno import consts
-
-    if proof:
-        segments = [(address + "#", consts.MODE_BYTE), (proof, consts.MODE_ALPHANUMERIC)]
-        for error in ("m", "l"):
-            code = segno.make(segments, error=error, mask=3, boost_error=True)
-            if code.version <= QR_MAX_VERSION:
-                return code
-    return segno.make(address, error="m", mask=3)
-
-
-def qr_png(code) -> str:
-    """One pixel per module, printed with ``image-rendering: pixelated``."""
-    return code.png_data_uri(scale=1, border=0, dark="#1f1a24")
+    """The QR code of the address and, after ``#``, the compact signed facts, at version
+    10 or lower (``cms.pdf.qr_code``: without the proof if even error correction L does
+    not fit it)."""
+    return pdf.qr_code(address, proof, max_version=QR_MAX_VERSION)
 
 
 def logo_uri(image) -> str:
@@ -222,7 +204,7 @@ def _page(certificate: Certificate, facts: dict, logos: list[str]) -> str:
     address = verify_url(certificate)
     span = (datetime.date.fromisoformat(facts["first_day"]),
             datetime.date.fromisoformat(facts["last_day"]))
-    code = qr_code(address, qr.fragment(certificate, span))
+    proof = qr.fragment(certificate, span)
     with translation.override(facts["language"]):
         region = school.district.region.name
         return render_to_string("certificates/pdf_page.html", {
@@ -245,7 +227,7 @@ def _page(certificate: Certificate, facts: dict, logos: list[str]) -> str:
             "version": facts["version"],
             "code": certificate.display_code,
             "verify_url": address,
-            "qr": qr_png(code),
+            "qr": pdf.qr_src(address, proof, max_version=QR_MAX_VERSION),
         })
 
 

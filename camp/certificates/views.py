@@ -3,6 +3,8 @@
 Thin: parse the request, ask ``can``, call a service, render.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -10,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,6 +27,8 @@ from .eligibility import standings
 from .forms import LanguageForm, ReasonForm, VerifyForm
 from .models import Batch, Certificate, CertificateSettings
 from .rendering import certificate_pdf
+
+logger = logging.getLogger(__name__)
 
 #: Look-ups per address in the window; a school shares one address, so not too few.
 VERIFY_LIMIT = getattr(settings, "CERTIFICATE_VERIFY_LIMIT", 60)
@@ -287,8 +292,11 @@ def _checker_texts(request) -> dict:
         },
         "tracks": {value: str(label) for value, label in Track.choices},
         "languages": {code: str(name) for code, name in settings.LANGUAGES},
-        "camera_none": _("This browser cannot read QR codes with the camera: type the code "
-                         "or paste the link the QR code opens."),
+        "camera_none": _("This browser cannot read QR codes with the camera: choose a photo "
+                         "of the QR code, type the code or paste the link the QR code opens."),
+        "photo_reading": _("Reading the photo…"),
+        "photo_none": _("No QR code was found in this photo. Take it again closer, in focus "
+                        "and in good light, or type the code."),
         "camera_failed": _("The camera could not be opened. Type the code or paste the link."),
         "camera_stop": _("Stop the camera"),
         "camera_start": _("Scan the QR code"),
@@ -301,7 +309,24 @@ def verify_scan(request):
     which the service worker keeps with this page."""
     return render(request, "certificates/verify_scan.html", {
         "texts": _checker_texts(request),
+        "decoder": _decoder_url(),
     })
+
+
+#: jsQR (package.json), which `make setup` puts where collectstatic finds it.
+QR_DECODER = "vendor/jsqr/jsQR.js"
+
+
+def _decoder_url() -> str:
+    """The QR decoder the checker loads where the browser has no BarcodeDetector; empty
+    where static files were collected without it (the checker then reads typed codes
+    and links only, and says so)."""
+    try:
+        return static(QR_DECODER)
+    except ValueError:  # not in the manifest of the collected files
+        logger.error("The QR decoder %s is not among the static files: run make setup.",
+                     QR_DECODER)
+        return ""
 
 
 def verify(request):

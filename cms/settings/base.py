@@ -236,7 +236,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Besides our own files, the certificate checker's QR decoder (jsQR, from the npm
+# registry: package.json), which `make setup` copies into static-vendor/ (not in git).
+STATICFILES_DIRS = [BASE_DIR / "static", ("vendor", BASE_DIR / "static-vendor")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {

@@ -3,7 +3,9 @@
    reaches the server: it is read here, checked by cert-check.js against the published
    keys, and the code looked up in the published revocation list. Both lists come
    through the service worker, which keeps its last copy for when there is no signal;
-   "as of" is the day the server sent that copy. */
+   "as of" is the day the server sent that copy. On the checker, a QR code comes from
+   the camera or a chosen photo, read by the browser's BarcodeDetector or else by jsQR
+   (static-vendor/, loaded by this page only when needed). */
 (function () {
   "use strict";
   var root = document.getElementById("paper-check");
@@ -155,38 +157,136 @@
     checkLink(self.CertCheck.parseLink(form.elements.link.value));
   });
 
+  function found(text) {
+    form.elements.link.value = text;
+    checkLink(self.CertCheck.parseLink(text));
+  }
+
+  /* Reading a QR code from a picture: the browser's BarcodeDetector where it has one,
+     else jsQR (from the npm registry, served by us), loaded only on this page and only
+     then. It is fetched as soon as the page opens, so that the service worker keeps it
+     for a day without signal. */
+  var detector = null;
+  if ("BarcodeDetector" in self) {
+    try { detector = new self.BarcodeDetector({ formats: ["qr_code"] }); }
+    catch (error) { detector = null; }
+  }
+  var decoder = detector ? null : new Promise(function (resolve, reject) {
+    var url = root.getAttribute("data-decoder");
+    if (!url) return reject(new Error("no decoder"));
+    var script = document.createElement("script");
+    script.src = url;
+    script.onload = function () {
+      if (typeof self.jsQR === "function") resolve(self.jsQR); else reject(new Error("no decoder"));
+    };
+    script.onerror = function () { reject(new Error("no decoder")); };
+    document.head.appendChild(script);
+  });
+  if (decoder) decoder.catch(function () {});
+  var canvas = document.createElement("canvas");
+
+  // The text of the first QR code in a picture (an image, a video frame) drawn at
+  // width x height, or null.
+  function read(source, width, height) {
+    if (detector) {
+      return detector.detect(source).then(function (codes) {
+        return codes.length ? codes[0].rawValue : null;
+      });
+    }
+    return decoder.then(function (jsQR) {
+      canvas.width = width;
+      canvas.height = height;
+      var context = canvas.getContext("2d", { willReadFrequently: true });
+      context.drawImage(source, 0, 0, width, height);
+      var code = jsQR(context.getImageData(0, 0, width, height).data, width, height,
+                      { inversionAttempts: "dontInvert" });
+      return code ? code.data : null;
+    });
+  }
+
+  // A photo is read small first (quick on a cheap phone, enough for a close-up), then
+  // larger when the code is a small part of it (a whole page).
+  function readPhoto(image) {
+    var sides = [1200, 2400], longest = Math.max(image.width, image.height);
+    function attempt(index) {
+      var scale = Math.min(1, sides[index] / longest);
+      return read(image, Math.round(image.width * scale), Math.round(image.height * scale))
+        .then(function (text) {
+          if (text || scale === 1 || index + 1 === sides.length) return text;
+          return attempt(index + 1);
+        });
+    }
+    return attempt(0);
+  }
+
+  // The chosen file as a picture, without an address for it (the page's security
+  // policy allows pictures from data: addresses, not blob: ones).
+  function picture(file) {
+    if (self.createImageBitmap) return self.createImageBitmap(file);
+    return new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () {
+        var image = new Image();
+        image.onload = function () { resolve(image); };
+        image.onerror = reject;
+        image.src = reader.result;
+      };
+      reader.onerror = reject;
+      reader.readAsDataURL(file);
+    });
+  }
+
+  var photoBox = root.querySelector("[data-photo]");
+  var photo = photoBox.querySelector("input");
+  photoBox.hidden = false;
+  photo.addEventListener("change", function () {
+    var file = photo.files && photo.files[0];
+    if (!file) return;
+    say("message-info", T.photo_reading);
+    picture(file).then(readPhoto).then(function (text) {
+      if (text) found(text); else say("message-error", T.photo_none);
+    }).catch(function () { say("message-error", T.photo_none); });
+    photo.value = "";  // the same photo chosen again is read again
+  });
+
   var button = root.querySelector("[data-camera]");
   var video = root.querySelector("[data-video]");
-  var stream = null, timer = null;
+  var stream = null, timer = null, busy = false;
   button.hidden = false;
   function stop() {
     if (timer) clearInterval(timer);
     if (stream) stream.getTracks().forEach(function (track) { track.stop(); });
-    stream = null; timer = null;
+    stream = null; timer = null; busy = false;
     video.hidden = true;
     button.textContent = T.camera_start;
   }
+  function frame() {
+    if (busy || !stream || !video.videoWidth) return;
+    busy = true;
+    var scale = Math.min(1, 640 / Math.max(video.videoWidth, video.videoHeight));
+    read(video, Math.round(video.videoWidth * scale), Math.round(video.videoHeight * scale))
+      .then(function (text) {
+        busy = false;
+        if (!text || !stream) return;
+        stop();
+        found(text);
+      }).catch(function () { busy = false; });
+  }
   button.addEventListener("click", function () {
     if (stream) return stop();
-    if (!("BarcodeDetector" in self) || !navigator.mediaDevices) return say("message-info", T.camera_none);
-    var detector;
-    try { detector = new self.BarcodeDetector({ formats: ["qr_code"] }); }
-    catch (error) { return say("message-info", T.camera_none); }
-    navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (media) {
-      stream = media;
-      video.srcObject = media;
-      video.hidden = false;
-      button.textContent = T.camera_stop;
-      return video.play();
-    }).then(function () {
-      timer = setInterval(function () {
-        detector.detect(video).then(function (codes) {
-          if (!codes.length) return;
-          stop();
-          form.elements.link.value = codes[0].rawValue;
-          checkLink(self.CertCheck.parseLink(codes[0].rawValue));
-        }).catch(function () {});
-      }, 300);
-    }).catch(function () { stop(); say("message-error", T.camera_failed); });
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+      return say("message-info", T.camera_none);
+    }
+    (detector ? Promise.resolve() : decoder).then(function () {
+      return navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (media) {
+        stream = media;
+        video.srcObject = media;
+        video.hidden = false;
+        button.textContent = T.camera_stop;
+        return video.play();
+      }).then(function () {
+        timer = setInterval(frame, 300);
+      }).catch(function () { stop(); say("message-error", T.camera_failed); });
+    }, function () { say("message-info", T.camera_none); });
   });
 })();

@@ -126,3 +126,22 @@ def test_the_override_screen_grants_and_issues_now(client, issued):
     certificate = Certificate.objects.get(learner=absent)
     assert certificate.overridden
     assert "Анын сертификаты берилди." in response.content.decode()
+
+
+def test_the_checker_names_its_qr_decoder_and_still_opens_without_it(client, monkeypatch, caplog):
+    from camp.certificates import views
+
+    page = client.get("/ky/verify/scan/").content.decode()
+    assert 'data-decoder="/static/vendor/jsqr/jsQR.js"' in page
+    assert "Же QR-коддун сүрөтүн тандаңыз" in page
+
+    # Static files collected without it (a server that skipped make setup): the page
+    # opens, reads typed codes, and the log says what to do.
+    def not_collected(name):
+        raise ValueError(f"Missing staticfiles manifest entry for '{name}'")
+
+    monkeypatch.setattr(views, "static", not_collected)
+    response = client.get("/ky/verify/scan/")
+    assert response.status_code == 200
+    assert 'data-decoder=""' in response.content.decode()
+    assert "make setup" in caplog.text

@@ -7,6 +7,7 @@ page, in order, with her name and code, fonts embedded, titled with the camp.
 import io
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,30 @@ def test_a_camp_laid_out_in_parts_reads_like_one_document(settings):
     fonts = subprocess.run([tool("pdffonts"), "-"], input=document, capture_output=True, check=True)
     lines = fonts.stdout.decode().splitlines()[2:]
     assert lines and all("DejaVu" in line and " yes " in line for line in lines)
+    # Each part drew its pages' QR codes: every page's code scans to its own proof (a code
+    # the part could not draw would be left out of the page without an error).
+    assert_every_qr_code_scans(document, certificates)
+
+
+def assert_every_qr_code_scans(document: bytes, certificates) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    from camp.certificates import qr
+
+    found = []
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "batch.pdf").write_bytes(document)
+        subprocess.run([tool("pdftoppm"), "-r", "150", "-gray", "-png", "batch.pdf", "page"],
+                       cwd=folder, check=True)
+        for picture in sorted(Path(folder).glob("page-*.png")):
+            with Image.open(picture) as image:
+                found.append([r.text for r in zxingcpp.read_barcodes(image)
+                              if r.format == zxingcpp.BarcodeFormat.QRCode])
+    assert len(found) == len(certificates)
+    for texts, certificate in zip(found, certificates, strict=True):
+        assert len(texts) == 1
+        assert texts[0].endswith(f"/verify/{certificate.code}/#{qr.fragment(certificate)}")
 
 
 def test_the_lean_browser_defaults_cover_every_element_a_certificate_uses():

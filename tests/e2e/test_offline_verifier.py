@@ -3,8 +3,11 @@
 A reader opens the checker once with signal (the footer's link); later, with the network
 off, the QR code's address opens the kept checker, which checks the paper's signature
 against the kept keys and says whether the code was revoked as of the last sync: valid,
-tampered, garbage, and revoked after a sync.
+tampered, garbage, and revoked after a sync. A browser without BarcodeDetector reads a
+photo of the printed QR code with the decoder the site serves (jsQR), also offline.
 """
+
+import subprocess
 
 import pytest
 from django.utils import timezone
@@ -12,6 +15,8 @@ from playwright.sync_api import expect
 
 from camp.certificates import qr, services
 from camp.certificates.models import Certificate
+from camp.certificates.rendering import QR_MAX_VERSION, certificate_pdf
+from cms import pdf
 from tests.certificates.factories import add_girl, camp_with_core_lessons
 from tests.certificates.test_qr_proof import CHANGED
 from tests.e2e.test_offline import controlled, phone, world  # noqa: F401 (fixtures)
@@ -20,6 +25,8 @@ VALID = "Жарактуу: Tech Camp программасы"
 TAMPERED = "Жараксыз: бул QR-коддогу маалыматтар кол коюлгандан кийин өзгөртүлгөн."
 NOT_OURS = "Бул ушул программанын сертификаты эмес."
 UNKNOWN = "Жараксыз: бул сайт билбеген ачкыч менен кол коюлган"
+PHOTO = "Же QR-коддун сүрөтүн тандаңыз"
+NO_CODE = "Бул сүрөттөн QR-код табылган жок."
 
 
 @pytest.fixture
@@ -118,4 +125,87 @@ def test_the_verification_page_checks_the_papers_qr_code_and_names_what_changed(
     expect(result).to_contain_text(NOT_OURS)
     # The server's own check, unchanged, above it.
     expect(page.get_by_text("Бул сертификат жарактуу.")).to_be_visible()
+    assert phone.errors == []
+
+
+def decoder_kept(page, seconds: float = 15) -> None:
+    """Wait until the worker kept the QR decoder the page loaded."""
+    deadline = timezone.now().timestamp() + seconds
+    script = ("() => caches.match(document.getElementById('paper-check').dataset.decoder)"
+              ".then(hit => Boolean(hit))")
+    while not page.evaluate(script):
+        if timezone.now().timestamp() > deadline:
+            raise AssertionError("the QR decoder was never kept on the phone")
+        page.wait_for_timeout(100)
+
+
+def test_the_checker_reads_a_picture_of_the_printed_qr_code_offline(
+    phone, certificate, tmp_path  # noqa: F811
+):
+    server = phone.server
+    page = phone.open()
+    # As on desktop Chromium on Linux and many cheap phones' browsers.
+    phone.context.add_init_script("delete self.BarcodeDetector;")
+    page.goto(server + "/ky/")  # the worker is installed from the first page
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.goto(server + "/ky/verify/scan/")  # with signal, through the worker
+    controlled(page, 40)
+    kept(page)
+    assert page.evaluate("() => 'BarcodeDetector' in self") is False
+    assert page.evaluate("() => typeof self.jsQR") == "function"  # loaded on this page only
+    decoder_kept(page)
+
+    # A picture of the printed certificate: the whole A4 page at 200 dpi.
+    paper = tmp_path / "certificate.pdf"
+    paper.write_bytes(certificate_pdf(certificate))
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(paper),  # noqa: S607
+                    str(tmp_path / "photo")], check=True)
+    # A code whose name was changed after signing, printed large.
+    compact = qr.unpack(certificate.code, qr.fragment(certificate))
+    forged = qr.pack(compact.key_id, compact.signature,
+                     {**compact.facts, "first_name": CHANGED["first_name"]})
+    pdf.qr_code(f"{server}/ky/verify/{certificate.code}/", forged,
+                max_version=QR_MAX_VERSION).save(str(tmp_path / "forged.png"), scale=8, border=4)
+    # A photo with no QR code in it.
+    pdf.qr_code("x").save(str(tmp_path / "blank.png"), scale=8, border=4, dark="#fff")
+
+    phone.context.set_offline(True)
+    page.goto(server + "/ky/verify/scan/")  # the kept checker, its decoder from the phone
+    result = page.locator("[data-result]")
+    choose = page.get_by_label(PHOTO)
+    choose.set_input_files(str(tmp_path / "photo.png"))
+    expect(result).to_contain_text(VALID, timeout=20_000)
+    expect(result).to_contain_text(certificate.key_id)
+    expect(result).to_contain_text("Өмүрбүбү Ң.")
+    value = page.get_by_label("Код же QR-коддун шилтемеси").input_value()
+    assert value.endswith(f"/ky/verify/{certificate.code}/#{qr.fragment(certificate)}")
+
+    choose.set_input_files(str(tmp_path / "forged.png"))
+    expect(result).to_contain_text(TAMPERED, timeout=20_000)
+    expect(result).not_to_contain_text(VALID)
+
+    choose.set_input_files(str(tmp_path / "blank.png"))
+    expect(result).to_contain_text(NO_CODE, timeout=20_000)
+    assert phone.errors == []
+
+
+def test_the_decoder_is_downloaded_only_by_the_checker_without_barcode_detector(
+    phone, certificate  # noqa: F811
+):
+    page = phone.open()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    # Another page, in a browser without BarcodeDetector: no decoder.
+    page.goto(phone.server + "/ky/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "jsqr" in url.lower()]
+    # The checker, where the browser has its own reader (a stand-in here): no decoder.
+    phone.context.add_init_script(
+        "self.BarcodeDetector = function () {};"
+        "self.BarcodeDetector.prototype.detect = function () { return Promise.resolve([]); };")
+    page.goto(phone.server + "/ky/verify/scan/")
+    expect(page.get_by_label(PHOTO)).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => typeof self.jsQR") == "undefined"
+    assert not [url for url in requested if "jsqr" in url.lower()]
     assert phone.errors == []

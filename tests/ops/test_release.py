@@ -4,6 +4,7 @@ new code and static manifest are loaded), and fails loudly when the site does no
 back. Local addresses only; every process started here is stopped here."""
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -69,6 +70,12 @@ def status(path: str) -> int:
         return 0
 
 
+def text(path: str) -> str:
+    request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}", headers={"Host": HOST})
+    with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+        return response.read().decode()
+
+
 def release(site, *args, **extra) -> subprocess.CompletedProcess:
     return subprocess.run(
         ["deploy/release.sh", *args], cwd=ROOT, env={**site["env"], **extra},
@@ -92,6 +99,10 @@ def test_a_release_restarts_the_site_and_keeps_old_static_files(site):
     assert site["pidfile"].read_text() != before  # a new master: restarted, not reloaded
     assert status("/healthz") == 200
     assert status("/static/css/site.0ld0ld0ld0ld.css") == 200  # the old release's file
+    # The certificate checker's QR decoder (from npm, by make setup) was collected too.
+    found = re.search(r'data-decoder="([^"]+)"', text("/ky/verify/scan/"))
+    assert found and re.fullmatch(r"/static/vendor/jsqr/jsQR\.[0-9a-f]{12}\.js", found[1])
+    assert status(found[1]) == 200
 
     # A restart after which the site does not come back fails the release.
     broken = release(site, "restart", RESTART_WEB=site["stop"], WAIT="3")
