@@ -53,7 +53,8 @@ def test_two_girls_see_their_own_order_and_each_is_right_by_the_right_text(
         context = phone_of(browser, browser_context_args, girl, server)
         errors = []
         page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("console", lambda m, errors=errors: errors.append(m.text)
+                if m.type == "error" else None)
         page.goto(server + lesson.url)
         quiz = page.locator("section.quiz")
         expect(quiz.locator("label.choice")).to_have_count(6)
