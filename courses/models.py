@@ -617,3 +617,62 @@ class PathChoice(models.Model):
 
     def __str__(self):
         return f"{self.learner_id}: {self.university_key}"
+
+
+class GlossaryTerm(TranslatableMixin, models.Model):
+    """One of the camp's words, in the form lessons should use, and what it means.
+
+    The Kyrgyz and the Russian entry share a ``translation_key``. A lesson links the
+    first word it shows that is one of the entry's forms to the entry on the glossary
+    page (``courses.glossary``).
+    """
+
+    term = models.CharField(
+        _("term"), max_length=80,
+        help_text=_("The form every lesson should use, e.g. 'кепшерлөө' or 'пайка'."),
+    )
+    definition = models.TextField(
+        _("definition"), max_length=500,
+        help_text=_("One or two short sentences a 14-year-old understands."),
+    )
+    forms = models.TextField(
+        _("forms linked in lessons"), blank=True,
+        help_text=_(
+            "One per line, the words in a lesson that link to this entry. A '*' at the "
+            "end of a word stands for any ending: 'кепшерлөө*' also finds 'кепшерлөөнү'. "
+            "Empty: the term itself."
+        ),
+    )
+
+    track = models.CharField(
+        _("only in lessons of"), max_length=20, choices=Track.choices, blank=True,
+        help_text=_(
+            "For a word that means something else elsewhere ('толтуруу' is also filling in "
+            "a form): linked only in this track's lessons. Empty: in every lesson."
+        ),
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("forms"),
+              FieldPanel("track")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "term"], name="one_glossary_term_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def anchor(self) -> str:
+        """The entry's id on the glossary page: the same in both languages."""
+        return f"term-{self.translation_key.hex[:12]}"
+
+    def form_list(self) -> list[str]:
+        found = [line.strip() for line in self.forms.splitlines() if line.strip()]
+        return found or [self.term]

@@ -1,10 +1,11 @@
-"""Admin for what programme managers write: the confidence-survey statements."""
+"""Admin for what programme managers write (the confidence-survey statements) and what
+content editors write beside the pages (the glossary)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import SurveyItem
+from .models import GlossaryTerm, SurveyItem
 
 
 class SurveyItemViewSet(SnippetViewSet):
@@ -19,3 +20,17 @@ class SurveyItemViewSet(SnippetViewSet):
 
 
 register_snippet(SurveyItemViewSet)
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossary")
+    add_to_admin_menu = True
+    menu_order = 305
+    list_display = ["term", "definition", "locale"]
+    list_filter = ["locale", "track"]
+    ordering = ["term"]
+
+
+register_snippet(GlossaryTermViewSet)

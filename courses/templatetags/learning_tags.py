@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from cms import content_cache
+from courses import glossary
 
 register = template.Library()
 
@@ -56,7 +57,8 @@ def lesson_body(context):
     for everyone who reads this language, so it is drawn once and kept in the cache
     under the page's cache key and the content's version (a picture replaced moves it
     on too), and its pictures and files are not even read from the database while it
-    is kept.
+    is kept. The first use of each glossary word in those blocks links to its entry
+    (``courses.glossary``); the links are content, kept with the blocks.
     """
     page = context["page"]
     stream, shared = page.body, context.flatten()
@@ -66,10 +68,12 @@ def lesson_body(context):
         return child.render_as_block(context={**shared, "block_id": child.id})
 
     def parts() -> list:
-        return [
+        drawn = [
             index if raw["type"] in INTERACTIVE_BLOCKS else draw(index)
             for index, raw in enumerate(stream.raw_data)
         ]
+        code = {index for index, raw in enumerate(stream.raw_data) if raw["type"] == "code"}
+        return glossary.link_first_uses(drawn, page.locale, getattr(page, "track", ""), code)
 
     drawn = _kept_for_page("lesson-body", context, parts)
     html = "".join(draw(part) if isinstance(part, int) else part for part in drawn)
