@@ -4,10 +4,14 @@ Learner progress (a later part of this app) is keyed by a lesson's
 ``translation_key``, so the Kyrgyz and the Russian lesson are one lesson.
 """
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -633,7 +637,10 @@ class GlossaryTerm(TranslatableMixin, models.Model):
     )
     definition = models.TextField(
         _("definition"), max_length=500,
-        help_text=_("One or two short sentences a 14-year-old understands."),
+        help_text=_(
+            "One or two short sentences a 14-year-old understands. A name from a program "
+            "goes between backticks, e.g. `loop()`: the page shows it as code."
+        ),
     )
     forms = models.TextField(
         _("forms linked in lessons"), blank=True,
@@ -667,6 +674,12 @@ class GlossaryTerm(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.term
+
+    def definition_html(self) -> str:
+        """The definition, with names between backticks shown as code."""
+        return mark_safe(  # noqa: S308 - safe: escaped first, only <code> added
+            re.sub(r"`([^`\n]+)`", r"<code>\1</code>", escape(self.definition))
+        )
 
     @property
     def anchor(self) -> str:

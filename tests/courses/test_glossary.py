@@ -60,6 +60,14 @@ def test_anyone_reads_the_glossary_in_her_language(client, language, term, defin
         "the same address in both languages")
 
 
+def test_a_name_from_a_program_shows_as_code_and_nothing_else_as_markup(client):
+    sketch = entry("скетч")
+    sketch.definition = "Программа: `loop()` <b>кайра-кайра</b>."
+    sketch.save()
+    html = client.get(glossary_url("ky")).content.decode()
+    assert ("<dd>Программа: <code>loop()</code> &lt;b&gt;кайра-кайра&lt;/b&gt;.</dd>" in html)
+
+
 def test_an_empty_glossary_says_so(client):
     GlossaryTerm.objects.all().delete()
     html = client.get(glossary_url("ru")).content.decode()
