@@ -34,8 +34,20 @@ MARKUP = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
 
 
+#: The Kyrgyz alphabet, which holds the Russian one: ң after н, ө after о, ү after у.
+ALPHABET = "абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя"
+
+
+def alphabetical(text: str) -> tuple:
+    """A sort key in the order of the Kyrgyz (and Russian) alphabet; spaces, digits and
+    Latin letters before it, in the order of their code points."""
+    return tuple((1, ALPHABET.index(c)) if c in ALPHABET else (0, ord(c))
+                 for c in text.casefold())
+
+
 def entries(locale: Locale) -> list[GlossaryTerm]:
-    return sorted(GlossaryTerm.objects.filter(locale=locale), key=lambda t: t.term.casefold())
+    """The entries of ``locale`` A to Я (Kyrgyz letters in their places)."""
+    return sorted(GlossaryTerm.objects.filter(locale=locale), key=lambda t: alphabetical(t.term))
 
 
 def form_pattern(form: str) -> str:

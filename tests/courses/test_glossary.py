@@ -68,6 +68,17 @@ def test_a_name_from_a_program_shows_as_code_and_nothing_else_as_markup(client):
     assert ("<dd>Программа: <code>loop()</code> &lt;b&gt;кайра-кайра&lt;/b&gt;.</dd>" in html)
 
 
+def test_the_glossary_is_in_the_kyrgyz_alphabets_order():
+    words = ["өлчөө", "пайка", "ток", "Ом мыйзамы", "үтүк", "ушул", "ңаа", "нан", "Arduino"]
+    assert sorted(words, key=glossary.alphabetical) == [
+        "Arduino", "нан", "ңаа", "Ом мыйзамы", "өлчөө", "пайка", "ток", "ушул", "үтүк"]
+    ky = glossary.entries(Locale.objects.get(language_code="ky"))
+    terms = [t.term for t in ky]
+    assert terms.index("кепшерлегич") < terms.index("кепшерлөө") < terms.index("кыска туташуу")
+    assert terms[:5] == ["3D-принтер", "Arduino", "PLA", "STL", "Tinkercad"]
+    assert terms[-1] == "чыңалуу"
+
+
 def test_an_empty_glossary_says_so(client):
     GlossaryTerm.objects.all().delete()
     html = client.get(glossary_url("ru")).content.decode()
