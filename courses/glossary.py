@@ -2,6 +2,7 @@
 word linked to the word's entry.
 
     entries(locale) -> list[GlossaryTerm]              # the glossary page, A to Я
+    other_names_in(lessons) -> list[OtherName]         # the glossary check
     link_first_uses(parts, locale, track, skip) -> list  # a lesson body's drawn blocks
 
 The links are drawn with the lesson's shared blocks and kept with them in the cache
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from wagtail.models import Locale
 
 from cms import content_cache
@@ -120,3 +122,54 @@ def link_first_uses(parts: list, locale: Locale, track: str = "", skip=()) -> li
 
     return [in_html(part) if isinstance(part, str) and index not in skip else part
             for index, part in enumerate(parts)]
+
+
+@dataclass(frozen=True)
+class OtherName:
+    """A lesson that calls a thing by another name than the glossary's."""
+
+    lesson: object
+    word: str
+    term: str
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def lesson_text(lesson) -> str:
+    """Everything a lesson says in words: title, introduction, objectives and body."""
+    parts = [lesson.title, getattr(lesson, "intro", "") or ""]
+    for field in ("objectives", "body"):
+        stream = getattr(lesson, field, None)
+        if stream is not None:
+            parts += [strip_tags(text) for text in _strings(list(stream.raw_data))]
+    return "\n".join(parts)
+
+
+def other_names_in(lessons) -> list[OtherName]:
+    """The other names (an entry's "not to use" list) each lesson uses, once per lesson
+    and entry, with the entry's term: for the glossary check (``manage.py check_glossary``)."""
+    avoided: dict[int, list] = {}
+    found = []
+    for lesson in lessons:
+        if lesson.locale_id not in avoided:
+            avoided[lesson.locale_id] = [
+                (re.compile(rf"(?<!\w)(?:{form_pattern(name)})(?!\w)", re.IGNORECASE), term)
+                for term in GlossaryTerm.objects.filter(locale_id=lesson.locale_id)
+                for name in term.avoided_list()
+            ]
+        text, seen = lesson_text(lesson), set()
+        for pattern, term in avoided[lesson.locale_id]:
+            match = pattern.search(text)
+            if match and term.pk not in seen:
+                seen.add(term.pk)
+                found.append(OtherName(lesson, match.group(0), term.term))
+    return found

@@ -651,6 +651,13 @@ class GlossaryTerm(TranslatableMixin, models.Model):
         ),
     )
 
+    avoid = models.TextField(
+        _("other names not to use"), blank=True,
+        help_text=_(
+            "One per line, with '*' as above: names of the same thing that lessons should "
+            "not use ('сенсор' for 'датчик'). The glossary check names the lessons that do."
+        ),
+    )
     track = models.CharField(
         _("only in lessons of"), max_length=20, choices=Track.choices, blank=True,
         help_text=_(
@@ -660,7 +667,7 @@ class GlossaryTerm(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("forms"),
-              FieldPanel("track")]
+              FieldPanel("avoid"), FieldPanel("track")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("glossary term")
@@ -689,3 +696,6 @@ class GlossaryTerm(TranslatableMixin, models.Model):
     def form_list(self) -> list[str]:
         found = [line.strip() for line in self.forms.splitlines() if line.strip()]
         return found or [self.term]
+
+    def avoided_list(self) -> list[str]:
+        return [line.strip() for line in self.avoid.splitlines() if line.strip()]

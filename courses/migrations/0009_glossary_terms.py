@@ -288,6 +288,15 @@ TERMS = [
     ),
 ]
 
+#: Other names of the same thing that lessons should not use: (language, term) -> names.
+AVOID = {
+    ("ky", "кепшерлөө"): "кандоо*",
+    ("ky", "кепшерлегич"): "темир\nтемирди\nтемирдин\nтемирге\nтемирде\nтемирден",
+    ("ky", "датчик"): "сенсор*",
+    ("ru", "датчик"): "сенсор*",
+    ("ky", "босого"): "чек\nчеги\nчекти\nчекке\nчектен",
+}
+
 
 def fill(apps, schema_editor):
     Locale = apps.get_model("wagtailcore", "Locale")
@@ -303,7 +312,7 @@ def fill(apps, schema_editor):
                     locale=locales[code], term=term).exists():
                 GlossaryTerm.objects.create(translation_key=key, locale=locales[code],
                                             term=term, forms=forms, definition=text,
-                                            track=track)
+                                            avoid=AVOID.get((code, term), ""), track=track)
 
 
 def grant(apps, schema_editor):

@@ -180,3 +180,36 @@ def test_editors_keep_the_glossary_and_girls_do_not(client, world):
     response = client.get("/admin/snippets/courses/glossaryterm/")
     assert response.status_code in (302, 403)
 
+
+
+def with_paragraph(lesson, html: str):
+    data = [dict(block) for block in lesson.body.raw_data]
+    data.insert(0, {"type": "paragraph", "value": html})
+    lesson.body = lesson.body.stream_block.to_python(data)
+    lesson.save_revision().publish()
+    return lesson
+
+
+def test_the_check_names_a_lesson_that_calls_a_thing_by_another_name(world):
+    ky = with_paragraph(world.curriculum["lessons"]["ky"][0],
+                        "<p>Сенсорду туташтыр, анан <b>темирди</b> күйгүз. Сенсор иштейт.</p>")
+    ru = with_paragraph(world.curriculum["lessons"]["ru"][0], "<p>Подключи датчик.</p>")
+    found = glossary.other_names_in([ky, ru])
+    assert sorted((use.lesson.pk, use.word, use.term) for use in found) == [
+        (ky.pk, "Сенсорду", "датчик"), (ky.pk, "темирди", "кепшерлегич")]
+
+
+def test_the_check_command_lists_them_and_fails_when_strict(world):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    lesson = with_paragraph(world.curriculum["lessons"]["ru"][1], "<p>Сенсор света.</p>")
+    out = StringIO()
+    call_command("check_glossary", stdout=out)
+    assert f"ru {lesson.url_path}: 'Сенсор', the glossary says 'датчик'" in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("check_glossary", "--strict", stdout=StringIO())
+    GlossaryTerm.objects.filter(term="датчик").update(avoid="")
+    call_command("check_glossary", "--strict", stdout=(out := StringIO()))
+    assert out.getvalue().startswith("0 other names in ")
