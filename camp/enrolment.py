@@ -95,6 +95,13 @@ def enrol(camp: Camp, learner, by) -> Enrolment:
 
 
 @transaction.atomic
+def enrol_all(camp: Camp, learners, by) -> list[Enrolment]:
+    """Enrol a class: every girl, or (when one cannot be enrolled) none of them, so a
+    facilitator who mends the bad line and sends the list again enrols nobody twice."""
+    return [enrol(camp, learner, by) for learner in learners]
+
+
+@transaction.atomic
 def withdraw(enrolment: Enrolment, reason: str, by) -> Enrolment:
     """Take a girl out of the camp (or off its waiting list), with the reason why.
 

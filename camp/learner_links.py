@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from cms import content_cache
 from cms.data_versions import DataVersion
-from courses.access import register_carer, register_curricula, register_today
 from courses.models import CurriculumPage
 
 from .models import Camp, CampDay, Enrolment
@@ -29,7 +28,6 @@ ENROLMENTS = DataVersion("camp:enrolments")
 CURRICULA_SECONDS = 60
 
 
-@register_curricula
 def curricula_of(learner) -> set[uuid.UUID]:
     if not getattr(learner, "pk", None):
         return set()
@@ -49,7 +47,6 @@ def on_camp_write(sender, **kwargs) -> None:
     ENROLMENTS.changed()
 
 
-@register_carer
 def facilitates(user, learner) -> bool:
     """A facilitator of a camp she is enrolled in or waits for (not one she left)."""
     if not getattr(user, "pk", None) or not getattr(learner, "pk", None):
@@ -57,7 +54,6 @@ def facilitates(user, learner) -> bool:
     return Enrolment.objects.current().in_camps_run_by(user).filter(learner_id=learner.pk).exists()
 
 
-@register_today
 def camp_day_today(learner, curriculum) -> int | None:
     """The number of today's day in her camp of ``curriculum`` (either language).
 

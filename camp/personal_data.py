@@ -9,7 +9,7 @@ import datetime
 
 from django.db.models import Max
 
-from cms.personal_data import anonymised_on, notice_due, register, register_retention
+from cms.personal_data import Section, anonymised_on, notice_due
 
 from .models import Attendance, Enrolment, UnconfirmedWrite
 
@@ -103,5 +103,5 @@ def anonymisation_notices(girls, today: datetime.date | None = None
             if notice_due(day, today)}
 
 
-register("camp", export=export, anonymise=anonymise)
-register_retention(girls_whose_last_camp_ended_before)
+def section() -> Section:
+    return Section("camp", export=export, anonymise=anonymise)

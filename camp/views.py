@@ -8,7 +8,6 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -28,8 +27,7 @@ from courses.services import (
 )
 
 from . import attendance as roll_call
-from . import calendar_sources, ical, scheduling, shared_phone
-from . import enrolment as places
+from . import calendar_sources, enrolment, ical, scheduling, shared_phone
 from .dashboard import camp_today, my_camps
 from .forms import CampForm, DayForm, EnrolForm, WithdrawForm
 from .models import CalendarFeed, Camp, CampDay, Enrolment, Region
@@ -37,7 +35,7 @@ from .personal_data import anonymisation_notices
 from .shortcuts import camp_or_404
 
 
-def _errors(form, error: ValidationError) -> None:
+def _form_gets_errors(form, error: ValidationError) -> None:
     for message in error.messages:
         form.add_error(None, message)
 
@@ -72,7 +70,7 @@ def camp_new(request):
             camp = scheduling.create_camp(form.save(commit=False), facilitators, request.user,
                                           new_school=form.new_school())
         except ValidationError as error:
-            _errors(form, error)
+            _form_gets_errors(form, error)
         else:
             messages.success(request, _("The camp is planned."))
             return redirect("camp:camp_detail", pk=camp.pk)
@@ -92,8 +90,8 @@ def camp_detail(request, pk: int):
     for day in days:
         day.totals = by_day.get(day.pk, {})
     notices = anonymisation_notices([e.learner for e in enrolments])
-    for enrolment in enrolments:
-        enrolment.anonymise_on = notices.get(enrolment.learner_id)
+    for place in enrolments:
+        place.anonymise_on = notices.get(place.learner_id)
     return render(request, "camp/camp_detail.html", {
         "camp": camp,
         "days": days,
@@ -129,7 +127,7 @@ def camp_edit(request, pk: int):
             scheduling.update_camp(form.save(commit=False), facilitators, request.user,
                                    new_school=form.new_school())
         except ValidationError as error:
-            _errors(form, error)
+            _form_gets_errors(form, error)
         else:
             messages.success(request, _("The camp is saved."))
             return redirect("camp:camp_detail", pk=camp.pk)
@@ -151,7 +149,7 @@ def day_edit(request, pk: int, number: int):
                 original, data["date"], data["starts_at"], data["ends_at"], request.user
             )
         except ValidationError as error:
-            _errors(form, error)
+            _form_gets_errors(form, error)
         else:
             messages.success(request, _("The day is saved."))
             return redirect("camp:camp_detail", pk=camp.pk)
@@ -168,11 +166,7 @@ def enrol(request, pk: int):
     form = EnrolForm(request.POST)
     if form.is_valid():
         try:
-            with transaction.atomic():
-                results = [
-                    places.enrol(camp, girl, request.user)
-                    for girl in form.cleaned_data["usernames"]
-                ]
+            results = enrolment.enrol_all(camp, form.cleaned_data["usernames"], request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -194,20 +188,20 @@ def enrol(request, pk: int):
 @login_required
 def withdraw(request, pk: int, enrolment_id: int):
     camp = camp_or_404(request.user, pk, "camp.manage")
-    enrolment = get_object_or_404(
+    place = get_object_or_404(
         Enrolment.objects.select_related("learner"), pk=enrolment_id, camp=camp
     )
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            places.withdraw(enrolment, form.cleaned_data["reason"], request.user)
+            enrolment.withdraw(place, form.cleaned_data["reason"], request.user)
         except ValidationError as error:
-            _errors(form, error)
+            _form_gets_errors(form, error)
         else:
             messages.success(request, _("The girl is withdrawn."))
             return redirect("camp:camp_detail", pk=camp.pk)
     return render(request, "camp/withdraw.html", {
-        "form": form, "camp": camp, "enrolment": enrolment,
+        "form": form, "camp": camp, "enrolment": place,
     })
 
 
@@ -244,9 +238,9 @@ def roll_call_view(request, pk: int, number: int):
     roll = roll_call.roll(day)
     learners = [e.learner for e, _m in roll]
     faces, consent = roll_call_photos(learners), photo_consent_ids(learners)
-    for enrolment, _mark in roll:
-        enrolment.face = faces.get(enrolment.learner_id)
-        enrolment.photo_allowed = enrolment.learner_id in consent
+    for place, _mark in roll:
+        place.face = faces.get(place.learner_id)
+        place.photo_allowed = place.learner_id in consent
     rows = [(e, m, uuid.uuid4()) for e, m in roll]
     return keep_offline(render(request, "camp/roll_call.html", {
         "camp": camp, "day": day, "rows": rows,

@@ -5,10 +5,16 @@ scheduling rules are checked and the days are planned from the curriculum.
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import personal_data
+from courses import access
+
+from . import learner_links
+from . import personal_data as camp_personal_data
 from .models import District, Region, School
 
 
@@ -53,3 +59,12 @@ class PlacesGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlacesGroup)
+
+
+# What camp answers for the apps it may not be imported by (Wagtail hooks are the one
+# extension point; each hook's name and contract is defined where it is asked).
+hooks.register(access.CURRICULA, learner_links.curricula_of)
+hooks.register(access.CARER, learner_links.facilitates)
+hooks.register(access.TODAY, learner_links.camp_day_today)
+hooks.register(personal_data.SECTIONS, camp_personal_data.section)
+hooks.register(personal_data.RETENTION, camp_personal_data.girls_whose_last_camp_ended_before)

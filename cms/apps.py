@@ -14,8 +14,6 @@ class CmsConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("rules")
-        # Each app answers for its part of a girl's data (export, anonymise, retention).
-        autodiscover_modules("personal_data")
 
         # Every Wagtail image loses its EXIF and GPS data on the way in (cms.images).
         from . import signals

@@ -23,7 +23,7 @@ class SafeWagtailImageField(WagtailImageField):
             super().check_image_pixel_size(f)
         except ValidationError:
             raise
-        except Exception as error:  # noqa: BLE001 - unreadable pixels: not an image
+        except Exception as error:
             raise ValidationError(
                 self.error_messages["invalid_image"], code="invalid_image"
             ) from error

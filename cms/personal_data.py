@@ -2,18 +2,21 @@
 
 The kernel knows only the user and its own records; the apps know the rest
 (enrolments, progress, uploads, GALS records). Each app answers for its own data
-by registering a *section* here, in a module named ``personal_data`` of the app
-(found at start-up, like the rules modules)::
+with a *section*, given by a function registered for the Wagtail hook ``SECTIONS`` in
+the app's ``wagtail_hooks.py`` (the section's functions live in its
+``personal_data.py``)::
 
     # courses/personal_data.py
-    from cms.personal_data import register
+    def section() -> Section:
+        return Section(
+            "courses",
+            export=lambda girl: {"progress": [...]},              # JSON-ready data
+            files=lambda girl: [("project-1.webp", upload.file)],  # her uploads
+            anonymise=lambda girl: {"uploads_removed": 3},         # what it did
+        )
 
-    register(
-        "courses",
-        export=lambda girl: {"progress": [...]},              # JSON-ready data
-        files=lambda girl: [("project-1.webp", upload.file)],  # her uploads
-        anonymise=lambda girl: {"uploads_removed": 3},         # what it did
-    )
+    # courses/wagtail_hooks.py
+    hooks.register(cms.personal_data.SECTIONS, courses.personal_data.section)
 
 ``export`` returns JSON-ready data (dicts, lists, strings, numbers; dates as ISO
 strings). ``files`` yields ``(name, file)`` pairs (a FieldFile or anything with
@@ -22,9 +25,9 @@ removes or blanks personal data but keeps rows that counts need (a lesson done
 stays done; attendance stays, without a name), and returns a small dict of what
 it changed, for the audit log and the command's report.
 
-The retention job asks ``register_retention(finder)``: ``finder(cutoff)`` returns
-the ids of girls whose last camp ended before ``cutoff`` and who have no later
-one. Only apps that know when camps end register a finder.
+The retention job asks the functions registered for the hook ``RETENTION``:
+``finder(cutoff)`` returns the ids of girls whose last camp ended before ``cutoff``
+and who have no later one. Only apps that know when camps end register a finder.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from wagtail import hooks
 
 from .audit import clean_reason, record
 from .models import AuditEvent, Consent
@@ -55,26 +59,13 @@ class Section:
     anonymise: Callable[[Any], dict] | None = None
 
 
-_sections: dict[str, Section] = {}
-_retention_finders: list[Callable[[datetime.date], set[int]]] = []
-
-
-def register(name: str, *, export=None, files=None, anonymise=None) -> Section:
-    """Register (or replace) the section ``name`` of a girl's data."""
-    section = Section(name, export, files, anonymise)
-    _sections[name] = section
-    return section
-
-
-def register_retention(finder: Callable[[datetime.date], set[int]]):
-    if finder not in _retention_finders:
-        _retention_finders.append(finder)
-    return finder
+SECTIONS = "personal_data_sections"
+RETENTION = "personal_data_retention"
 
 
 def sections() -> list[Section]:
-    """The kernel's section first, then the apps' in the order they registered."""
-    return list(_sections.values())
+    """The kernel's section first, then the apps' (in the order of INSTALLED_APPS)."""
+    return [ACCOUNT, *(section() for section in hooks.get_hooks(SECTIONS))]
 
 
 # --- The kernel's own section: the account, consents and the audit trail ----------------
@@ -145,7 +136,7 @@ def _anonymise_account(girl) -> dict:
 #: Keys that must never survive in an anonymised girl's audit details.
 PERSONAL_DETAIL_KEYS = {"name", "first_name", "last_name", "username", "email", "phone"}
 
-register("account", export=_export_account, anonymise=_anonymise_account)
+ACCOUNT = Section("account", export=_export_account, anonymise=_anonymise_account)
 
 
 # --- Export and anonymise -------------------------------------------------------------
@@ -255,6 +246,6 @@ def expired_girls(months: int, today: datetime.date | None = None):
     """Girls whose last camp ended more than ``months`` months ago, not yet anonymised."""
     cutoff = retention_cutoff(today or timezone.localdate(), months)
     ids: set[int] = set()
-    for finder in _retention_finders:
+    for finder in hooks.get_hooks(RETENTION):
         ids |= set(finder(cutoff))
     return get_user_model().objects.filter(pk__in=ids, anonymised_at__isnull=True).order_by("pk")

@@ -10,12 +10,6 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Curriculum")
 
     def ready(self):
-        # Apps that know camps and families tell courses who learns with whom
-        # (courses.access); they cannot be imported from here.
-        from django.utils.module_loading import autodiscover_modules
-
-        autodiscover_modules("learner_links")
-
         # A girl's record of a lesson is kept until one of her rows changes.
         from cms.models import Consent
 

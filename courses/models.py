@@ -623,6 +623,34 @@ class PathChoice(models.Model):
         return f"{self.learner_id}: {self.university_key}"
 
 
+class ContentImport(models.Model):
+    """What ``import_curriculum`` last did to a page: which file it came from (and a hash of
+    it, so an unchanged file makes no new revision), the revision it published, and the
+    draft it left when an editor's own version was live."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="content_import"
+    )
+    source = models.CharField(_("source file"), max_length=255)
+    source_hash = models.CharField(_("source hash"), max_length=64)
+    published_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("revision the import published"),
+    )
+    draft_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("revision the import left as a draft"),
+    )
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("content import")
+        verbose_name_plural = _("content imports")
+
+    def __str__(self):
+        return f"{self.source} -> page {self.page_id}"
+
+
 class GlossaryTerm(TranslatableMixin, models.Model):
     """One of the camp's words, in the form lessons should use, and what it means.
 

@@ -5,7 +5,7 @@ and her path choices go; the link between her and her survey code is cut, so her
 survey answers stay in the programme's figures but can never be traced back to her.
 """
 
-from cms.personal_data import register
+from cms.personal_data import Section
 
 from .models import (
     LessonProgress,
@@ -77,4 +77,5 @@ def anonymise(girl) -> dict:
     return {"photos_removed": len(photos), "survey_code_removed": codes, "path_removed": paths}
 
 
-register("courses", export=export, files=files, anonymise=anonymise)
+def section() -> Section:
+    return Section("courses", export=export, files=files, anonymise=anonymise)

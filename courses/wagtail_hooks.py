@@ -2,9 +2,13 @@
 content editors write beside the pages (the glossary)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms import personal_data
+
+from . import personal_data as courses_personal_data
 from .models import GlossaryTerm, SurveyItem
 
 
@@ -34,3 +38,7 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryTermViewSet)
+
+
+# Her learning record is part of what a girl's data export and anonymisation cover.
+hooks.register(personal_data.SECTIONS, courses_personal_data.section)

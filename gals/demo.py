@@ -3,7 +3,6 @@ parents' survey, and demo-guardian's household with sessions and commitments."""
 
 import datetime
 import uuid
-from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -12,7 +11,8 @@ from django.utils import timezone
 
 from cms.demo import LANGUAGE_CODES, ensure_demo_user, ensure_page, home_pages, items, locale
 from cms.models import Role, StandardPage
-from courses.demo import demo_assets
+from courses.content_files import load_content
+from courses.curriculum_import import content_assets, page_fields
 
 from .demo_content import SURVEY_ITEMS, TOOLS
 from .models import (
@@ -34,15 +34,12 @@ from .models import (
 
 def load(out) -> None:
     homes = home_pages()
-    intro = import_module("courses.demo_content.pages").GALS_INTRO
-    assets = demo_assets()
-    gals_pages = ensure_page(homes, StandardPage, intro["slug"], {
-        code: {
-            "title": intro[code]["title"],
-            "intro": intro[code]["intro"],
-            "body": assets.stream(intro[code]["body"]),
-        }
-        for code in LANGUAGE_CODES
+    content = load_content()
+    intro = content.page("gals")
+    assets = content_assets(content)
+    # Made by the curriculum import (courses/content); made here if that did not run.
+    gals_pages = ensure_page(homes, StandardPage, intro.slug, {
+        code: page_fields(intro, code, assets) for code in LANGUAGE_CODES
     })
     out("GALS: the families' introduction page, in both languages.")
     for tool in TOOLS:

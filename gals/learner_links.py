@@ -3,12 +3,10 @@
 Registered with ``courses.access`` (found at start-up by the courses app).
 """
 
-from courses.access import register_carer, register_family_watch
 
 from .models import Household
 
 
-@register_carer
 def guards(user, learner) -> bool:
     """A member (with an account) of a household the girl belongs to."""
     if not getattr(user, "pk", None) or not getattr(learner, "pk", None):
@@ -16,7 +14,6 @@ def guards(user, learner) -> bool:
     return Household.objects.of_guardian(user).filter(girls=learner).exists()
 
 
-@register_family_watch
 def family_sees(learner) -> bool:
     """A guardian account (active) is a member of one of her households: it sees her
     lessons done on the family page."""

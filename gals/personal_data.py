@@ -14,7 +14,7 @@ photos and other members stay. When she was its last girl, everything that could
 the family goes too: members' names, notes, vision, commitments' wording, photos.
 """
 
-from cms.personal_data import register
+from cms.personal_data import Section
 
 from .models import (
     Commitment,
@@ -104,4 +104,5 @@ def anonymise(girl) -> dict:
     }
 
 
-register("gals", export=export, anonymise=anonymise)
+def section() -> Section:
+    return Section("gals", export=export, anonymise=anonymise)

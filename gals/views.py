@@ -53,7 +53,7 @@ from .models import (
 from .sheet import camp_sheets_pdf, family_sheet_pdf
 
 
-def _errors(request, error: ValidationError) -> None:
+def _show_errors(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
 
@@ -150,7 +150,7 @@ def family_certificate_issue(request, household_id: int):
     try:
         certificate = family_certificates.issue(household, by=request.user, language=language)
     except ValidationError as error:
-        _errors(request, error)
+        _show_errors(request, error)
     else:
         messages.success(request, _("The family's certificate is issued: code %(code)s.")
                          % {"code": certificate.display_code})
@@ -189,7 +189,7 @@ def reply(request, session_id: int, household_id: int):
                     client_id=form.cleaned_data["client_id"],
                 )
             except ValidationError as error:
-                _errors(request, error)
+                _show_errors(request, error)
             else:
                 messages.success(request, _("Thank you: your answer is saved."))
                 if can(request.user, "gals.manage_session", session):
@@ -221,7 +221,7 @@ def survey(request, household_id: int, phase: str):
                     by=request.user,
                 )
             except ValidationError as error:
-                _errors(request, error)
+                _show_errors(request, error)
             else:
                 messages.success(request, _("Thank you: the answers are saved."))
                 if can(request.user, "gals.record", household):
@@ -268,7 +268,7 @@ def session_new(request):
                     venue=data["venue"], tools=data["tools"],
                 )
             except ValidationError as error:
-                _errors(request, error)
+                _show_errors(request, error)
             else:
                 messages.success(request, _("The session is planned."))
                 return redirect("gals:session", session_id=session.pk)
@@ -306,7 +306,7 @@ def roll_call(request, session_id: int):
                     by=request.user, client_id=form.cleaned_data["client_id"],
                 )
             except ValidationError as error:
-                _errors(request, error)
+                _show_errors(request, error)
             except ValueError:
                 messages.error(request, _("Choose a household. Nothing was saved."))
             else:
@@ -442,7 +442,7 @@ def commitment_add(request, session_id: int, household_id: int):
                 by=request.user, client_id=form.cleaned_data["client_id"],
             )
         except ValidationError as error:
-            _errors(request, error)
+            _show_errors(request, error)
         else:
             messages.success(request, _("The commitment is saved."))
     else:
@@ -463,7 +463,7 @@ def balance(request, session_id: int, household_id: int):
                 by=request.user, client_id=form.cleaned_data["client_id"],
             )
         except ValidationError as error:
-            _errors(request, error)
+            _show_errors(request, error)
         else:
             messages.success(request, _("The indicators are saved."))
     else:
@@ -486,7 +486,7 @@ def photo_add(request, session_id: int, household_id: int):
                 by=request.user, client_id=form.cleaned_data["client_id"],
             )
         except ValidationError as error:
-            _errors(request, error)
+            _show_errors(request, error)
         else:
             messages.success(request, _("The photo is saved."))
     else:
@@ -510,7 +510,7 @@ def follow_up(request, commitment_id: int):
                     client_id=form.cleaned_data["client_id"],
                 )
             except ValidationError as error:
-                _errors(request, error)
+                _show_errors(request, error)
             else:
                 messages.success(request, _("The follow-up is saved."))
                 return redirect("gals:household", household_id=commitment.household_id)

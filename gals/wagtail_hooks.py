@@ -9,9 +9,17 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from camp import calendar_sources
+from camp.care import contacts
+from camp.certificates import services as certificate_services
+from camp.impact import sources as impact_sources
+from camp.impact import synthetic
+from cms import personal_data
 from cms.permissions import can
+from courses import access
 
-from . import data_requests
+from . import certificates, data_requests, impact, learner_links, services
+from . import personal_data as gals_personal_data
 from .models import AttitudeItem
 
 
@@ -78,3 +86,16 @@ class DataRequestsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_data_requests_panel(request, panels):
     panels.append(DataRequestsPanel())
+
+
+# What families add to the apps below them (gals -> camp -> courses -> cms): each
+# hook's name and contract is defined where it is asked.
+hooks.register(access.CARER, learner_links.guards)
+hooks.register(access.FAMILY_WATCH, learner_links.family_sees)
+hooks.register(calendar_sources.EVENTS, services.calendar_events)
+hooks.register(contacts.GUARDIANS, services.guardian_contacts)
+hooks.register(certificate_services.OTHER_LOOKUPS, certificates.lookup)
+hooks.register(impact_sources.SECTIONS, impact.impact_figures)
+hooks.register(synthetic.MAKE, impact.make_programme_families)
+hooks.register(synthetic.REMOVE, impact.remove_programme_families)
+hooks.register(personal_data.SECTIONS, gals_personal_data.section)

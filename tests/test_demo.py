@@ -63,7 +63,7 @@ class VisibleText(HTMLParser):
 class DemoSiteTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("load_demo", stdout=open("/dev/null", "w"))
 
     def test_curriculum_and_guides_exist_in_both_languages(self):
         for code in ("ky", "ru"):
@@ -92,14 +92,14 @@ class DemoSiteTests(TestCase):
 
     def test_load_demo_twice_changes_nothing(self):
         before = (Page.objects.count(), Page.objects.order_by("pk").last().pk)
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("load_demo", stdout=open("/dev/null", "w"))
         self.assertEqual((Page.objects.count(), Page.objects.order_by("pk").last().pk), before)
 
     def test_load_demo_adds_only_what_is_missing(self):
         lesson = LessonPage.objects.filter(locale__language_code="ru").last()
         key, title = lesson.translation_key, lesson.title
         lesson.delete()
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("load_demo", stdout=open("/dev/null", "w"))
         restored = LessonPage.objects.get(translation_key=key, locale__language_code="ru")
         self.assertEqual(restored.title, title)
 

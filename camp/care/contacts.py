@@ -1,23 +1,18 @@
 """Whom to call for a girl: her family's guardians, offered on her emergency card.
 
-Camp may not import gals (gals -> camp), so gals registers a function that answers
-``[(name, phone), ...]`` for a girl (gals/apps.py)."""
+Camp may not import gals (gals -> camp), so gals answers through the Wagtail hook
+``GUARDIANS``: a function giving ``[(name, phone), ...]`` for a girl
+(gals/wagtail_hooks.py)."""
 
-from collections.abc import Callable
+from wagtail import hooks
 
-_sources: list[Callable] = []
-
-
-def register(source: Callable) -> Callable:
-    if source not in _sources:
-        _sources.append(source)
-    return source
+GUARDIANS = "camp_guardian_contacts"
 
 
 def guardian_contacts(girl) -> list[tuple[str, str]]:
     """Her guardians with a phone number, each once."""
     found: list[tuple[str, str]] = []
-    for source in _sources:
+    for source in hooks.get_hooks(GUARDIANS):
         for contact in source(girl):
             if contact not in found and contact[1]:
                 found.append(contact)

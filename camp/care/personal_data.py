@@ -1,7 +1,7 @@
 """The care records leave with the girl: never exported (they are restricted records,
 not hers to carry away), erased when she is anonymised."""
 
-from cms.personal_data import register
+from cms.personal_data import Section
 
 from .models import Concern, EmergencyCard, HelpRequest
 
@@ -13,4 +13,5 @@ def anonymise(girl) -> dict:
     return {"care_records_removed": concerns + requests, "emergency_cards_removed": cards}
 
 
-register("care", anonymise=anonymise)
+def section() -> Section:
+    return Section("care", anonymise=anonymise)

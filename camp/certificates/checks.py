@@ -10,7 +10,7 @@ def check_signing_keys(app_configs=None, **kwargs):
 
     try:
         signing.private_key()
-    except Exception as error:  # noqa: BLE001 (any reason is the same refusal)
+    except Exception as error:
         return [checks.Error(
             f"The certificates' signing key cannot be read: {error}",
             hint="Set CERTIFICATE_SIGNING_KEY to an Ed25519 PEM file made by "
@@ -19,7 +19,7 @@ def check_signing_keys(app_configs=None, **kwargs):
         )]
     try:
         signing.public_keys()
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         return [checks.Error(
             f"CERTIFICATE_RETIRED_KEYS cannot be read: {error}",
             hint='A JSON list of {"public_key", "valid_from", "valid_until"}.',

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from camp.models import Camp
 from cms import audit
@@ -195,13 +196,9 @@ class Verification:
 
 
 #: Other certificates checked on the same page (a household's GALS certificate):
-#: camp may not import gals, so gals registers a lookup ``code -> Verification | None``.
-_other_lookups: list = []
-
-
-def register_lookup(lookup) -> None:
-    if lookup not in _other_lookups:
-        _other_lookups.append(lookup)
+#: camp may not import gals, so gals answers through this Wagtail hook, a lookup
+#: ``code -> Verification | None`` (gals/wagtail_hooks.py).
+OTHER_LOOKUPS = "camp_certificate_lookups"
 
 
 def verify(typed: str) -> Verification:
@@ -218,7 +215,7 @@ def verify(typed: str) -> Verification:
         .first()
     )
     if certificate is None:
-        for lookup in _other_lookups:
+        for lookup in hooks.get_hooks(OTHER_LOOKUPS):
             found = lookup(code)
             if found is not None:
                 return found

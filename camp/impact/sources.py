@@ -1,15 +1,18 @@
 """Figures that other apps add to the impact report.
 
-camp may not import the apps that depend on it (gals), so they register here: a
-source is a function ``source(camps) -> Section`` given the queryset of camps the
-reader may see, already filtered. It must answer in a fixed number of queries.
-gals registers its family figures in ``GalsConfig.ready()``.
+camp may not import the apps that depend on it (gals), so they add theirs through
+the Wagtail hook ``SECTIONS``: a function ``source(camps) -> Section`` given the
+queryset of camps the reader may see, already filtered. It must answer in a fixed
+number of queries. gals registers its family figures in ``gals/wagtail_hooks.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+SECTIONS = "camp_impact_sections"
 
 
 @dataclass
@@ -40,15 +43,5 @@ class Section:
     note: str = ""
 
 
-Source = Callable[..., Section]
-_sources: list[Source] = []
-
-
-def register(source: Source) -> Source:
-    if source not in _sources:
-        _sources.append(source)
-    return source
-
-
 def sections(camps) -> list[Section]:
-    return [source(camps) for source in _sources]
+    return [source(camps) for source in hooks.get_hooks(SECTIONS)]

@@ -16,13 +16,13 @@ from __future__ import annotations
 import datetime
 import random
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from wagtail import hooks
 
 from camp.certificates import codes, signing
 from camp.certificates.models import Certificate
@@ -57,18 +57,11 @@ VILLAGES = [
     "Кызыл-Жылдыз", "Ортоёк", "Бакай-Ата", "Ак-Талаа", "Түп",
 ]
 
-Extension = Callable[..., dict]
-_extensions: list[Extension] = []
-_removers: list[Callable[[], None]] = []
-
-
-def register(extension: Extension, remove: Callable[[], None] | None = None) -> Extension:
-    """``extension`` adds an app's records; ``remove`` deletes them again."""
-    if extension not in _extensions:
-        _extensions.append(extension)
-        if remove is not None:
-            _removers.append(remove)
-    return extension
+#: Wagtail hooks of the apps that add their own records to the made programme:
+#: ``MAKE``: ``make(programme, rng, households=...) -> counts``; ``REMOVE``: ``remove()``
+#: deletes them again (gals/wagtail_hooks.py).
+MAKE = "camp_synthetic_make"
+REMOVE = "camp_synthetic_remove"
 
 
 @dataclass
@@ -114,7 +107,7 @@ def _users(names: list[tuple[str, str, str]], role: str, counts: dict, **fields)
 def remove_programme() -> int:
     """Delete what an earlier run made (its camps, girls and facilitators)."""
     with transaction.atomic():
-        for remove in _removers:
+        for remove in hooks.get_hooks(REMOVE):
             remove()
         camps = Camp.objects.filter(title__startswith=CAMP_TITLE)
         Certificate.objects.filter(camp__in=camps).delete()  # protected: kept for life
@@ -254,7 +247,7 @@ def make_programme(*, girls: int = 10000, camps: int = 400, households: int = 50
 
     _surveys(rng, girls_by_camp, camps_by_pk, today, now, counts)
     programme = Programme(camp_list, girls_by_camp, facilitators, counts)
-    for extension in _extensions:
+    for extension in hooks.get_hooks(MAKE):
         counts.update(extension(programme, rng, households=households))
     changed()  # bulk_create sends no signal: kept reports are out of date
     return programme

@@ -340,4 +340,3 @@ DRAWINGS = {
     "pg-ort-road": ort_road,
 }
 
-FILES = {}

@@ -53,12 +53,16 @@ INTERACTIVE_BLOCKS = frozenset({"quiz", "steps"})
 def lesson_body(context):
     """The blocks of the lesson's body, in order.
 
-    Questions and steps are drawn for each request. Every other block is the same
-    for everyone who reads this language, so it is drawn once and kept in the cache
-    under the page's cache key and the content's version (a picture replaced moves it
-    on too), and its pictures and files are not even read from the database while it
-    is kept. The first use of each glossary word in those blocks links to its entry
-    (``courses.glossary``); the links are content, kept with the blocks.
+    For a girl, questions and steps are drawn for each request (her answers, her
+    ticks). Every other block is the same for everyone who reads this language, so it
+    is drawn once and kept in the cache under the page's cache key and the content's
+    version (a picture replaced moves it on too), and its pictures and files are not
+    even read from the database while it is kept. A reader with no learning state
+    (a visitor, a facilitator) sees questions and steps the same as every other such
+    reader: the whole body is kept for them. The first use of each glossary word in
+    the shared blocks (not in questions, steps or code, so that every reader sees the
+    same links) links to its entry (``courses.glossary``): the links are content, kept
+    with the blocks.
     """
     page = context["page"]
     stream, shared = page.body, context.flatten()
@@ -67,13 +71,24 @@ def lesson_body(context):
         child = stream[index]
         return child.render_as_block(context={**shared, "block_id": child.id})
 
+    not_linked = {index for index, raw in enumerate(stream.raw_data)
+                  if raw["type"] in INTERACTIVE_BLOCKS | {"code"}}
+
+    def linked(drawn: list) -> list:
+        return glossary.link_first_uses(drawn, page.locale, getattr(page, "track", ""),
+                                        not_linked)
+
+    if not context.get("learning"):
+        return mark_safe(  # noqa: S308 - safe: every part was drawn by a block template
+            _kept_for_page("lesson-body-public", context,
+                           lambda: "".join(linked([draw(index) for index in range(len(stream))])))
+        )
+
     def parts() -> list:
-        drawn = [
+        return linked([
             index if raw["type"] in INTERACTIVE_BLOCKS else draw(index)
             for index, raw in enumerate(stream.raw_data)
-        ]
-        code = {index for index, raw in enumerate(stream.raw_data) if raw["type"] == "code"}
-        return glossary.link_first_uses(drawn, page.locale, getattr(page, "track", ""), code)
+        ])
 
     drawn = _kept_for_page("lesson-body", context, parts)
     html = "".join(draw(part) if isinstance(part, int) else part for part in drawn)

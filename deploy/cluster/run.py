@@ -982,7 +982,7 @@ def main() -> int:
         check_app_killed(cluster, camps)
         check_postgres_restart(cluster, camps)
         check_rolling_release(cluster, folder)
-    except Exception as error:  # noqa: BLE001 (reported as a failure, with the logs' tails)
+    except Exception as error:
         report("cluster run", False, f"{type(error).__name__}: {error}")
         for log in sorted(folder.glob("*.log")):
             print(f"--- {log.name}\n" + "\n".join(

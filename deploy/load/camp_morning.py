@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import (  # noqa: E402
+from harness import (
     PASSWORD,
     Browser,
     Processes,
@@ -70,7 +70,7 @@ async def facilitator(camp: dict, stats: Stats):
         return
     form = {"csrfmiddlewaretoken": browser.csrf(), "confirm": "1"}
     for pk, _username, _session in camp["girls"]:
-        form[f"status-{pk}"] = "present" if random.random() < 0.9 else "absent"  # noqa: S311
+        form[f"status-{pk}"] = "present" if random.random() < 0.9 else "absent"
         form[f"client-{pk}"] = new_id()
     await browser.request("POST", camp["roll_call"], form, label="roll call save")
 
@@ -80,15 +80,15 @@ async def girl(data: dict, girl_row: list, stats: Stats, until: float, ramp: flo
     browser.cookies["sessionid"] = girl_row[2]
     lessons = data["lessons"]
     done_url, answer_url = data["urls"]["courses:lesson_done"], data["urls"]["courses:quiz_answer"]
-    await asyncio.sleep(random.uniform(0, ramp))  # noqa: S311 - girls do not start in step
-    number = random.randrange(len(lessons))  # noqa: S311
+    await asyncio.sleep(random.uniform(0, ramp))
+    number = random.randrange(len(lessons))
     while time.monotonic() < until:
         lesson = lessons[number % len(lessons)]
         page = await browser.request("GET", lesson["url"], label="lesson page")
         if page is None:
-            await asyncio.sleep(random.uniform(10, 20))  # noqa: S311 - a girl waits, then reloads
+            await asyncio.sleep(random.uniform(10, 20))
             continue
-        await asyncio.sleep(random.uniform(20, 40))  # noqa: S311 - reading
+        await asyncio.sleep(random.uniform(20, 40))
         if time.monotonic() >= until:
             break
         token = browser.csrf()

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import (  # noqa: E402
+from harness import (
     DATABASE,
     PG,
     Browser,
@@ -71,7 +71,7 @@ async def run(data: dict, girls: int, seconds: float) -> int:
                 acknowledged.add(client_id)
             else:
                 pending.append((row, client_id))
-            await asyncio.sleep(random.uniform(1, 3))  # noqa: S311
+            await asyncio.sleep(random.uniform(1, 3))
 
     async def outage():
         await asyncio.sleep(seconds / 4)

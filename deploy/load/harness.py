@@ -29,8 +29,8 @@ APP_PORT = int(os.environ.get("LOAD_APP_PORT", 8765))
 REDIS_PORT = int(os.environ.get("LOAD_REDIS_PORT", 6391))
 PG = os.environ.get("LOAD_PG", "postgres://postgres@127.0.0.1:5432")
 DATABASE = os.environ.get("LOAD_DATABASE", "techcamp_load")
-PASSWORD = "load-pin-" + "7391"  # noqa: S105 (test accounts on a throw-away database)
-LOAD_SECRET = "load-test-only-" + "k3v9" * 12  # noqa: S105 (a throw-away database)
+PASSWORD = "load-pin-" + "7391"
+LOAD_SECRET = "load-test-only-" + "k3v9" * 12
 
 
 def signing_key() -> str:

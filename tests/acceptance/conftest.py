@@ -15,6 +15,10 @@ import pytest
 from tests.acceptance import stack as stacks
 from tests.e2e.conftest import CHROMIUM_FLAGS, PHONE, Shots, chromium_path
 
+# The requests a service worker makes are reported with the page's (Chromium): read by
+# Playwright's driver when it starts, so set before the first browser is launched.
+os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
+
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = stacks.ROOT / "screenshots" / "acceptance"
 

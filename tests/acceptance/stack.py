@@ -57,7 +57,7 @@ class Stack:
     def start(self, label: str, command: list[str], env: dict, cwd: Path = ROOT) -> None:
         log = self.folder / f"{label}.log"
         self.logs.append(log)
-        self.processes.append(subprocess.Popen(  # noqa: S603 (our own commands)
+        self.processes.append(subprocess.Popen(
             command, cwd=cwd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
             start_new_session=True,
         ))
@@ -81,7 +81,7 @@ class Stack:
 
 
 def run(command: list[str], env: dict) -> None:
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)  # noqa: S603
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
 
@@ -112,7 +112,7 @@ def signing_key() -> str:
     every server (production settings refuse to start without one)."""
     if not _signing_key:
         path = Path(tempfile.mkdtemp(prefix="techcamp-signing-")) / "signing-key.pem"
-        subprocess.run(["openssl", "genpkey", "-algorithm", "ed25519", "-out", str(path)],  # noqa: S603,S607
+        subprocess.run(["openssl", "genpkey", "-algorithm", "ed25519", "-out", str(path)],
                        check=True, capture_output=True)
         path.chmod(0o600)
         _signing_key.append(str(path))

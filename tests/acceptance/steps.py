@@ -7,7 +7,7 @@ import time
 
 from playwright.sync_api import Page, expect
 
-DEMO_PASSWORD = "tech-camp-demo"  # noqa: S105 (README: the demo accounts' password)
+DEMO_PASSWORD = "tech-camp-demo"
 
 
 def main(page: Page):

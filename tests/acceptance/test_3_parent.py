@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from tests.acceptance.steps import download, follow, main, sign_in, sign_out
 from tests.acceptance.test_2_facilitator import SHARED
 
-PASSWORD = "Тоо-булак-2026"  # noqa: S105 (his new password)
+PASSWORD = "Тоо-булак-2026"
 
 
 def test_parent_joins_and_answers(page, base, shot, server_errors, console_errors):

@@ -5,7 +5,18 @@ import re
 
 import pytest
 
-from courses.demo_content import day1, day2, day3, day4, day5, day6, pages
+from courses.content_files import curriculum, site_pages
+
+DAYS = curriculum()
+PAGES = site_pages()
+
+
+def page(slug):
+    return next(p for p in PAGES if p["slug"] == slug)
+
+
+def lesson(slug):
+    return next(item for day in DAYS for item in day["lessons"] if item["slug"] == slug)
 
 
 def pins(sketch: str) -> dict[str, int]:
@@ -17,9 +28,11 @@ def pins(sketch: str) -> dict[str, int]:
 def test_day_4s_traffic_light_wires_the_pins_of_the_day_3_sketch(language):
     """Day 4 sends traffic-light teams to "the day-3 code": with other pins, red and
     yellow would stay dark."""
-    sketch = pins(getattr(day3, f"TRAFFIC_{language.upper()}"))
+    code = next(block["value"]["code"] for block in lesson("day3-traffic-light")[language]["body"]
+                if block["type"] == "code")
+    sketch = pins(code)
     assert sketch == {"RED": 12, "YELLOW": 11, "GREEN": 10}
-    text = repr(day4.DAY)
+    text = repr(DAYS[3])
     sentence = next(part for part in re.split(r"</p>", text)
                     if ("Светофор тандаган" if language == "ky" else "выбравшие светофор") in part)
     named = [int(n) for n in re.findall(r"\d+", sentence) if n != "3"]  # 3: the day
@@ -34,9 +47,9 @@ def test_day_6_and_the_ort_guide_give_the_subject_tests_the_same_month(
         language, subject_tests, june):
     """The guide's key dates put the subject tests in June; day 6's year of admission
     must not send a girl to them in May."""
-    key_date = next(d for d in pages.ORT_GUIDE["dates"] if d["key"] == "subject-tests")
-    assert key_date["start"][5:7] == "06"
-    steps = [step["text"] for block in day6.DAY["lessons"][0][language]["body"]
+    key_date = next(d for d in page("ort")[language]["dates"] if d["key"] == "subject-tests")
+    assert str(key_date["start"])[5:7] == "06"
+    steps = [step["text"] for block in DAYS[5]["lessons"][0][language]["body"]
              if block["type"] == "steps" for step in block["value"]["steps"]]
     naming = [text for text in steps if subject_tests in text.lower()]
     assert naming and all(june in text for text in naming), naming
@@ -54,16 +67,13 @@ def quizzes(value):
             yield from quizzes(item)
 
 
-DAYS = [day1, day2, day3, day4, day5, day6]
-
-
-@pytest.mark.parametrize("day", DAYS, ids=lambda day: day.__name__.rsplit(".", 1)[-1])
+@pytest.mark.parametrize("day", DAYS, ids=lambda day: day["slug"])
 def test_no_answer_position_gives_the_right_answer_away(day):
     """Girls learn to pick "always the second": in no day does one position hold more
     than 40 % of the right answers, and each Russian question has its right answer
     where the Kyrgyz one has it (answers are kept by position)."""
-    kyrgyz = [q["correct"] for lesson in day.DAY["lessons"] for q in quizzes(lesson["ky"])]
-    russian = [q["correct"] for lesson in day.DAY["lessons"] for q in quizzes(lesson["ru"])]
+    kyrgyz = [q["correct"] for lesson in day["lessons"] for q in quizzes(lesson["ky"])]
+    russian = [q["correct"] for lesson in day["lessons"] for q in quizzes(lesson["ru"])]
     assert kyrgyz == russian
     assert kyrgyz, "a day without check questions"
     most = max(kyrgyz.count(position) for position in set(kyrgyz))
@@ -87,9 +97,7 @@ def in_language(value, language):
 def check_questions(source, language):
     """The check questions of a day, or of the role-model, ORT and GALS pages, in one
     language."""
-    content = (source.DAY if hasattr(source, "DAY")
-               else [value for name, value in vars(source).items() if name.isupper()])
-    return [q for part in in_language(content, language) for q in quizzes(part)]
+    return [q for part in in_language(source, language) for q in quizzes(part)]
 
 
 def right_answer_is_alone_at(extreme, question):
@@ -99,11 +107,12 @@ def right_answer_is_alone_at(extreme, question):
     return right == extreme(lengths) and lengths.count(right) == 1
 
 
-SOURCES = [*DAYS, pages]
+SOURCES = [*DAYS, PAGES]
 
 
 @pytest.mark.parametrize("language", ["ky", "ru"])
-@pytest.mark.parametrize("source", SOURCES, ids=lambda source: source.__name__.rsplit(".", 1)[-1])
+@pytest.mark.parametrize("source", SOURCES, ids=lambda source: (
+    source["slug"] if isinstance(source, dict) else "pages"))
 def test_the_longest_choice_does_not_give_the_right_answer_away(source, language):
     """Girls learn to pick the longest choice when the right answer is spelled out in full
     and the wrong ones are a word or two: in no day, and not on the pages, is the right
@@ -116,7 +125,8 @@ def test_the_longest_choice_does_not_give_the_right_answer_away(source, language
 
 
 @pytest.mark.parametrize("language", ["ky", "ru"])
-@pytest.mark.parametrize("source", SOURCES, ids=lambda source: source.__name__.rsplit(".", 1)[-1])
+@pytest.mark.parametrize("source", SOURCES, ids=lambda source: (
+    source["slug"] if isinstance(source, dict) else "pages"))
 def test_the_shortest_choice_does_not_give_the_right_answer_away_either(source, language):
     """Cutting every right answer down to the fewest words only turns the tell round: the
     right answer is the single shortest choice in no more than 40 % of the questions of a

@@ -9,6 +9,8 @@ import re
 import uuid
 from io import StringIO
 
+import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -68,3 +70,44 @@ def test_nothing_found_is_not_kept_so_a_page_published_later_is_found():
     found = iter([None, "published"])
     assert content_cache.kept("not-yet", lambda: next(found)) is None
     assert content_cache.kept("not-yet", lambda: next(found)) == "published"
+
+
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """Every call a request makes to any cache (each is a round trip with Redis)."""
+    calls = []
+    for alias in caches:
+        backend = caches[alias]
+        for name in ("get", "get_many", "set", "set_many", "add", "incr", "delete", "touch"):
+            original = getattr(backend, name)
+
+            def counted(*args, _original=original, _name=name, **kwargs):
+                calls.append((_name, str(args[0])[:60] if args else ""))
+                return _original(*args, **kwargs)
+
+            monkeypatch.setattr(backend, name, counted)
+    return calls
+
+
+def test_a_visitor_s_kept_lesson_costs_no_query_and_one_cache_round_trip(
+    client, world, cache_calls, django_assert_num_queries
+):
+    """Questions and steps (with their pictures) are the same for every visitor: the
+    kept page asks the cache only for the content's version."""
+    lesson = world.curriculum["lessons"]["ky"][0]
+    client.get(lesson.url)  # drawn once and kept
+    cache_calls.clear()
+    with django_assert_num_queries(0):
+        html = client.get(lesson.url).content.decode()
+    assert 'class="quiz"' in html and "<picture" in html  # the kept page is the whole page
+    assert cache_calls == [("get", content_cache.CONTENT.key)]
+
+
+def test_a_girl_still_sees_her_own_ticks_after_a_visitor_read_the_kept_page(client, world):
+    lesson = world.curriculum["lessons"]["ky"][0]
+    client.get(lesson.url)
+    girl = Client()
+    girl.force_login(world.girl_a)
+    answer(girl, lesson, "2")
+    assert checked_answers(girl.get(lesson.url).content.decode()) == ["2"]
+    assert checked_answers(client.get(lesson.url).content.decode()) == []

@@ -17,7 +17,7 @@ from tests.e2e.checks import AXE, axe_violations
 from tests.world import build_world
 
 PHONE = "0700 123 457"
-PASSWORD = "koksai-jaz-2026"  # noqa: S105 (a test account's)
+PASSWORD = "koksai-jaz-2026"
 
 
 def at(day: datetime.date, hour: int) -> datetime.datetime:

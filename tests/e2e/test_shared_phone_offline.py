@@ -16,8 +16,8 @@ from camp.models import UnconfirmedWrite
 from cms.accounts import reset_pin
 from courses.models import LessonProgress, QuizAttempt
 from tests.e2e.test_offline import controlled, save_day, wait_for
-from tests.e2e.test_offline import phone as phone  # noqa: F401 (fixture)
-from tests.e2e.test_offline import world as world  # noqa: F401 (fixture)
+from tests.e2e.test_offline import phone as phone
+from tests.e2e.test_offline import world as world
 
 QUEUE = "() => OfflineQueue.all('queue').then(items => items.map(i => [i.userId, !!i.unconfirmed]))"
 

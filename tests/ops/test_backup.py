@@ -104,7 +104,7 @@ def fresh_database():
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_and_restore_bring_everything_back(tmp_path, fresh_database):
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=open(os.devnull, "w"))
     add_records_of_a_camp_day()
     before = counts_here()
     for label in ("cms.User", "camp.Enrolment", "camp.Attendance", "gals.Household"):
@@ -120,7 +120,7 @@ def test_backup_and_restore_bring_everything_back(tmp_path, fresh_database):
     source_env = {**os.environ, "DATABASE_URL": database_url(connection.settings_dict["NAME"]),
                   "MEDIA_ROOT": str(media), "PRIVATE_MEDIA_ROOT": str(private)}
     backups = tmp_path / "backups"
-    subprocess.run(["bash", str(ROOT / "deploy/backup.sh"), str(backups)],  # noqa: S603,S607
+    subprocess.run(["bash", str(ROOT / "deploy/backup.sh"), str(backups)],
                    env=source_env, check=True, capture_output=True, timeout=300)
     (folder,) = list(backups.iterdir())
     assert {"database.dump", "media.tar.gz", "SHA256SUMS"} <= {p.name for p in folder.iterdir()}
@@ -129,15 +129,15 @@ def test_backup_and_restore_bring_everything_back(tmp_path, fresh_database):
     restored_private = tmp_path / "restored-media-private"
     target_env = {**os.environ, "DATABASE_URL": database_url(fresh_database),
                   "MEDIA_ROOT": str(restored_media), "PRIVATE_MEDIA_ROOT": str(restored_private)}
-    subprocess.run(["bash", str(ROOT / "deploy/restore.sh"), str(folder)],  # noqa: S603,S607
+    subprocess.run(["bash", str(ROOT / "deploy/restore.sh"), str(folder)],
                    env=target_env, check=True, capture_output=True, timeout=300)
 
     # A second restore into the now full database is refused: nothing is mixed.
-    again = subprocess.run(["bash", str(ROOT / "deploy/restore.sh"), str(folder)],  # noqa: S603,S607
+    again = subprocess.run(["bash", str(ROOT / "deploy/restore.sh"), str(folder)],
                            env=target_env, capture_output=True, text=True, timeout=300)
     assert again.returncode != 0 and "refusing" in again.stderr
 
-    read = subprocess.run(  # noqa: S603 (our interpreter)
+    read = subprocess.run(
         [sys.executable, "-c", READ_BACK], cwd=ROOT, capture_output=True, text=True,
         timeout=300, env={**target_env, "DJANGO_SETTINGS_MODULE": "cms.settings.test",
                           "APPS": json.dumps(PROJECT_APPS)},

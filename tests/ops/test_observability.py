@@ -18,7 +18,7 @@ from camp.certificates.signing import new_private_pem
 from cms import observability
 
 ROOT = Path(__file__).resolve().parents[2]
-TOKEN = "metrics-token-for-tests-" + "q8" * 10  # noqa: S105
+TOKEN = "metrics-token-for-tests-" + "q8" * 10
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_production_logs_json_to_stdout_and_mails_admins():
     env = {"DJANGO_SETTINGS_MODULE": "cms.settings.production", "PATH": "/usr/bin:/bin",
            "SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9" * 10,
            "ALLOWED_HOSTS": "camp.example.org", "CERTIFICATE_SIGNING_KEY": new_private_pem()}
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,  # noqa: S603
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60, check=True)
     handlers, line = done.stdout.strip().splitlines()[-2:]
     assert handlers == "['console', 'mail_admins']"
@@ -147,7 +147,7 @@ def production_python(code: str, **env: str) -> str:
             "SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9" * 10,
             "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "CRITICAL",
             "CERTIFICATE_SIGNING_KEY": new_private_pem()}
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**base, **env},  # noqa: S603
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**base, **env},
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -205,7 +205,7 @@ def test_an_error_report_carries_no_child_data():
     received: list[bytes] = []
 
     class Service(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 (the standard library's name)
+        def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             encoding = self.headers.get("Content-Encoding", "")
             if encoding == "gzip":

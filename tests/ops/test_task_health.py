@@ -143,7 +143,7 @@ def start_worker(worker_id: str, log=subprocess.PIPE) -> subprocess.Popen:
         "MEDIA_ROOT": str(settings.MEDIA_ROOT), "PRIVATE_MEDIA_ROOT": str(private_media_root()),
     }
     env.pop("REDIS_URL", None)
-    return subprocess.Popen(  # noqa: S603
+    return subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2",
          "--worker-id", worker_id, "--no-reload", "-v0"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
