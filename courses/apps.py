@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,3 +17,16 @@ class CoursesConfig(AppConfig):
         from .models import LessonProgress, ProjectPhoto, QuizAttempt, StepProgress
 
         her_state.connect([LessonProgress, StepProgress, QuizAttempt, ProjectPhoto, Consent])
+
+        # Lessons link glossary words: an entry saved or deleted is a change of content.
+        from .models import GlossaryTerm
+
+        for signal in (post_save, post_delete):
+            signal.connect(_glossary_changed, sender=GlossaryTerm,
+                           dispatch_uid=f"glossary-content-{id(signal)}")
+
+
+def _glossary_changed(sender, **kwargs) -> None:
+    from cms import content_cache
+
+    content_cache.CONTENT.changed()

@@ -4,10 +4,14 @@ Learner progress (a later part of this app) is keyed by a lesson's
 ``translation_key``, so the Kyrgyz and the Russian lesson are one lesson.
 """
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -645,3 +649,81 @@ class ContentImport(models.Model):
 
     def __str__(self):
         return f"{self.source} -> page {self.page_id}"
+
+
+class GlossaryTerm(TranslatableMixin, models.Model):
+    """One of the camp's words, in the form lessons should use, and what it means.
+
+    The Kyrgyz and the Russian entry share a ``translation_key``. A lesson links the
+    first word it shows that is one of the entry's forms to the entry on the glossary
+    page (``courses.glossary``).
+    """
+
+    term = models.CharField(
+        _("term"), max_length=80,
+        help_text=_("The form every lesson should use, e.g. 'кепшерлөө' or 'пайка'."),
+    )
+    definition = models.TextField(
+        _("definition"), max_length=500,
+        help_text=_(
+            "One or two short sentences a 14-year-old understands. A name from a program "
+            "goes between backticks, e.g. `loop()`: the page shows it as code."
+        ),
+    )
+    forms = models.TextField(
+        _("forms linked in lessons"), blank=True,
+        help_text=_(
+            "One per line, the words in a lesson that link to this entry. A '*' at the "
+            "end of a word stands for any ending: 'кепшерлөө*' also finds 'кепшерлөөнү'. "
+            "Empty: the term itself."
+        ),
+    )
+
+    avoid = models.TextField(
+        _("other names not to use"), blank=True,
+        help_text=_(
+            "One per line, with '*' as above: names of the same thing that lessons should "
+            "not use ('сенсор' for 'датчик'). The glossary check names the lessons that do."
+        ),
+    )
+    track = models.CharField(
+        _("only in lessons of"), max_length=20, choices=Track.choices, blank=True,
+        help_text=_(
+            "For a word that means something else elsewhere ('толтуруу' is also filling in "
+            "a form): linked only in this track's lessons. Empty: in every lesson."
+        ),
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("forms"),
+              FieldPanel("avoid"), FieldPanel("track")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "term"], name="one_glossary_term_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return self.term
+
+    def definition_html(self) -> str:
+        """The definition, with names between backticks shown as code."""
+        return mark_safe(  # noqa: S308 - safe: escaped first, only <code> added
+            re.sub(r"`([^`\n]+)`", r"<code>\1</code>", escape(self.definition))
+        )
+
+    @property
+    def anchor(self) -> str:
+        """The entry's id on the glossary page: the same in both languages."""
+        return f"term-{self.translation_key.hex[:12]}"
+
+    def form_list(self) -> list[str]:
+        found = [line.strip() for line in self.forms.splitlines() if line.strip()]
+        return found or [self.term]
+
+    def avoided_list(self) -> list[str]:
+        return [line.strip() for line in self.avoid.splitlines() if line.strip()]

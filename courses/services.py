@@ -25,6 +25,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from PIL import Image
@@ -378,6 +379,7 @@ class LessonState:
     photo_consent: bool
     photos: list
     next_lesson: LessonPage | None = None
+    quiz_seed: str = ""
 
 
 def lesson_state(learner, lesson: LessonPage) -> LessonState:
@@ -394,7 +396,18 @@ def lesson_state(learner, lesson: LessonPage) -> LessonState:
         photo_consent=record.photo_consent,
         photos=list(record.photos),
         next_lesson=progress.her_next_lesson(learner, lesson, record.completed),
+        quiz_seed=quiz_seed(learner),
     )
+
+
+def quiz_seed(learner) -> str:
+    """The seed her phone shuffles the lesson questions' choices with (static/js/quiz-order.js).
+
+    The same for her on every page and every day, so a retry or a saved day shows the same
+    order; an HMAC under the site's secret, so the page does not carry her account number
+    in another form, and no one can choose a seed to get the source order back.
+    """
+    return salted_hmac("courses.quiz-order", str(learner.pk)).hexdigest()[:16]
 
 
 def _her_record(learner, key) -> her_state.HerRecord:

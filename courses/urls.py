@@ -16,4 +16,5 @@ urlpatterns = [
     path("learn/girls/<int:user_id>/photos/", views.learner_photos, name="learner_photos"),
     path("learn/survey/<str:round>/", views.survey, name="survey"),
     path("learn/path/", views.path, name="path"),
+    path("glossary/", views.glossary, name="glossary"),
 ]

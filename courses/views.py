@@ -16,12 +16,14 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Locale
 
 from cms.audit import record
 from cms.models import AuditEvent
 from cms.offline import sender_checked
 from cms.permissions import require
 
+from . import glossary as glossary_entries
 from . import pathway, progress, services, surveys
 from .models import ProjectPhoto, SurveyRound
 from .services import LearningError
@@ -277,3 +279,12 @@ def path(request):
             messages.error(request, error.messages[0])
         return redirect("courses:path")
     return render(request, "courses/path.html", {"plan": pathway.plan_for(request.user)})
+
+
+@require_GET
+def glossary(request):
+    """The camp's words and what they mean, in the page's language: open to everyone,
+    as the lessons that link to it are."""
+    return render(request, "courses/glossary.html", {
+        "terms": glossary_entries.entries(Locale.get_active()),
+    })

@@ -1,4 +1,5 @@
-"""Admin for what programme managers write: the confidence-survey statements."""
+"""Admin for what programme managers write (the confidence-survey statements) and what
+content editors write beside the pages (the glossary)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms import personal_data
 
 from . import personal_data as courses_personal_data
-from .models import SurveyItem
+from .models import GlossaryTerm, SurveyItem
 
 
 class SurveyItemViewSet(SnippetViewSet):
@@ -23,6 +24,20 @@ class SurveyItemViewSet(SnippetViewSet):
 
 
 register_snippet(SurveyItemViewSet)
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossary")
+    add_to_admin_menu = True
+    menu_order = 305
+    list_display = ["term", "definition", "locale"]
+    list_filter = ["locale", "track"]
+    ordering = ["term"]
+
+
+register_snippet(GlossaryTermViewSet)
 
 
 # Her learning record is part of what a girl's data export and anonymisation cover.

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from cms import content_cache
+from courses import glossary
 
 register = template.Library()
 
@@ -58,7 +59,10 @@ def lesson_body(context):
     version (a picture replaced moves it on too), and its pictures and files are not
     even read from the database while it is kept. A reader with no learning state
     (a visitor, a facilitator) sees questions and steps the same as every other such
-    reader: the whole body is kept for them.
+    reader: the whole body is kept for them. The first use of each glossary word in
+    the shared blocks (not in questions, steps or code, so that every reader sees the
+    same links) links to its entry (``courses.glossary``): the links are content, kept
+    with the blocks.
     """
     page = context["page"]
     stream, shared = page.body, context.flatten()
@@ -67,17 +71,24 @@ def lesson_body(context):
         child = stream[index]
         return child.render_as_block(context={**shared, "block_id": child.id})
 
+    not_linked = {index for index, raw in enumerate(stream.raw_data)
+                  if raw["type"] in INTERACTIVE_BLOCKS | {"code"}}
+
+    def linked(drawn: list) -> list:
+        return glossary.link_first_uses(drawn, page.locale, getattr(page, "track", ""),
+                                        not_linked)
+
     if not context.get("learning"):
         return mark_safe(  # noqa: S308 - safe: every part was drawn by a block template
             _kept_for_page("lesson-body-public", context,
-                           lambda: "".join(draw(index) for index in range(len(stream))))
+                           lambda: "".join(linked([draw(index) for index in range(len(stream))])))
         )
 
     def parts() -> list:
-        return [
+        return linked([
             index if raw["type"] in INTERACTIVE_BLOCKS else draw(index)
             for index, raw in enumerate(stream.raw_data)
-        ]
+        ])
 
     drawn = _kept_for_page("lesson-body", context, parts)
     html = "".join(draw(part) if isinstance(part, int) else part for part in drawn)

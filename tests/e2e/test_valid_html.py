@@ -19,6 +19,7 @@ def test_every_page_type_is_valid_html(client, django_user_model):
             response = client.get(site.url(page_type, language))
             assert response.status_code == (404 if page_type == "404" else 200), page_type
             documents[f"{page_type} ({language})"] = response.content.decode()
+        documents[f"glossary ({language})"] = client.get(f"/{language}/glossary/").content.decode()
     staff = django_user_model.objects.create_user("teacher", password="x", is_staff=True)
     client.force_login(staff)
     documents["lesson, signed in (ky)"] = client.get(site.url("lesson", "ky")).content.decode()

@@ -7,7 +7,7 @@ from django.urls import reverse
 from courses.models import LessonProgress, ProjectPhoto, QuizAttempt
 from tests.courses.helpers import photo_of
 
-from . import Row
+from . import PUBLIC, Row
 
 LEARNERS = {"girl", "other_girl"}
 CARERS_OF_GIRL_A = {"girl", "guardian", "facilitator"}
@@ -58,4 +58,5 @@ ROWS = [
     ),
     Row("courses:survey", lambda w: reverse("courses:survey", args=["pre"]), LEARNERS),
     Row("courses:path", lambda w: reverse("courses:path"), LEARNERS),
+    Row("courses:glossary", lambda w: reverse("courses:glossary"), PUBLIC),
 ]
