@@ -1,5 +1,6 @@
 """The demo site: complete, bilingual, repeatable, and every page answers."""
 
+import io
 import re
 import tempfile
 from html.parser import HTMLParser
@@ -89,6 +90,13 @@ class DemoSiteTests(TestCase):
         ru = set(LessonPage.objects.filter(locale__language_code="ru").values_list(
             "translation_key", flat=True))
         self.assertEqual(ky, ru)
+
+    def test_the_lessons_use_the_glossary_s_words(self):
+        """A lesson that calls the soldering iron *темир* fails here (the glossary says
+        *кепшерлегич*): --strict refuses any name the glossary says not to use."""
+        out = io.StringIO()
+        call_command("check_glossary", "--strict", stdout=out)
+        self.assertIn("0 other names", out.getvalue())
 
     def test_load_demo_twice_changes_nothing(self):
         before = (Page.objects.count(), Page.objects.order_by("pk").last().pk)
