@@ -41,7 +41,7 @@ PAGE_TYPES = {
     "day": ({"slug", "number", "title", "theme", "intro", "goals", "materials",
              "timetable"}, set()),
     "lesson": ({"slug", "track", "duration", "core", "title", "summary", "objectives"},
-               set()),
+               {"needs_connection", "offline_path"}),
     "standard": ({"slug", "title", "intro"}, set()),
     "role-model": ({"slug", "title", "name", "profession", "quote", "intro"}, {"image"}),
     "university-guide": ({"slug", "title", "intro"}, {"dates"}),
@@ -475,6 +475,18 @@ def _check_page(page: PageSource, drawings: set, files: dict, problems: list[Pro
             if not isinstance(meta.get("core", False), bool):
                 problems.append(Problem(source.path, lines.get("core", 1),
                                         "core is true or false"))
+            if not isinstance(meta.get("needs_connection", False), bool):
+                problems.append(Problem(source.path, lines.get("needs_connection", 1),
+                                        "needs_connection is true or false"))
+            if meta.get("offline_path") and not meta.get("needs_connection"):
+                problems.append(Problem(source.path, lines.get("offline_path", 1),
+                                        "offline_path is only for a lesson with "
+                                        "needs_connection: true"))
+            offline = meta.get("offline_path", "")
+            if not isinstance(offline, str) or "\n" in offline.strip() or len(offline) > 300:
+                problems.append(Problem(source.path, lines.get("offline_path", 1),
+                                        "offline_path is one line of text (at most 300 "
+                                        "characters)"))
         if kind == "day":
             for slot in meta.get("timetable") or []:
                 if not isinstance(slot, str) or not TIMETABLE_SLOT.match(slot):
@@ -517,6 +529,18 @@ def _check_page(page: PageSource, drawings: set, files: dict, problems: list[Pro
                 if first.meta.get(key) != other.meta.get(key):
                     problems.append(Problem(other.path, other.line_of.get(key, 1),
                                             f"{key} differs from {first.path.name}"))
+            if first.meta.get("type") == "lesson":
+                # Absent means false: compare the flag itself, not whether it was written.
+                if first.meta.get("needs_connection", False) != \
+                        other.meta.get("needs_connection", False):
+                    problems.append(Problem(other.path,
+                                            other.line_of.get("needs_connection", 1),
+                                            f"needs_connection differs from "
+                                            f"{first.path.name}"))
+                if bool(first.meta.get("offline_path")) != bool(other.meta.get("offline_path")):
+                    problems.append(Problem(other.path, other.line_of.get("offline_path", 1),
+                                            "offline_path is in one language only (compare "
+                                            f"{first.path.name})"))
             shape = [b["type"] for b in first.body]
             if [b["type"] for b in other.body] != shape:
                 problems.append(Problem(other.path, 1, "its blocks differ from "
@@ -645,7 +669,8 @@ def source_hash(page: PageSource, language: str) -> str:
 def curriculum(content: Content | None = None) -> list[dict]:
     """The shipped days in order, for checks that read the content:
     ``{"number", "slug", "ky": data, "ru": data, "lessons": [lesson, ...]}`` where a
-    lesson is ``{"slug", "track", "duration", "core", "ky": data, "ru": data}`` and
+    lesson is ``{"slug", "track", "duration", "core", "needs_connection", "ky": data,
+    "ru": data}`` and
     ``data`` is ``page_data`` (its ``body`` a list of blocks)."""
     content = content or load_content()
     days = []
@@ -656,6 +681,7 @@ def curriculum(content: Content | None = None) -> list[dict]:
             if lesson.folder == day.folder:
                 item = {key: lesson.first.meta[key]
                         for key in ("slug", "track", "duration", "core")}
+                item["needs_connection"] = lesson.first.meta.get("needs_connection", False)
                 item.update({language: page_data(lesson, language) for language in LANGUAGES})
                 entry["lessons"].append(item)
         days.append(entry)
@@ -678,7 +704,8 @@ def _words(value) -> int:
     if isinstance(value, dict):
         return sum(_words(item) for key, item in value.items()
                    if key not in ("type", "code", "image", "file", "url", "language",
-                                  "correct", "slug", "track", "duration", "core"))
+                                  "correct", "slug", "track", "duration", "core",
+                                  "needs_connection"))
     if isinstance(value, list | tuple):
         return sum(_words(item) for item in value)
     if isinstance(value, str):

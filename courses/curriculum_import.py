@@ -74,6 +74,8 @@ def page_fields(page: PageSource, language: str, assets: Assets) -> dict:
             "track": data["track"],
             "duration_minutes": data["duration"],
             "is_core": data["core"],
+            "needs_connection": bool(data.get("needs_connection", False)),
+            "offline_path": (data.get("offline_path") or "").strip(),
             "objectives": items(data["objectives"], "objective"),
         })
     else:

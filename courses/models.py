@@ -125,11 +125,23 @@ class LessonPage(BasePage):
     objectives = StreamField(
         [("objective", TextItemBlock())], blank=True, verbose_name=_("learning objectives")
     )
+    needs_connection = models.BooleanField(
+        _("needs the internet"),
+        default=False,
+        help_text=_("The lesson uses a website (for example Tinkercad or Wokwi)."),
+    )
+    offline_path = models.CharField(
+        _("without the internet"),
+        max_length=300,
+        blank=True,
+        help_text=_("One line: what to do instead when there is no connection."),
+    )
 
     search_fields = BasePage.search_fields
     content_panels = BasePage.content_panels[:1] + [
         MultiFieldPanel(
-            [FieldPanel("track"), FieldPanel("duration_minutes"), FieldPanel("is_core")],
+            [FieldPanel("track"), FieldPanel("duration_minutes"), FieldPanel("is_core"),
+             FieldPanel("needs_connection"), FieldPanel("offline_path")],
             heading=_("Lesson"),
         ),
         FieldPanel("intro"),
