@@ -11,6 +11,7 @@ from camp.attendance import mark
 from camp.models import Camp
 from courses.models import LessonPage, LessonProgress
 from tests.camp.factories import make_class, make_facilitator
+from tests.courses.test_needs_connection import flag_page
 from tests.world import make_camp
 
 
@@ -110,3 +111,16 @@ def test_a_programme_manager_reaches_every_camp_from_her_camps_page(client, six_
         assert reverse("camp:camp_detail", args=[camp.pk]) in page
     assert "Катышууну белгилөө" not in page  # taking the roll is the facilitators' work
     assert reverse("camp:renew_my_calendar") not in page
+
+
+@pytest.mark.django_db
+def test_the_facilitator_s_day_marks_today_s_lesson_that_needs_the_internet(client, six_days):
+    facilitator = make_facilitator("fac")
+    camp_on_day_three(six_days, facilitator, 1)
+    for page in LessonPage.objects.filter(title__in=["Сабак 3.1", "Урок 3.1"]):
+        flag_page(page, f"SimulIDE {page.locale.language_code}")
+    client.force_login(facilitator)
+    html = client.get(reverse("camp:teach")).content.decode()
+    today = html.split("lesson-list", 1)[1].split("</ol>", 1)[0]
+    assert "Сабак 3.1" in today
+    assert "Интернет керек." in today and "SimulIDE ky" in today
