@@ -25,6 +25,7 @@ LATIN_ALLOWED = {
     "novib", "ifad", "unicef", "un", "women", "undp", "www", "http", "https", "avif", "webp",
     "ort", "serial", "monitor", "oshtu", "ksucta", "kstu", "krsu", "mit", "ok", "wi", "fi",
     "abs", "petg", "gb", "mb", "kb", "wagtail", "xxi", "pin", "qr",
+    "simulide", "hex", "windows", "linux",  # the offline simulator, its firmware file, its systems
     "open", "badges",  # Open Badges 3.0, the name of the digital badge standard
 }
 
