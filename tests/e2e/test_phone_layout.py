@@ -115,3 +115,26 @@ def test_each_survey_statement_keeps_its_five_answers_on_one_row_with_the_words(
     assert horizontal_overflow(page) == []
     # A screen reader hears the words with the ends of the scale.
     expect(page.get_by_role("radio", name=f"1 – {words[0]}").first).to_be_visible()
+
+
+def test_a_lesson_that_needs_the_internet_says_so_on_the_day_page_without_overflow(
+        page, server, world, shot):
+    from courses.models import LessonPage
+
+    lesson = LessonPage.objects.live().filter(locale__language_code="ky").order_by("path").first()
+    lesson.needs_connection = True
+    lesson.offline_path = ("Мурунку күнү Arduino IDE менен кошо орнотулган SimulIDE же чыныгы "
+                           "плата менен макет тактасы кезек менен; компьютер жок болсо — "
+                           "«кагаз Arduino».")
+    lesson.save_revision().publish()
+    page.goto(server + lesson.get_parent().url)
+    note = page.locator(".lesson-list .needs-connection").first
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("Интернет керек.")
+    note.scroll_into_view_if_needed()
+    shot("day page, lesson that needs the internet")
+    assert note.bounding_box()["width"] <= 360
+    assert horizontal_overflow(page) == []
+    page.goto(server + lesson.url)
+    expect(page.locator(".needs-connection-note")).to_contain_text("«кагаз Arduino»")
+    assert horizontal_overflow(page) == []
