@@ -48,11 +48,18 @@ def kept(page, seconds: float = 15) -> None:
 
 
 def sync(page, server) -> None:
+    """The reader opens the site with signal, then the checker by the footer's link.
+
+    The worker installs while the home page is open: on a busy machine a worker whose
+    install was still running when the page that registered it was left sometimes never
+    took control within 40 s, which a reader would not notice (her next page is
+    controlled) but the check below would."""
     page.goto(server + "/ky/")
+    controlled(page, 40)  # a shared, busy machine: the worker may take a while
     page.get_by_role("link", name="Сертификатты текшерүү").click()  # the footer's link
     expect(page.get_by_role("heading", level=1)).to_have_text("Сертификаттын QR-кодун текшерүү")
-    controlled(page, 40)  # a shared, busy machine: the worker may take a while
-    page.reload()  # now through the worker, which keeps the page and the lists
+    controlled(page, 40)
+    page.reload()  # through the worker, which keeps the page and the lists
     kept(page)
 
 
