@@ -7,6 +7,7 @@ nothing.
 """
 
 import datetime
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from cms.models import AuditEvent
 from cms.permissions import can
 from courses.models import CampDayPage, CurriculumPage
 
-from .models import DAY_ENDS_AFTER_IT_STARTS, Attendance, Camp, CampDay, School
+from .models import DAY_ENDS_AFTER_IT_STARTS, Attendance, CalendarFeed, Camp, CampDay, School
 
 # A camp of six days with days off in between; longer than this is a typing mistake.
 MAX_SPAN_DAYS = 28
@@ -139,6 +140,26 @@ def add_school(school: School, by) -> School:
     school.save()
     record(by, AuditEvent.Action.CREATED, school, approved=school.approved)
     return school
+
+
+@transaction.atomic
+def renew_camp_calendar(camp: Camp, *, by) -> Camp:
+    """Give the camp's calendar feed a new private address: the old one stops working
+    at once, which is how an address shared too widely is closed."""
+    camp.calendar_token = uuid.uuid4()
+    camp.save(update_fields=["calendar_token"])
+    record(by, AuditEvent.Action.CHANGED, camp, calendar="new address")
+    return camp
+
+
+@transaction.atomic
+def renew_personal_calendar(*, by) -> CalendarFeed:
+    """Her own feed of the camps she runs at a new private address (made on first use)."""
+    feed, created = CalendarFeed.objects.select_for_update().get_or_create(user=by)
+    if not created:
+        feed.token = uuid.uuid4()
+        feed.save(update_fields=["token"])
+    return feed
 
 
 @transaction.atomic

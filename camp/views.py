@@ -384,10 +384,7 @@ def facilitator_calendar(request, token):
 def renew_my_calendar(request):
     """A new private address for her calendar; the old one stops working."""
     require(request.user, "camp.keep_calendar")
-    feed, created = CalendarFeed.objects.get_or_create(user=request.user)
-    if not created:
-        feed.token = uuid.uuid4()
-        feed.save(update_fields=["token"])
+    scheduling.renew_personal_calendar(by=request.user)
     messages.success(request, _("Your calendar has a new address: the old one no longer works."))
     return redirect("camp:teach")
 
@@ -396,8 +393,7 @@ def renew_my_calendar(request):
 @require_POST
 def renew_camp_calendar(request, pk: int):
     camp = camp_or_404(request.user, pk, "camp.manage")
-    camp.calendar_token = uuid.uuid4()
-    camp.save(update_fields=["calendar_token"])
+    scheduling.renew_camp_calendar(camp, by=request.user)
     messages.success(
         request, _("The camp's calendar has a new address: the old one no longer works.")
     )
