@@ -85,9 +85,13 @@ mutation: setup  ## Mutation testing (cosmic-ray) of the modules that guard chil
 screenshots: e2e  ## Run the browser tests, then refresh the README's pictures in docs/screenshots/
 	$(PY) tests/e2e/readme_screenshots.py
 
-lint: setup  ## Ruff, the apps' layers, migrations check, message catalogues up to date
+lint: setup e2e-setup  ## Ruff, the apps' layers, ESLint, djLint, migrations check, message catalogues up to date
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+	npx --no-install eslint --config scripts/eslint.config.mjs static/js tests/js
+	sed 's/{{ config|safe }}/{}/' templates/cms/sw.js \
+		| npx --no-install eslint --config scripts/eslint.config.mjs --stdin --stdin-filename templates/cms/sw.js
+	$(VENV)/bin/djlint templates camp cms courses gals --lint --quiet
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
 	$(MAKE) check-messages
 

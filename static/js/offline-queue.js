@@ -213,7 +213,7 @@
       if (response.ok) return "sent";
       if (response.status >= 500 || response.status === 429) return "later";
       return response.text().then(function (text) {
-        var data = null;
+        var data;
         try { data = JSON.parse(text); } catch (error) { data = null; }
         if (data && data.code === "sender") return "other";
         if (!data && text.indexOf("CSRF") !== -1) return "later";

@@ -5,7 +5,7 @@
   var form = document.querySelector("form[data-roll]");
   if (!form || !window.fetch || !window.OfflineQueue) return;
 
-  var newId = OfflineQueue.newId;  // offline-queue.js, on every page
+  var newId = window.OfflineQueue.newId;  // offline-queue.js, on every page
 
   var pending = {};  // learner id -> the tap waiting for a connection
 
