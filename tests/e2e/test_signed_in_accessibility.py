@@ -64,9 +64,11 @@ def test_every_page_a_signed_in_role_reaches_passes_axe(page, context, live_serv
         for path in one_of_each_kind(documents):
             response = page.goto(live_server.url + path)
             assert response is not None and response.status == 200, f"{path} ({role})"
+            assert page.url == live_server.url + path, f"{path} ({role}) sent to {page.url}"
             opened += 1
             found = axe_violations(page)
             if found:
                 problems[f"{path} ({role})"] = found
+    print(f"axe: {opened} pages opened as {len(SIGNED_IN_ROLES)} people")
     assert opened > 30, f"only {opened} pages were opened"
     assert not problems, report(problems)
