@@ -164,29 +164,26 @@ def roll(day: CampDay) -> list[tuple[Enrolment, Attendance | None]]:
     return [(e, marks.get(e.learner_id)) for e in enrolments]
 
 
-def totals_by_girl(camp: Camp) -> dict[int, Counter]:
-    """Per girl: how many days present, late and absent (one query)."""
+def _totals(camp: Camp, by: str) -> dict[int, Counter]:
+    """Marks of the camp counted per ``by`` (a girl's or a day's id) and status, in one
+    query."""
     totals: dict[int, Counter] = {}
     rows = (
         Attendance.objects.filter(camp_day__camp=camp)
-        .values_list("learner_id", "status")
+        .values_list(by, "status")
         .annotate(n=Count("id"))
         .order_by()
     )
-    for learner_id, status, n in rows:
-        totals.setdefault(learner_id, Counter())[status] = n
+    for key, status, n in rows:
+        totals.setdefault(key, Counter())[status] = n
     return totals
+
+
+def totals_by_girl(camp: Camp) -> dict[int, Counter]:
+    """Per girl: how many days present, late and absent."""
+    return _totals(camp, "learner_id")
 
 
 def totals_by_day(camp: Camp) -> dict[int, Counter]:
-    """Per camp day id: how many girls present, late and absent (one query)."""
-    totals: dict[int, Counter] = {}
-    rows = (
-        Attendance.objects.filter(camp_day__camp=camp)
-        .values_list("camp_day_id", "status")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for day_id, status, n in rows:
-        totals.setdefault(day_id, Counter())[status] = n
-    return totals
+    """Per camp day id: how many girls present, late and absent."""
+    return _totals(camp, "camp_day_id")
