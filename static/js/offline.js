@@ -98,7 +98,12 @@
       else if (ask.length) line(box, fill(say.unconfirmed, ask.length));
       if (disowned.length) line(box, fill(say.disowned, disowned.length));
       if (summary && summary.signin && mine.length) line(box, say.signin, "error");
-      if (others.length) line(box, fill(say.others, others.length));
+      // Another girl's name picked without signal: sent only if she says it was her.
+      var othersPicked = others.filter(function (i) { return i.unconfirmed; });
+      if (others.length > othersPicked.length) {
+        line(box, fill(say.others, others.length - othersPicked.length));
+      }
+      if (othersPicked.length) line(box, fill(say.othersPicked, othersPicked.length));
       refused.forEach(function (item) {
         var p = line(box, fill(say.refused, item.label || "") + " " + (item.message || say.refusedWhy), "error");
         var ok = document.createElement("button");

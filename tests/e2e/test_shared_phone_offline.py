@@ -167,7 +167,8 @@ def test_work_done_under_a_name_that_was_not_hers_is_never_stored_as_anyones(pho
     # Айгүл signs in: the writes under her sister's name stay on the phone.
     sign_in_with_pin(page, phone, aigul, pins[aigul])
     status = page.locator("#offline-status")
-    expect(status).to_contain_text("Бул телефондо башка адам сактаган: 2")
+    expect(status).to_contain_text(
+        "башка кыздын аты менен жасалган, ырасталбаган: 2. Ал бул жерде PIN менен кирип")
     expect(status).not_to_contain_text(WAS_IT_YOU)
     page.get_by_role("button", name="Чыгуу").click()
     expect(page).not_to_have_url(phone.server + "/ky/learn/")
@@ -189,6 +190,7 @@ def test_work_done_under_a_name_that_was_not_hers_is_never_stored_as_anyones(pho
     # Her facilitator, signed in on the phone, hands them over: kept apart, not counted.
     phone.sign_in(world.facilitator_b)
     page.goto(phone.server + f"/ky/teach/camps/{world.camp_b.pk}/")
+    expect(status).to_contain_text("антпесе аны фасилитатору лагердин барагында өткөрүп берет")
     section = page.locator("#unconfirmed")
     section.get_by_role("button", name="Аларды ушул баракка өткөрүп берүү").click()
     expect(section.locator("li")).to_have_count(2)
