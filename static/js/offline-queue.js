@@ -7,8 +7,9 @@
    has seen it.
    On a shared phone without signal, a girl who signed in on it before may pick her name
    (pick): the phone opens her saved days, and what she does is kept "unconfirmed", sent
-   as hers only once she has signed in with her PIN. The phone keeps no PIN and nothing
-   made from one: a picked name opens only what is already on the phone. */
+   as hers only once she has signed in with her PIN and said it was her (anyone may tap
+   a name). The phone keeps no PIN and nothing made from one: a picked name opens only
+   what is already on the phone. */
 (function (root) {
   "use strict";
   var DB_NAME = "techcamp-offline", DB_VERSION = 1, SYNC_TAG = "offline-queue";
@@ -128,14 +129,46 @@
   }
 
   /* What the sender does with an item: "send" it, keep it for an "other" person, or
-     wait: the person on the phone only "picked" her name. */
+     wait: the person on the phone only "picked" her name; or, made under a picked
+     name, it waits until she, signed in with her PIN, says it was her ("confirm"); if
+     she says it was not, it is never sent ("disowned") and waits for her facilitator. */
   function verdict(item, current) {
     if (!item.userId || item.userId !== current.userId) return "other";
     if (current.picked) return "picked";
+    if (item.unconfirmed) return item.disowned ? "disowned" : "confirm";
     return "send";
   }
 
   function isUnconfirmed(item) { return !!item.unconfirmed && item.state !== "refused"; }
+
+  /* Her unconfirmed items that wait for her answer ("was it you?"). */
+  function toConfirm(items, userId) {
+    return items.filter(function (item) {
+      return item.userId === userId && isUnconfirmed(item) && !item.disowned;
+    });
+  }
+
+  /* Her answer, applied to those items: "yes" makes them hers to send; "no" leaves
+     them unconfirmed for good, never sent, for her facilitator's hand-over. */
+  function answered(items, userId, yes) {
+    return toConfirm(items, userId).map(function (item) {
+      if (yes) { delete item.unconfirmed; item.confirmedAt = new Date().toISOString(); }
+      else item.disowned = true;
+      return item;
+    });
+  }
+
+  /* The girl signed in (a page fresh from the server names her) answers for the
+     writes made under her name while it was only picked. */
+  function confirm(userId, yes) {
+    return withLock(function () {
+      return all("queue").then(function (items) {
+        return Promise.all(answered(items, userId, yes).map(function (item) {
+          return put("queue", item);
+        }));
+      });
+    });
+  }
 
   /* What a facilitator hands over of the unconfirmed writes: what the camp page shows,
      nothing more (no token, nothing of the form but the answer or the step). */
@@ -232,7 +265,8 @@
       return Promise.all([session(), all("queue")]).then(function (both) {
         var current = both[0], items = both[1];
         if (options.csrf) current.csrf = options.csrf;
-        var summary = { sent: 0, refused: 0, waiting: 0, others: 0, offline: false };
+        var summary = { sent: 0, refused: 0, waiting: 0, others: 0, confirm: 0, disowned: 0,
+                        offline: false };
         var chain = Promise.resolve();
         items.forEach(function (item) {
           chain = chain.then(function () {
@@ -244,6 +278,14 @@
             }
             if (what === "picked") {
               summary.waiting += 1;  // she picked her name: it waits for her PIN
+              return;
+            }
+            if (what === "confirm") {
+              summary.confirm += 1;  // made under a picked name: she says if it was her
+              return;
+            }
+            if (what === "disowned") {
+              summary.disowned += 1;  // not hers, she said: for her facilitator
               return;
             }
             if (summary.offline) { summary.waiting += 1; return; }
@@ -280,8 +322,9 @@
     SYNC_TAG: SYNC_TAG, newId: newId, open: open, all: all, get: get, put: put, remove: remove,
     session: session, setSession: setSession, add: add, alias: alias, flush: flush,
     signOut: signOut, sendSignOut: sendSignOut, known: known, remember: remember, pick: pick,
-    unconfirmed: unconfirmed, handOver: handOver,
+    unconfirmed: unconfirmed, handOver: handOver, confirm: confirm,
     // pure parts, for the unit tests (tests/js/)
-    rememberIn: rememberIn, verdict: verdict, handOverList: handOverList
+    rememberIn: rememberIn, verdict: verdict, handOverList: handOverList,
+    toConfirm: toConfirm, answered: answered
   };
 })(self);

@@ -83,13 +83,27 @@
         other.textContent = say.pickOther;
         note.append(" ", other);
       }
-      var mine = items.filter(function (i) { return i.userId === current.userId && i.state !== "refused"; });
+      var all = items.filter(function (i) { return i.userId === current.userId && i.state !== "refused"; });
+      // Made under her name while it was only picked: she says whether it was her.
+      var ask = picked ? [] : Q.toConfirm(all, current.userId);
+      var disowned = all.filter(function (i) { return i.disowned; });
+      var mine = all.filter(function (i) { return ask.indexOf(i) < 0 && !i.disowned; });
+      // Only a page fresh from the server names her: a copy from the phone does not ask.
+      var fresh = !savedCopy && !fallback;
       var others = items.filter(function (i) { return i.userId !== current.userId && i.state !== "refused"; });
       var refused = items.filter(function (i) { return i.userId === current.userId && i.state === "refused"; });
       if (summary && summary.sent) line(box, fill(say.sent, summary.sent), "success");
       if (mine.length) line(box, fill(picked ? say.unconfirmed : say.mine, mine.length));
+      if (ask.length && fresh) wasItYou(box, ask, current);
+      else if (ask.length) line(box, fill(say.unconfirmed, ask.length));
+      if (disowned.length) line(box, fill(say.disowned, disowned.length));
       if (summary && summary.signin && mine.length) line(box, say.signin, "error");
-      if (others.length) line(box, fill(say.others, others.length));
+      // Another girl's name picked without signal: sent only if she says it was her.
+      var othersPicked = others.filter(function (i) { return i.unconfirmed; });
+      if (others.length > othersPicked.length) {
+        line(box, fill(say.others, others.length - othersPicked.length));
+      }
+      if (othersPicked.length) line(box, fill(say.othersPicked, othersPicked.length));
       refused.forEach(function (item) {
         var p = line(box, fill(say.refused, item.label || "") + " " + (item.message || say.refusedWhy), "error");
         var ok = document.createElement("button");
@@ -100,7 +114,40 @@
         p.append(" ", ok);
       });
       box.hidden = !box.childElementCount;
-      markForms(mine);
+      markForms(mine.concat(ask));
+    });
+  }
+
+  /* Signed in with her PIN, she is asked about what was done under her name while it
+     was only picked (anyone may tap a name): "yes" sends it as hers, "no" never does. */
+  function wasItYou(box, ask, current) {
+    var p = document.createElement("div");
+    p.className = "message was-it-you";
+    var question = document.createElement("p");
+    question.textContent = fill(say.wasItYou, ask.length);
+    p.append(question);
+    box.append(p);
+    var what = document.createElement("ul");
+    ask.map(function (item) { return item.label || ""; }).filter(function (label, i, labels) {
+      return label && labels.indexOf(label) === i;
+    }).forEach(function (label) {
+      var li = document.createElement("li");
+      li.textContent = label;
+      what.append(li);
+    });
+    if (what.childElementCount) p.append(what);
+    [[say.yes, true, ""], [say.no, false, "secondary"]].forEach(function (choice) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = choice[2];
+      button.textContent = choice[0];
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        Q.confirm(current.userId, choice[1]).then(function () {
+          if (choice[1]) flush(); else show();
+        });
+      });
+      p.append(button, " ");
     });
   }
 
