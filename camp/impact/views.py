@@ -19,6 +19,10 @@ from .forms import FilterForm
 from .rules import sees_programme
 
 CAMPS_LISTED = 60
+# The dashboard's tables by place, in order, and which of them print a report per line
+# (the key ``report_url`` takes); the schools' and camps' tables are folded.
+PLACE_TABLES = (("region", "region"), ("district", ""), ("language", ""), ("year", ""))
+CAMP_TABLES = (("school", ""), ("camp", "camp"))
 
 
 def _filtered(request):
@@ -58,6 +62,8 @@ def dashboard(request):
         "charts": report_charts(report),
         # Hundreds of camps make a long page on a phone: listed when few enough.
         "show_camps": len(report.table("camp").rows) <= CAMPS_LISTED,
+        "place_tables": [(report.table(key), reports) for key, reports in PLACE_TABLES],
+        "camp_tables": [(report.table(key), reports) for key, reports in CAMP_TABLES],
         "own_camps_only": not sees_programme(request.user),
         "may_export_rows": can(request.user, "impact.export_rows"),
         "report_languages": [("ky", "Кыргызча"), ("ru", "Русский")],
