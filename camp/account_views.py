@@ -4,6 +4,7 @@ Thin: parse, ask ``cms.permissions``, call ``camp.accounts`` / ``cms.accounts`` 
 ``cms.personal_data`` / ``cms.consent``, render.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -237,6 +238,20 @@ def consent_sheet(request, pk):
     return render(request, "camp/accounts/consent_sheet.html", {
         "camp": camp, "columns": columns, "rows": rows, "form": form,
     }, status=400 if form.errors else 200)
+
+
+@login_required
+def consent_forms(request, pk, language):
+    """The camp's paper consent forms, one page a girl, in the family's language (the
+    consent sheet links both): printed, signed at home, brought back and ticked."""
+    camp = camp_or_404(request.user, pk, "camp.consent_sheet")
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    body = accounts.consent_forms_pdf(camp, language, by=request.user)
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="consent-forms-camp-{camp.pk}-{language}.pdf"')
+    return response
 
 
 @login_required

@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from cms import accounts as kernel_accounts
 from cms import pdf
@@ -157,6 +158,25 @@ def forget_pins(session, camp: Camp, response=None) -> None:
 # --- Login cards ------------------------------------------------------------------------
 
 
+#: What each consent scope means, in the words printed on the paper form (cms.models
+#: Consent.Scope names the scopes).
+CONSENT_EXPLAINED = {
+    "participation": _(
+        "She takes part in the six camp days: lessons, soldering and 3D printing under a "
+        "facilitator's eye, and an account with a PIN for the lessons on a phone."),
+    "photos": _(
+        "The facilitator may photograph her and what she builds during the camp. The "
+        "photos are seen by her, her family and her facilitators only; they are never "
+        "published."),
+    "surveys": _(
+        "She answers short questionnaires before and after the camp. The answers are "
+        "counted under a code, without her name, to learn whether the camp helps."),
+    "health": _(
+        "What the family tells about her health (an allergy, asthma, medicines) is "
+        "written on her emergency card, seen only by her facilitators and the "
+        "programme's safeguarding lead."),
+}
+
 #: Login cards refer to no file: only the data: URIs of their QR codes.
 LOGIN_CARDS = pdf.Design(Path(settings.BASE_DIR) / "templates" / "camp" / "accounts")
 
@@ -177,6 +197,35 @@ def login_cards_pdf(camp: Camp, pins: list[tuple[object, str]], sign_in_url) -> 
             "camp/accounts/login_cards.html",
             {"camp": camp, "cards": cards, "LANGUAGE_CODE": camp.language},
         )
+    return pdf.render(html, LOGIN_CARDS)[0]
+
+
+# --- Consent forms on paper ---------------------------------------------------------------
+
+
+def consent_forms_pdf(camp: Camp, language: str, *, by) -> bytes:
+    """An A4 consent form per enrolled girl, in ``language`` (the family's, which may
+    not be the camp's): what each scope means, boxes for the guardian's and the girl's
+    answers and signatures, and a box where the facilitator writes the day it came back
+    before she ticks the camp's consent sheet. Only the girl's name is printed: the
+    paper goes home with her. Printing is kept in the audit log."""
+    from cms.audit import record
+    from cms.models import AuditEvent, Consent
+    from cms.personal_data import retention_months
+
+    girls = [e.learner for e in Enrolment.objects.enrolled().filter(
+        camp=camp, learner__anonymised_at__isnull=True,
+    ).select_related("learner").order_by("learner__first_name", "learner__pk")]
+    days = list(camp.days.order_by("number").values_list("date", flat=True))
+    with translation.override(language):
+        scopes = [(label, CONSENT_EXPLAINED[scope]) for scope, label in Consent.Scope.choices]
+        html = render_to_string("camp/accounts/consent_forms.html", {
+            "camp": camp, "girls": girls, "scopes": scopes,
+            "first_day": days[0] if days else camp.start_date,
+            "last_day": days[-1] if days else camp.start_date,
+            "months": retention_months(), "LANGUAGE_CODE": language,
+        })
+    record(by, AuditEvent.Action.EXPORTED, camp, what="consent forms", girls=len(girls))
     return pdf.render(html, LOGIN_CARDS)[0]
 
 

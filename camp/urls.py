@@ -46,6 +46,8 @@ urlpatterns = [
          name="login_cards"),
     path("teach/camps/<int:pk>/accounts/consent/", account_views.consent_sheet,
          name="consent_sheet"),
+    path("teach/camps/<int:pk>/accounts/consent/forms-<str:language>.pdf",
+         account_views.consent_forms, name="consent_forms"),
     path("teach/camps/<int:pk>/accounts/<int:girl_id>/", account_views.girl_record,
          name="girl"),
     path("teach/camps/<int:pk>/accounts/<int:girl_id>/pin/", account_views.reset_pin,

@@ -91,6 +91,8 @@ ROWS = [
                         "given_on": timezone.localdate().isoformat()},
         ok=(302,), unchanged=lambda w: Consent.objects.count()),
     Row("camp:consent_sheet", camp_url("consent_sheet"), CAMP_OWN),
+    Row("camp:consent_forms", lambda w: reverse("camp:consent_forms", args=[w.camp_a.pk, "ru"]),
+        CAMP_OWN),
     Row("camp:consent_sheet", camp_url("consent_sheet"), CAMP_OWN, method="post",
         data=lambda w: {f"tick-{w.girl_a.pk}-photos:guardian": "on",
                         "given_on": timezone.localdate().isoformat()},
