@@ -14,6 +14,7 @@ from django.utils import translation
 
 from cms.models import Consent
 from courses import knowledge
+from courses.surveys import code_for
 from courses.content_files import CONTENT_ROOT
 from courses.models import (
     KnowledgeAnswer,
@@ -51,7 +52,7 @@ def answer_url(track, round_="pre", language="ky"):
 
 
 def her_items(girl, track, round_="pre"):
-    code = SurveyCode.objects.get(learner=girl).code
+    code = code_for(girl)
     return knowledge.test_for(track, knowledge.form_for(code, round_))
 
 
