@@ -105,10 +105,11 @@ def _read_file(path: Path, problems: list[Problem]) -> dict | None:
 def read_tests(root: Path | str = CONTENT_ROOT) -> tuple[list[TrackTest], list[Problem]]:
     """Every track's test under ``root/knowledge-test`` with the problems found.
 
-    Once the folder is there, each track needs both forms in both languages, 5 to 8 questions per form, one right
-    answer among 3 to 5 choices; the two languages keep the same questions, the same
-    number of choices and the right answer at the same number; and no choice number
-    holds the right answer of more than half the track's questions.
+    Once the folder is there, each track needs both forms in both languages, 5 to 8
+    questions per form, one right answer among 3 to 5 choices; the two languages keep
+    the same questions, the same number of choices and the right answer at the same
+    number; and no choice number holds the right answer of more than half the track's
+    questions.
     """
     folder = Path(root) / FOLDER
     problems: list[Problem] = []

@@ -2,7 +2,8 @@
 
 Lessons done, steps and answers stay (without a name they are counts); her photos
 and her path choices go; the link between her and her survey code is cut, so her
-survey answers and knowledge tests stay in the programme's figures but can never be traced back to her.
+survey answers and knowledge tests stay in the programme's figures but can never be
+traced back to her.
 """
 
 from cms.personal_data import Section

@@ -30,8 +30,8 @@ from camp.models import Attendance, Camp, CampDay, District, Enrolment, School
 from cms.models import Role, User
 from courses import knowledge, surveys
 from courses.models import (
-    KnowledgeResponse,
     CurriculumPage,
+    KnowledgeResponse,
     LessonPage,
     LessonProgress,
     SurveyAnswer,

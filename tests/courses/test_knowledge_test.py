@@ -14,7 +14,6 @@ from django.utils import translation
 
 from cms.models import Consent
 from courses import knowledge
-from courses.surveys import code_for
 from courses.content_files import CONTENT_ROOT
 from courses.models import (
     KnowledgeAnswer,
@@ -23,6 +22,7 @@ from courses.models import (
     SurveyCode,
     Track,
 )
+from courses.surveys import code_for
 from tests.courses.helpers import give_consent
 
 
