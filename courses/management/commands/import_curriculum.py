@@ -36,8 +36,9 @@ class Command(BaseCommand):
             raise CommandError(f"{len(problems)} problem(s) in {path}; nothing was imported.")
         pages = len(content.pages)
         if check:
-            self.stdout.write(f"{pages} pages and {len(tests)} knowledge tests checked in "
-                              f"{path}: no problems.")
+            self.stdout.write(f"{pages} pages checked in {path}: no problems.")
+            if tests:
+                self.stdout.write(f"{len(tests)} knowledge tests checked: no problems.")
             if stats:
                 for line in content_stats(content):
                     self.stdout.write(line)
