@@ -18,5 +18,6 @@ urlpatterns = [
     path("learn/test/<str:round>/", views.knowledge_test, name="knowledge_test"),
     path("learn/test/<str:round>/<str:track>/", views.knowledge_answer, name="knowledge_answer"),
     path("learn/path/", views.path, name="path"),
+    path("worksheets/<slug:key>.pdf", views.worksheet, name="worksheet"),
     path("glossary/", views.glossary, name="glossary"),
 ]

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -26,7 +26,7 @@ from cms.offline import sender_checked
 from cms.permissions import require
 
 from . import glossary as glossary_entries
-from . import knowledge, pathway, progress, services, surveys
+from . import knowledge, pathway, progress, services, surveys, worksheets
 from .models import ProjectPhoto, SurveyRound, Track
 from .services import LearningError
 
@@ -353,3 +353,17 @@ def glossary(request):
     return render(request, "courses/glossary.html", {
         "terms": glossary_entries.entries(Locale.get_active()),
     })
+
+
+@login_required
+@require_GET
+def worksheet(request, key: str):
+    """A printable worksheet of the soldering and circuit lessons, in the page's language."""
+    require(request.user, "courses.print_worksheets")
+    if key not in worksheets.SHEETS:
+        raise Http404
+    language = get_language() or "ky"
+    response = HttpResponse(worksheets.sheet_pdf(key, language), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="worksheet-{key}-{language}.pdf"'
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -70,5 +70,7 @@ ROWS = [
         unchanged=lambda w: KnowledgeResponse.objects.count(),
     ),
     Row("courses:path", lambda w: reverse("courses:path"), LEARNERS),
+    Row("courses:worksheet", lambda w: reverse("courses:worksheet", args=["joints"]),
+        {"facilitator", "other_facilitator", "editor", "admin"}),
     Row("courses:glossary", lambda w: reverse("courses:glossary"), PUBLIC),
 ]
