@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from cms.permissions import require
-from courses import access, progress, surveys
+from courses import access, knowledge, progress, surveys
 from courses.models import SurveyRound
 
 from .learner_links import enrolments_of
@@ -50,6 +50,13 @@ def learn(request):
         after_camp = camp.status == Camp.Status.FINISHED or (
             last_day is not None and context["today"] >= last_day.date
         )
+        first_day = min(dates.values(), key=lambda day: day.number, default=None)
+        # The knowledge test: "before" until the end of day 1, "after" from day 6 on.
+        before_camp = camp.status != Camp.Status.FINISHED and (
+            first_day is None or context["today"] <= first_day.date
+        )
+        tested = knowledge.taken(request.user)
+        test_tracks = knowledge.tracks_with_tests()
         total = sum(len(day.lessons) for day in days)
         done = sum(1 for day in days for lesson in day.lessons if lesson.key in completed)
         shown = [
@@ -82,6 +89,10 @@ def learn(request):
             pre_done=surveys.response_of(request.user, SurveyRound.PRE) is not None,
             post_done=surveys.response_of(request.user, SurveyRound.POST) is not None,
             after_camp=after_camp,
+            test_pre_open=before_camp and any(
+                (track, SurveyRound.PRE) not in tested for track in test_tracks),
+            test_post_open=after_camp and any(
+                (track, SurveyRound.POST) not in tested for track in test_tracks),
             kept_until=(anonymisation_days([request.user]).get(request.user.pk)
                         if after_camp else None),
         )

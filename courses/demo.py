@@ -4,8 +4,8 @@ The pages come from the content files in ``courses/content`` (see docs/content.m
 through the same importer as ``manage.py import_curriculum``.
 """
 
-from . import demo_learning
-from .content_files import load_content
+from . import demo_learning, knowledge
+from .content_files import ContentError, load_content
 from .curriculum_import import import_content
 
 
@@ -23,6 +23,12 @@ def load(out) -> None:
     )
     for where, why in report.drafts:
         out(f"  {where}: left as a draft because {why}")
+    tests, problems = knowledge.read_tests()
+    if problems:
+        raise ContentError(problems)
+    questions = knowledge.import_tests(tests)
+    out(f"Knowledge tests: {len(tests)} tracks, two forms each ({questions} questions made "
+        "or changed).")
     added = demo_learning.ensure_survey_items()
     out(f"Confidence survey: {len(demo_learning.SURVEY_ITEMS)} statements ({added} added).")
     curriculum = content.of_type("curriculum")[0]

@@ -739,3 +739,107 @@ class GlossaryTerm(TranslatableMixin, models.Model):
 
     def avoided_list(self) -> list[str]:
         return [line.strip() for line in self.avoid.splitlines() if line.strip()]
+
+
+class KnowledgeForm(models.TextChoices):
+    """The two parallel forms of a track's knowledge test: a girl takes one before the
+    camp and the other after it, so she never meets the same question twice."""
+
+    A = "a", _("Form A")
+    B = "b", _("Form B")
+
+
+class KnowledgeItem(models.Model):
+    """One question of a track's knowledge test, imported from the content files
+    (``courses/content/knowledge-test``, see ``courses.knowledge``).
+
+    The right answer (``correct``) lives only here: the test is scored on the server,
+    and no page or JSON a phone gets carries it. Choices are numbered as written
+    (1 for the first), the same in Kyrgyz and Russian.
+    """
+
+    track = models.CharField(_("track"), max_length=20, choices=Track.choices)
+    form = models.CharField(_("form"), max_length=1, choices=KnowledgeForm.choices)
+    number = models.PositiveSmallIntegerField(_("question number"))
+    question_ky = models.CharField(_("question (Kyrgyz)"), max_length=400)
+    question_ru = models.CharField(_("question (Russian)"), max_length=400)
+    choices_ky = models.JSONField(_("choices (Kyrgyz)"), default=list)
+    choices_ru = models.JSONField(_("choices (Russian)"), default=list)
+    correct = models.PositiveSmallIntegerField(_("right choice"))
+
+    class Meta:
+        verbose_name = _("knowledge-test question")
+        verbose_name_plural = _("knowledge-test questions")
+        ordering = ["track", "form", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["track", "form", "number"], name="one_knowledge_item_per_place"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.track} {self.form}{self.number}"
+
+    def question(self, language: str) -> str:
+        return self.question_ru if language == "ru" else self.question_ky
+
+    def choices(self, language: str) -> list[str]:
+        return list(self.choices_ru if language == "ru" else self.choices_ky)
+
+
+class KnowledgeResponse(models.Model):
+    """One track's knowledge test taken by one girl in one round, filed under her
+    pseudonymous survey code like the confidence survey. The score is worked out on
+    the server when the answers arrive: ``score`` of ``items`` right, and ``percent``."""
+
+    code = models.CharField(_("code"), max_length=16, db_index=True)
+    track = models.CharField(_("track"), max_length=20, choices=Track.choices)
+    round = models.CharField(_("round"), max_length=4, choices=SurveyRound.choices)
+    form = models.CharField(_("form"), max_length=1, choices=KnowledgeForm.choices)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    score = models.PositiveSmallIntegerField(_("right answers"))
+    items = models.PositiveSmallIntegerField(_("questions"))
+    percent = models.FloatField(_("score in per cent"))
+    submitted_at = models.DateTimeField(_("submitted at"))
+    client_id = models.UUIDField(_("client id"), unique=True)
+
+    class Meta:
+        verbose_name = _("knowledge test taken")
+        verbose_name_plural = _("knowledge tests taken")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "track", "round"], name="one_knowledge_test_per_round"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__lte=models.F("items")),
+                name="knowledge_score_at_most_the_questions",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.track} {self.round}"
+
+
+class KnowledgeAnswer(models.Model):
+    """Her choice for one question: the choice's number as written (its identity, not
+    the place it was shown in), and whether it was right when it was scored."""
+
+    response = models.ForeignKey(
+        KnowledgeResponse, verbose_name=_("test taken"), on_delete=models.CASCADE,
+        related_name="answers",
+    )
+    number = models.PositiveSmallIntegerField(_("question number"))
+    choice = models.PositiveSmallIntegerField(_("choice"))
+    is_correct = models.BooleanField(_("right"))
+
+    class Meta:
+        verbose_name = _("knowledge-test answer")
+        verbose_name_plural = _("knowledge-test answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "number"], name="one_knowledge_answer_per_question"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.response_id}: {self.number} = {self.choice}"

@@ -2,12 +2,14 @@
 
 Lessons done, steps and answers stay (without a name they are counts); her photos
 and her path choices go; the link between her and her survey code is cut, so her
-survey answers stay in the programme's figures but can never be traced back to her.
+survey answers and knowledge tests stay in the programme's figures but can never be
+traced back to her.
 """
 
 from cms.personal_data import Section
 
 from .models import (
+    KnowledgeResponse,
     LessonProgress,
     PathChoice,
     ProjectPhoto,
@@ -50,6 +52,14 @@ def export(girl) -> dict:
             {"round": answer.response.round, "area": answer.area, "statement": str(answer.item_key),
              "answer": answer.value, "looking_back_before": answer.before_value}
             for answer in answers
+        ],
+        "knowledge_tests": [
+            {"track": test.track, "round": test.round, "form": test.form,
+             "right": test.score, "questions": test.items,
+             "answers": [{"question": answer.number, "choice": answer.choice}
+                         for answer in test.answers.all()]}
+            for test in (KnowledgeResponse.objects.filter(code=code).prefetch_related("answers")
+                         if code else [])
         ],
         "path": [
             str(key) for key in PathChoice.objects.filter(learner=girl).values_list(

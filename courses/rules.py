@@ -35,6 +35,13 @@ def curriculum_key(lesson: LessonPage):
     )
 
 
+@rule("courses.print_worksheets")
+def print_worksheets(user, obj=None) -> bool:
+    """The lessons' printable worksheets (no child's data): for the people who run and
+    write the lessons - facilitators, content editors, administrators."""
+    return user.is_superuser or user.has_role(Role.FACILITATOR) or user.has_role(Role.EDITOR)
+
+
 @rule("courses.take_lesson")
 def take_lesson(user, lesson) -> bool:
     """Mark done, answer, upload on a lesson: only a lesson of her own camp's curriculum."""

@@ -12,8 +12,10 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
@@ -24,8 +26,8 @@ from cms.offline import sender_checked
 from cms.permissions import require
 
 from . import glossary as glossary_entries
-from . import pathway, progress, services, surveys
-from .models import ProjectPhoto, SurveyRound
+from . import knowledge, pathway, progress, services, surveys, worksheets
+from .models import ProjectPhoto, SurveyRound, Track
 from .services import LearningError
 
 
@@ -265,6 +267,69 @@ def survey(request, round: str):
 
 
 @login_required
+@require_GET
+def knowledge_test(request, round: str):
+    """The knowledge test of every track, before (day 1) or after (day 6) the camp: one
+    form per track, each saved on its own. No right answer is on this page."""
+    require(request.user, "courses.learn")
+    if round not in SurveyRound.values:
+        raise Http404
+    consent = surveys.has_survey_consent(request.user)
+    language = get_language() or "ky"
+    done = knowledge.taken(request.user)
+    code = surveys.code_for(request.user) if consent else None
+    labels = dict(Track.choices)
+    tests = []
+    for track in knowledge.tracks_with_tests():
+        finished = (track, round) in done
+        items = [] if finished or code is None else knowledge.test_for(
+            track, knowledge.form_for(code, round))
+        tests.append({
+            "track": track,
+            "label": labels[track],
+            "done": finished,
+            "questions": [
+                {"number": item.number, "text": item.question(language),
+                 "choices": list(enumerate(item.choices(language), start=1))}
+                for item in items
+            ],
+            "client_id": uuid.uuid4(),
+        })
+    return render(request, "courses/knowledge_test.html", {
+        "round": round,
+        "round_label": SurveyRound(round).label,
+        "consent": consent,
+        "tests": tests,
+        "all_done": bool(tests) and all(test["done"] for test in tests),
+    })
+
+
+@login_required
+@sender_checked
+@require_POST
+def knowledge_answer(request, round: str, track: str):
+    """Keep one track's answers and score them here; she is told only that they are
+    saved (no right or wrong), so the test says nothing about its answers."""
+    require(request.user, "courses.learn")
+    if round not in SurveyRound.values or track not in Track.values:
+        raise Http404
+    back = reverse("courses:knowledge_test", kwargs={"round": round}) + f"#test-{track}"
+    try:
+        client_id = services.parse_client_id(request.POST.get("client_id"))
+        _response, created = knowledge.submit(
+            request.user, track, round, request.POST, client_id, language=get_language()
+        )
+    except LearningError as error:
+        return _refused(request, error, back)
+    message = _("Your answers are saved.") if created else _(
+        "Your answers to this test were already saved.")
+    if wants_json(request):
+        return JsonResponse({"ok": True, "message": message})
+    messages.success(request, message)
+    return redirect(back)
+
+
+@login_required
 def path(request):
     """My path to university: the programmes she chose, their ORT tests, the dates."""
     require(request.user, "courses.learn")
@@ -288,3 +353,17 @@ def glossary(request):
     return render(request, "courses/glossary.html", {
         "terms": glossary_entries.entries(Locale.get_active()),
     })
+
+
+@login_required
+@require_GET
+def worksheet(request, key: str):
+    """A printable worksheet of the soldering and circuit lessons, in the page's language."""
+    require(request.user, "courses.print_worksheets")
+    if key not in worksheets.SHEETS:
+        raise Http404
+    language = get_language() or "ky"
+    response = HttpResponse(worksheets.sheet_pdf(key, language), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="worksheet-{key}-{language}.pdf"'
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -6,7 +6,11 @@ from . import synthetic
 
 def load(out) -> None:
     if synthetic.User.objects.filter(username__startswith=synthetic.PREFIX).exists():
-        out("Impact: the sample programme is already there.")
+        added = synthetic.add_knowledge_tests()
+        out("Impact: the sample programme is already there"
+            + (f" ({added} knowledge tests added)." if added else "."))
+        if added:
+            synthetic.changed()
         return
     try:
         programme = synthetic.make_programme(girls=600, camps=24, households=300, seed=9,

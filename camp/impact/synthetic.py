@@ -28,9 +28,10 @@ from camp.certificates import codes, signing
 from camp.certificates.models import Certificate
 from camp.models import Attendance, Camp, CampDay, District, Enrolment, School
 from cms.models import Role, User
-from courses import surveys
+from courses import knowledge, surveys
 from courses.models import (
     CurriculumPage,
+    KnowledgeResponse,
     LessonPage,
     LessonProgress,
     SurveyAnswer,
@@ -38,6 +39,7 @@ from courses.models import (
     SurveyCode,
     SurveyResponse,
     SurveyRound,
+    Track,
 )
 
 from .cache import changed
@@ -109,6 +111,8 @@ def remove_programme() -> int:
     with transaction.atomic():
         for remove in hooks.get_hooks(REMOVE):
             remove()
+        KnowledgeResponse.objects.filter(code__in=SurveyCode.objects.filter(
+            learner__username__startswith=PREFIX).values("code")).delete()
         camps = Camp.objects.filter(title__startswith=CAMP_TITLE)
         Certificate.objects.filter(camp__in=camps).delete()  # protected: kept for life
         camps.delete()
@@ -246,6 +250,7 @@ def make_programme(*, girls: int = 10000, camps: int = 400, households: int = 50
         f"{len(completed)} certificates")
 
     _surveys(rng, girls_by_camp, camps_by_pk, today, now, counts)
+    add_knowledge_tests(rng, counts)
     programme = Programme(camp_list, girls_by_camp, facilitators, counts)
     for extension in hooks.get_hooks(MAKE):
         counts.update(extension(programme, rng, households=households))
@@ -298,3 +303,38 @@ def _surveys(rng, girls_by_camp, camps_by_pk, today, now, counts) -> None:
     _bulk(SurveyAnswer, answers, counts)
     surveys.score_girls(SurveyCode.objects.filter(learner__username__startswith=PREFIX)
                         .values("code"))
+
+
+KNOWLEDGE_ITEMS = 5
+
+
+def add_knowledge_tests(rng=None, counts: dict | None = None) -> int:
+    """Each track's knowledge test for the programme's girls who answered the confidence
+    survey, in the same rounds: before the camp a few questions right, after it a few
+    more. Only the tests taken (scores), not each answer. Adds nothing a second time."""
+    rng = rng or random.Random(20)
+    counts = counts if counts is not None else {}
+    rounds = SurveyResponse.objects.filter(code__in=SurveyCode.objects.filter(
+        learner__username__startswith=PREFIX).values("code"))
+    if KnowledgeResponse.objects.filter(code__in=rounds.values("code")).exists():
+        return 0
+    plans: dict[str, set] = {}
+    for code, round_ in rounds.values_list("code", "round"):
+        plans.setdefault(code, set()).add(round_)
+    now = timezone.now()
+    made = []
+    for code in sorted(plans):
+        for track in Track.values:
+            before = rng.choice([0, 1, 1, 2, 2, 2, 3, 3, 4])
+            scores = {SurveyRound.PRE: before,
+                      SurveyRound.POST: min(KNOWLEDGE_ITEMS,
+                                            before + rng.choice([0, 1, 1, 2, 2, 3]))}
+            for round_ in sorted(plans[code]):
+                score = scores[round_]
+                made.append(KnowledgeResponse(
+                    code=code, track=track, round=round_, form=knowledge.form_for(code, round_),
+                    language="ky", score=score, items=KNOWLEDGE_ITEMS,
+                    percent=knowledge.round_percent(score, KNOWLEDGE_ITEMS), submitted_at=now,
+                    client_id=uuid.UUID(int=rng.getrandbits(128), version=4)))
+    _bulk(KnowledgeResponse, made, counts, "knowledge tests")
+    return len(made)

@@ -13,6 +13,20 @@ from courses import glossary
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def lesson_worksheets(context, page) -> list:
+    """The printable worksheets of this lesson, for those who may print them (drawn per
+    reader, outside the parts kept for every reader)."""
+    from cms.permissions import can
+    from courses.worksheets import sheets_for
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not can(user, "courses.print_worksheets"):
+        return []
+    return sheets_for(page.slug)
+
+
 @register.simple_tag
 def client_id() -> str:
     """A fresh UUID for one form: the phone sends it with the write, so a retry counts once."""

@@ -4,7 +4,7 @@ import uuid
 
 from django.urls import reverse
 
-from courses.models import LessonProgress, ProjectPhoto, QuizAttempt
+from courses.models import KnowledgeResponse, LessonProgress, ProjectPhoto, QuizAttempt
 from tests.courses.helpers import photo_of
 
 from . import PUBLIC, Row
@@ -57,6 +57,20 @@ ROWS = [
         unchanged=lambda w: ProjectPhoto.objects.count(),
     ),
     Row("courses:survey", lambda w: reverse("courses:survey", args=["pre"]), LEARNERS),
+    Row("courses:knowledge_test", lambda w: reverse("courses:knowledge_test", args=["pre"]),
+        LEARNERS),
+    Row(
+        "courses:knowledge_answer",
+        lambda w: reverse("courses:knowledge_answer", args=["pre", "soldering"]),
+        LEARNERS,
+        method="post",
+        # Without the survey consent a girl's answers are refused and she is sent back.
+        data=lambda w: {"client_id": str(uuid.uuid4()), "q-1": "1"},
+        ok=(302,),
+        unchanged=lambda w: KnowledgeResponse.objects.count(),
+    ),
     Row("courses:path", lambda w: reverse("courses:path"), LEARNERS),
+    Row("courses:worksheet", lambda w: reverse("courses:worksheet", args=["joints"]),
+        {"facilitator", "other_facilitator", "editor", "admin"}),
     Row("courses:glossary", lambda w: reverse("courses:glossary"), PUBLIC),
 ]

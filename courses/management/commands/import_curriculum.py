@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from courses.content_files import CONTENT_ROOT, read_content
 from courses.content_files import stats as content_stats
 from courses.curriculum_import import import_content
+from courses.knowledge import import_tests, read_tests
+from courses.knowledge import positions as test_positions
 
 
 class Command(BaseCommand):
@@ -26,6 +28,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, check=False, stats=False, **options):
         content, problems = read_content(path)
+        tests, test_problems = read_tests(path)
+        problems = problems + test_problems
         for problem in problems:
             self.stderr.write(str(problem))
         if problems:
@@ -33,11 +37,17 @@ class Command(BaseCommand):
         pages = len(content.pages)
         if check:
             self.stdout.write(f"{pages} pages checked in {path}: no problems.")
+            if tests:
+                self.stdout.write(f"{len(tests)} knowledge tests checked: no problems.")
             if stats:
                 for line in content_stats(content):
                     self.stdout.write(line)
+                shown = ", ".join(f"{place}: {count}" for place, count
+                                  in sorted(test_positions(tests).items()))
+                self.stdout.write(f"knowledge tests: right answer at choice {shown}")
             return
         report = import_content(content)
+        questions = import_tests(tests)
         for where in report.created:
             self.stdout.write(f"created   {where}")
         for where in report.updated:
@@ -46,5 +56,6 @@ class Command(BaseCommand):
             self.stdout.write(f"draft     {where}: left as a draft because {why}")
         self.stdout.write(
             f"{len(report.created)} created, {len(report.updated)} updated, "
-            f"{len(report.drafts)} left as drafts, {report.unchanged} unchanged."
+            f"{len(report.drafts)} left as drafts, {report.unchanged} unchanged; "
+            f"{questions} knowledge-test questions made or changed."
         )
