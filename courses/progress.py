@@ -90,15 +90,6 @@ def completed_lesson_keys(learner) -> set[uuid.UUID]:
     )
 
 
-def core_lessons_completed(learner, curriculum) -> tuple[int, int]:
-    """(core lessons she finished, core lessons in the curriculum): for the certificate."""
-    core_keys = {lesson.translation_key for lesson in _lessons(curriculum) if lesson.is_core}
-    if not core_keys:
-        return 0, 0
-    done = LessonProgress.objects.filter(learner=learner, lesson_key__in=core_keys).count()
-    return done, len(core_keys)
-
-
 def progress_for(learners: Iterable, curriculum) -> dict[int, Progress]:
     """Each girl's progress through ``curriculum``, by user id: two queries in all.
 

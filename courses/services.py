@@ -149,13 +149,6 @@ def quiz_blocks(lesson: LessonPage) -> list:
     return blocks_of_type(lesson, "quiz")
 
 
-def quiz_number_of(lesson: LessonPage, block_id: str) -> int | None:
-    for number, block in enumerate(quiz_blocks(lesson), start=1):
-        if block.id == block_id:
-            return number
-    return None
-
-
 @dataclass(frozen=True)
 class QuizResult:
     attempt: QuizAttempt

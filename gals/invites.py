@@ -98,14 +98,6 @@ def normalise_phone(raw: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def phone_or_none(raw: str) -> str | None:
-    """E.164 if ``raw`` reads as a phone number, else None (for the sign-in form)."""
-    try:
-        return normalise_phone(raw)
-    except ValidationError:
-        return None
-
-
 def _check_contact(phone: str, email: str) -> tuple[str, str]:
     User = get_user_model()
     phone, email = (phone or "").strip(), (email or "").strip().lower()
@@ -197,16 +189,6 @@ def link_existing_guardian(code: str, user) -> HouseholdMember:
     invite = find_invite(code)
     invite = GuardianInvite.objects.select_for_update().get(pk=invite.pk)
     return _join(invite, user)
-
-
-def daughters_of(user):
-    """The girls of the households in which ``user`` is a member: hers, and no one else's."""
-    if not getattr(user, "pk", None):
-        return get_user_model().objects.none()
-    return (
-        get_user_model().objects.filter(households__members__user=user)
-        .order_by("first_name", "pk").distinct()
-    )
 
 
 #: A code printed on a family sheet is left valid at least this long: paper travels

@@ -33,8 +33,6 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import EmptyResultSet
-from django.db import connections, transaction
 from django.db.models import (
     Avg,
     Count,
@@ -161,30 +159,6 @@ def girls_of(camps: QuerySet[Camp]) -> QuerySet[Enrolment]:
 
 
 # --- Camps, and the breakdowns summed from them ---------------------------------------
-
-
-def regroup(inner: QuerySet, select: str, group: str = "") -> list[tuple]:
-    """Aggregate an aggregated queryset once more, in the database:
-    ``SELECT <select> FROM (<inner>) g [GROUP BY <group>]``.
-
-    The ORM cannot group the rows of a grouped query again (per girl, then per camp
-    or per area); the inner query is still the ORM's, so only this outer line is SQL.
-    Refer to the inner query's columns by their annotation names, ``g.<name>``.
-    """
-    try:
-        sql, params = inner.query.sql_with_params()
-    except EmptyResultSet:
-        return []
-    grouping = f" GROUP BY {group}" if group else ""
-    connection = connections[inner.db]
-    with transaction.atomic(using=inner.db), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Tens of thousands of groups (a girl and an area each): let PostgreSQL
-            # keep them in memory rather than spill to disk (the default is 4 MB).
-            cursor.execute("SET LOCAL work_mem = '32MB'")
-        # The outer line is written in this module, never from input.
-        cursor.execute(f"SELECT {select} FROM ({sql}) g{grouping}", params)  # noqa: S608
-        return [tuple(_plain(value) for value in row) for row in cursor.fetchall()]
 
 
 def _plain(value):
