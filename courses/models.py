@@ -136,6 +136,11 @@ class LessonPage(BasePage):
         blank=True,
         help_text=_("One line: what to do instead when there is no connection."),
     )
+    # For the camp's facilitators only (courses/guides.py): never drawn on the lesson
+    # page, never searched. Written in the content files and imported from them.
+    facilitator_guide = models.JSONField(
+        _("facilitator's guide"), default=dict, blank=True, editable=False
+    )
 
     search_fields = BasePage.search_fields
     content_panels = BasePage.content_panels[:1] + [
