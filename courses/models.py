@@ -25,6 +25,7 @@ from cms.models import BasePage
 from cms.permissions import can
 
 from .blocks import KeyDateBlock, TimeSlotBlock
+from .panels import GuidePanel
 
 
 class Track(models.TextChoices):
@@ -152,6 +153,7 @@ class LessonPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("objectives"),
         FieldPanel("body"),
+        GuidePanel(heading=_("Facilitator's guide (read only)")),
     ]
 
     class Meta:

@@ -166,3 +166,17 @@ def test_no_girl_and_no_visitor_reads_the_guide_on_the_lesson_page(client, curri
     for html in (visitor, girl, day):
         for secret in secrets:
             assert secret not in html
+
+
+@pytest.mark.django_db
+def test_an_editor_reads_the_guide_in_the_lesson_s_editor_and_cannot_change_it(client,
+                                                                              curriculum):
+    from tests.world import make_user
+
+    lesson = curriculum["lessons"]["ru"][0]
+    lesson.facilitator_guide = GUIDE_ON_PAGE
+    lesson.save_revision().publish()
+    client.force_login(make_user("redaktor-guide", "editor"))
+    html = client.get(f"/admin/pages/{lesson.pk}/edit/").content.decode()
+    assert "Гидтин жашыруун сабы" in html and "Оңдо жашыруун" in html
+    assert 'name="facilitator_guide"' not in html  # written in the files, not here
