@@ -76,6 +76,14 @@ def can_manage(user, camp) -> bool:
     return can_view(user, camp)
 
 
+@rule("camp.day_plan")
+def can_see_day_plan(user, camp) -> bool:
+    """A day's plan with the lessons' facilitator's guides and answer keys: the camp's
+    facilitators, the programme managers who see the camp, administrators. Never girls,
+    guardians, partners or visitors (camp/day_plan.py)."""
+    return can_view(user, camp)
+
+
 @rule("camp.take_roll")
 def can_take_roll(user, camp) -> bool:
     """The roll is taken by the camp's own facilitators (administrators may correct it)."""

@@ -3,6 +3,7 @@
 Thin: parse the request, ask ``can``, call a service, render.
 """
 
+import datetime
 import uuid
 
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -17,6 +19,7 @@ from cms.audit import record
 from cms.models import AuditEvent
 from cms.offline import keep_offline, sender_checked
 from cms.permissions import can, require
+from courses.guides import lesson_guide
 from courses.services import (
     LearningError,
     parse_client_id,
@@ -27,7 +30,7 @@ from courses.services import (
 )
 
 from . import attendance as roll_call
-from . import calendar_sources, enrolment, ical, scheduling, shared_phone
+from . import calendar_sources, day_plan, enrolment, ical, scheduling, shared_phone
 from .dashboard import camp_today, my_camps
 from .forms import CampForm, DayForm, EnrolForm, WithdrawForm
 from .models import CalendarFeed, Camp, CampDay, Enrolment, Region
@@ -50,9 +53,22 @@ def teach(request):
     todays = [] if every_camp else [
         t for t in (camp_today(camp) for camp in camps["running"]) if t
     ]
+    for today in todays:
+        # The lessons' guides are for the camp's own facilitators (camp.day_plan).
+        today.can_plan = can(request.user, "camp.day_plan", today.camp)
+        for lesson in today.lessons:
+            lesson.guide = lesson_guide(lesson) if today.can_plan else None
+    # The evening before: the plan of each of her camps' next day, to print.
+    tomorrows = [] if every_camp else [
+        (camp, day) for camp in camps["running"] + camps["upcoming"]
+        if (day := day_plan.next_day(camp)) is not None
+        and day.date == scheduling.today() + datetime.timedelta(days=1)
+        and can(request.user, "camp.day_plan", camp)
+    ]
     feed = CalendarFeed.objects.filter(user=request.user).first()
     return keep_offline(render(request, "camp/teach.html", {
-        "camps": camps, "todays": todays, "feed": feed, "every_camp": every_camp,
+        "camps": camps, "todays": todays, "tomorrows": tomorrows, "feed": feed,
+        "every_camp": every_camp,
     }), request.user)
 
 
@@ -101,6 +117,7 @@ def camp_detail(request, pk: int):
         "enrol_form": EnrolForm(),
         "can_manage": can(request.user, "camp.manage", camp),
         "can_take_roll": can(request.user, "camp.take_roll", camp),
+        "can_plan": can(request.user, "camp.day_plan", camp),
         "can_manage_accounts": can(request.user, "camp.manage_accounts", camp),
         # Her birth year and why she was withdrawn are her record: not for managers.
         "can_see_records": can(request.user, "camp.girls_records", camp),
@@ -156,6 +173,27 @@ def day_edit(request, pk: int, number: int):
     return render(request, "camp/day_form.html", {
         "form": form, "camp": camp, "day": original,
     })
+
+
+@login_required
+def day_plan_view(request, pk: int, number: int):
+    """One day's plan with every lesson's facilitator's guide, in her language."""
+    camp = camp_or_404(request.user, pk, "camp.day_plan")
+    day = get_object_or_404(CampDay.objects.select_related("day_page"), camp=camp,
+                            number=number)
+    plan = day_plan.day_plan(camp, day, translation.get_language() or camp.language)
+    return render(request, "camp/day_plan.html", {"plan": plan, "camp": camp})
+
+
+@login_required
+def day_plan_pdf(request, pk: int, number: int):
+    """The same plan as an A4 PDF in the camp's language, to print the evening before."""
+    camp = camp_or_404(request.user, pk, "camp.day_plan")
+    day = get_object_or_404(CampDay.objects.select_related("day_page"), camp=camp,
+                            number=number)
+    response = HttpResponse(day_plan.day_plan_pdf(camp, day), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="day-plan-{camp.pk}-{number}.pdf"'
+    return response
 
 
 @login_required

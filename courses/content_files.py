@@ -62,6 +62,14 @@ PARENT_TYPES = {
 SHARED_KEYS = {"type", "slug", "number", "track", "duration", "core", "image", "website",
                "ort_subjects"}
 TIMETABLE_SLOT = re.compile(r"^(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s+(.+)$")
+# A lesson's facilitator's guide: ``<lesson>.guide.<lang>.md`` next to the lesson's files.
+GUIDE_SUFFIX = ".guide"
+GUIDE_TEXT_LISTS = ("preparation", "safety")
+GUIDE_TEXTS = ("fast_team", "slow_team")
+GUIDE_KEYS = {"timing", "preparation", "materials", "mistakes", "fast_team", "slow_team",
+              "safety"}
+GUIDE_PER = ("per_team", "per_girl", "per_camp")
+TIMING_ROW = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 ALLOWED_TAGS = {"p", "b", "i", "ul", "ol", "li", "h3"}
 
 
@@ -107,6 +115,7 @@ class PageSource:
     folder: Path  # relative to the content root
     name: str
     sources: dict[str, Source]
+    guides: dict[str, Source] = field(default_factory=dict)  # a lesson's guide files
 
     @property
     def type(self) -> str:
@@ -554,6 +563,151 @@ def _check_page(page: PageSource, drawings: set, files: dict, problems: list[Pro
                                             f"{first.path.name}'s"))
 
 
+# --- Facilitators' guides -----------------------------------------------------------------
+
+def _attach_guides(pages: list[PageSource], guides: dict, problems: list[Problem]) -> None:
+    by_key = {(page.folder, page.name): page for page in pages}
+    for key, sources in guides.items():
+        page = by_key.get(key)
+        if page is None or page.type != "lesson":
+            first = next(iter(sources.values()))
+            problems.append(Problem(first.path, 1, f"a guide belongs to a lesson: there is no "
+                                                   f"lesson {key[1]}.ky.md next to it"))
+            continue
+        page.guides = sources
+        _check_guide(page, problems)
+
+
+def _number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
+def _text_list(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(item, str) and item.strip() for item in value)
+
+
+def _check_guide(page: PageSource, problems: list[Problem]) -> None:
+    """A guide's own shape in each language, then what both languages must share."""
+    for language in LANGUAGES:
+        if language not in page.guides:
+            other = next(iter(page.guides.values()))
+            problems.append(Problem(other.path, 1, f"no {language} translation of the guide "
+                                                   f"({page.name}{GUIDE_SUFFIX}.{language}.md "
+                                                   "is missing)"))
+    duration = page.first.meta.get("duration")
+    for source in page.guides.values():
+        meta, lines, path = source.meta, source.line_of, source.path
+        if source.body:
+            problems.append(Problem(path, source.body[0]["_line"], "a guide is front matter "
+                                                                   "only: nothing after its "
+                                                                   "closing ---"))
+        for key in sorted(GUIDE_KEYS - set(meta)):
+            problems.append(Problem(path, 1, f"the guide has no {key}"))
+        for key in sorted(set(meta) - GUIDE_KEYS):
+            problems.append(Problem(path, lines.get(key, 1), f"unknown guide key {key!r}"))
+        timing = meta.get("timing")
+        if "timing" in meta:
+            rows = timing if isinstance(timing, list) else [timing]
+            bad = [row for row in rows
+                   if not isinstance(row, str) or not TIMING_ROW.match(row.strip())
+                   or int(TIMING_ROW.match(row.strip()).group(1)) <= 0]
+            for row in bad:
+                problems.append(Problem(path, lines.get("timing", 1),
+                                        f"timing row {row!r} is not '10 what happens' "
+                                        "(minutes, then the text)"))
+            if not bad and isinstance(timing, list):
+                total = sum(int(TIMING_ROW.match(row.strip()).group(1)) for row in timing)
+                if isinstance(duration, int) and total != duration:
+                    problems.append(Problem(path, lines.get("timing", 1),
+                                            f"the timing adds up to {total} minutes; the "
+                                            f"lesson lasts {duration} (duration)"))
+        for key in GUIDE_TEXT_LISTS:
+            if key in meta and not _text_list(meta[key]):
+                problems.append(Problem(path, lines.get(key, 1), f"{key} is a list of lines "
+                                                                 "of text"))
+        for key in GUIDE_TEXTS:
+            if key in meta and not (isinstance(meta[key], str) and meta[key].strip()):
+                problems.append(Problem(path, lines.get(key, 1), f"{key} is text"))
+        for item in meta.get("materials") or []:
+            where = lines.get("materials", 1)
+            if not isinstance(item, dict) or not isinstance(item.get("item"), str):
+                problems.append(Problem(path, where, "a material is `item:` and one of "
+                                                     f"{', '.join(GUIDE_PER)}"))
+                continue
+            pers = [key for key in GUIDE_PER if key in item]
+            if len(pers) != 1 or set(item) - {"item", *GUIDE_PER}:
+                problems.append(Problem(path, where, f"material {item['item']!r}: `item:` and "
+                                                     f"exactly one of {', '.join(GUIDE_PER)}"))
+            elif not _number(item[pers[0]]):
+                problems.append(Problem(path, where, f"material {item['item']!r}: {pers[0]} "
+                                                     f"must be a number, not "
+                                                     f"{item[pers[0]]!r}"))
+        if "materials" in meta and not isinstance(meta["materials"], list):
+            problems.append(Problem(path, lines.get("materials", 1),
+                                    "materials is a list of `- item:` entries"))
+        mistakes = meta.get("mistakes")
+        if "mistakes" in meta and not (isinstance(mistakes, list) and mistakes and all(
+                isinstance(m, dict) and set(m) == {"seen", "do"}
+                and all(isinstance(v, str) and v.strip() for v in m.values())
+                for m in mistakes)):
+            problems.append(Problem(path, lines.get("mistakes", 1),
+                                    "mistakes is a list of `- seen:` (what you see) and "
+                                    "`do:` (what to do)"))
+    if len(page.guides) > 1:
+        first, *others = page.guides.values()
+        for other in others:
+            if _timing_minutes(first.meta) != _timing_minutes(other.meta):
+                problems.append(Problem(other.path, other.line_of.get("timing", 1),
+                                        f"the timing's minutes differ from {first.path.name}"))
+            if _quantities(first.meta) != _quantities(other.meta):
+                problems.append(Problem(other.path, other.line_of.get("materials", 1),
+                                        "the materials' quantities differ from "
+                                        f"{first.path.name} (same items, same order)"))
+
+
+def _timing_minutes(meta: dict) -> list:
+    rows = meta.get("timing") if isinstance(meta.get("timing"), list) else []
+    return [TIMING_ROW.match(row.strip()).group(1) if isinstance(row, str)
+            and TIMING_ROW.match(row.strip()) else None for row in rows]
+
+
+def _quantities(meta: dict) -> list:
+    items = meta.get("materials") if isinstance(meta.get("materials"), list) else []
+    return [sorted((key, value) for key, value in item.items() if key != "item")
+            if isinstance(item, dict) else None for item in items]
+
+
+def guide_data(page: PageSource, language: str) -> dict | None:
+    """The lesson's guide in one language (None without one): timing rows with their
+    minute from the lesson's start, the materials with their unit (``team``, ``girl``
+    or ``camp``)."""
+    source = page.guides.get(language)
+    if source is None:
+        return None
+    meta = source.meta
+    timing, start = [], 0
+    for row in meta["timing"]:
+        minutes, text = TIMING_ROW.match(row.strip()).groups()
+        timing.append({"start": start, "end": start + int(minutes), "text": text.strip()})
+        start += int(minutes)
+    materials = []
+    for item in meta["materials"]:
+        per = next(key for key in GUIDE_PER if key in item)
+        materials.append({"item": item["item"].strip(), "per": per[len("per_"):],
+                          "quantity": item[per]})
+    return {
+        "timing": timing,
+        "preparation": [line.strip() for line in meta["preparation"]],
+        "materials": materials,
+        "mistakes": [{"seen": m["seen"].strip(), "do": m["do"].strip()}
+                     for m in meta["mistakes"]],
+        "fast_team": meta["fast_team"].strip(),
+        "slow_team": meta["slow_team"].strip(),
+        "safety": [line.strip() for line in meta["safety"]],
+    }
+
+
 @dataclass
 class Content:
     root: Path
@@ -585,6 +739,7 @@ def read_content(root: Path | str = CONTENT_ROOT) -> tuple[Content, list[Problem
     if not root.is_dir():
         return Content(root, [], {}), [Problem(root, 0, "no such folder")]
     grouped: dict[tuple, dict[str, Source]] = {}
+    guides: dict[tuple, dict[str, Source]] = {}
     for path in sorted(root.rglob("*.md")):
         parts = path.name.split(".")
         if len(parts) < 3 or parts[-2] not in LANGUAGES:
@@ -595,9 +750,14 @@ def read_content(root: Path | str = CONTENT_ROOT) -> tuple[Content, list[Problem
         source = read_source(path, problems, root / FILES_FOLDER)
         if source is None:
             continue
+        if source.name.endswith(GUIDE_SUFFIX):
+            key = (path.parent.relative_to(root), source.name[: -len(GUIDE_SUFFIX)])
+            guides.setdefault(key, {})[source.language] = source
+            continue
         key = (path.parent.relative_to(root), source.name)
         grouped.setdefault(key, {})[source.language] = source
     pages = [PageSource(folder, name, sources) for (folder, name), sources in grouped.items()]
+    _attach_guides(pages, guides, problems)
     # Depth first in file-name order, a folder's page before what is in the folder:
     # parents are made before their children, and siblings keep the files' order.
     pages.sort(key=lambda p: p.folder.parts + (() if p.is_folder_page else (p.name,)))
@@ -657,6 +817,8 @@ def page_data(page: PageSource, language: str) -> dict:
     data = {"type": page.type, **meta}
     if source.body:
         data["body"] = _blocks(source)
+    if page.guides:
+        data["guide"] = guide_data(page, language)
     return data
 
 
@@ -705,7 +867,8 @@ def _words(value) -> int:
         return sum(_words(item) for key, item in value.items()
                    if key not in ("type", "code", "image", "file", "url", "language",
                                   "correct", "slug", "track", "duration", "core",
-                                  "needs_connection"))
+                                  "needs_connection", "guide", "start", "end", "per",
+                                  "quantity"))
     if isinstance(value, list | tuple):
         return sum(_words(item) for item in value)
     if isinstance(value, str):
@@ -735,6 +898,12 @@ def stats(content: Content | None = None) -> list[str]:
         shown = ", ".join(f"{position}: {count}" for position, count in sorted(positions.items()))
         lines.append(f"{language}: {sum(positions.values())} lesson quizzes, right answer at "
                      f"choice {shown}")
+        guides = sorted(_words(lesson[language]["guide"]) for lesson in lessons
+                        if lesson[language].get("guide"))
+        lines.append(
+            f"{language}: facilitators' guides: {len(guides)} of {len(lessons)} lessons, "
+            f"words per guide: mean {round(sum(guides) / max(len(guides), 1))}, "
+            f"min {min(guides, default=0)}, max {max(guides, default=0)}, total {sum(guides)}")
     return lines
 
 

@@ -77,6 +77,7 @@ def page_fields(page: PageSource, language: str, assets: Assets) -> dict:
             "needs_connection": bool(data.get("needs_connection", False)),
             "offline_path": (data.get("offline_path") or "").strip(),
             "objectives": items(data["objectives"], "objective"),
+            "facilitator_guide": data.get("guide") or {},
         })
     else:
         fields["intro"] = data["intro"]

@@ -25,6 +25,7 @@ from cms.models import BasePage
 from cms.permissions import can
 
 from .blocks import KeyDateBlock, TimeSlotBlock
+from .panels import GuidePanel
 
 
 class Track(models.TextChoices):
@@ -136,6 +137,11 @@ class LessonPage(BasePage):
         blank=True,
         help_text=_("One line: what to do instead when there is no connection."),
     )
+    # For the camp's facilitators only (courses/guides.py): never drawn on the lesson
+    # page, never searched. Written in the content files and imported from them.
+    facilitator_guide = models.JSONField(
+        _("facilitator's guide"), default=dict, blank=True, editable=False
+    )
 
     search_fields = BasePage.search_fields
     content_panels = BasePage.content_panels[:1] + [
@@ -147,6 +153,7 @@ class LessonPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("objectives"),
         FieldPanel("body"),
+        GuidePanel(heading=_("Facilitator's guide (read only)")),
     ]
 
     class Meta:

@@ -69,3 +69,11 @@ def view_photo(user, photo) -> bool:
 def delete_photo(user, photo) -> bool:
     """Her own photo: she may take it down at any time, consent or not."""
     return isinstance(photo, ProjectPhoto) and photo.learner_id == user.pk
+
+
+@rule("courses.read_guide")
+def read_guide(user, lesson=None) -> bool:
+    """A lesson's facilitator's guide in the Wagtail editor: content editors and
+    administrators, who keep the curriculum. Facilitators read it on their camp's day
+    (``camp.day_plan``); girls, guardians, partners and visitors never."""
+    return user.is_superuser or user.has_role(Role.EDITOR)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0011_lesson_needs_connection'),
+        ('courses', '0012_facilitator_guide'),
     ]
 
     operations = [

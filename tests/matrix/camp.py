@@ -54,6 +54,8 @@ ROWS = [
         },
         unchanged=lambda w: Attendance.objects.count(),
     ),
+    Row("camp:day_plan", camp_url("day_plan", number=1), OURS),
+    Row("camp:day_plan_pdf", camp_url("day_plan_pdf", number=1), OURS),
     Row("camp:attendance", camp_url("attendance"), OURS),
     Row(
         "camp:renew_my_calendar", lambda w: reverse("camp:renew_my_calendar"), FACILITATORS,
