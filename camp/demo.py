@@ -32,6 +32,11 @@ GIRLS = [
     ("demo-girl-7", {"first_name": "Асель", "last_name": "Ж", "birth_year": 2011}),
     ("demo-girl-8", {"first_name": "Чолпон", "last_name": "Н", "birth_year": 2010}),
 ]
+
+#: A girl enrolled only in the camp that has not begun: what a girl sees before day 1
+#: (the survey and the knowledge test of before the camp).
+NEWCOMER = ("demo-girl-9", {"first_name": "Айпери", "last_name": "Б", "birth_year": 2011})
+
 STATUSES = ["present", "present", "present", "late", "present", "absent", "present"]
 
 
@@ -108,6 +113,8 @@ def load(out) -> None:
         for girl in girls:
             enrol(camp, girl, facilitator)
         _take_rolls(camp, girls, facilitator, before=today)
+        if status == Camp.Status.PUBLISHED:
+            enrol(camp, _person(NEWCOMER[0], Role.LEARNER, NEWCOMER[1]), facilitator)
         camp.status = status
         camp.save(update_fields=["status"])
         out(f"Demo camp: {title} ({camp.get_status_display()})")
