@@ -20,7 +20,6 @@ import json
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min
