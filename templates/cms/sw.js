@@ -55,49 +55,37 @@ self.addEventListener("install", function (event) {
   ]).then(function () { return self.skipWaiting(); }));
 });
 
-// An update empties the old static cache (activate). A phone that kept the certificate
-// checker gets it again here, while the update has signal: each kept checker page, the
-// scripts it loads and, if the phone had kept it before, the QR decoder (jsQR).
+// An update empties the old static cache: a phone that kept the checker fetches its
+// pages again, their scripts and the QR decoder if it had it.
 function renewChecker() {
   return caches.open(VERIFIER_CACHE).then(function (verifier) {
     return verifier.keys().then(function (requests) {
-      var pages = requests.filter(function (request) { return /\/verify\/scan\/$/.test(request.url); });
-      if (!pages.length) return;
-      return keptDecoder().then(function (hadDecoder) {
-        return Promise.all(pages.map(function (request) {
+      return keptDecoder().then(function (decoder) {
+        return Promise.all(requests.filter(function (r) { return /\/scan\/$/.test(r.url); }).map(function (request) {
           return fetch(request.url, { credentials: "omit" }).then(function (response) {
-            if (!response.ok) return;
-            return response.clone().text().then(function (html) {
-              return caches.open(STATIC_CACHE).then(function (cache) {
-                return cache.addAll(checkerFiles(html, hadDecoder));
-              }).then(function () { return verifier.put(request, response); });
+            return response.ok && response.clone().text().then(function (html) {
+              var files = [], pattern = /<script[^>]*\ssrc="([^"]+)"|data-decoder="([^"]+)"/g, found;
+              while ((found = pattern.exec(html))) {
+                if (found[1] || decoder) files.push(found[1] || found[2]);
+              }
+              return caches.open(STATIC_CACHE).then(function (cache) { return cache.addAll(files); })
+                .then(function () { return verifier.put(request, response); });
             });
           });
         }));
       });
     });
-  }).catch(function () {});  // never a reason to refuse the update
+  }).catch(function () {});
 }
 
 function keptDecoder() {
   return caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (name) { return name.indexOf("static-") === 0; })
-      .map(function (name) {
-        return caches.open(name).then(function (cache) { return cache.keys(); }).then(function (keys) {
-          return keys.some(function (request) { return /\/jsqr\//i.test(request.url); });
-        });
-      }));
-  }).then(function (found) { return found.indexOf(true) >= 0; });
-}
-
-function checkerFiles(html, withDecoder) {
-  var files = [], pattern = /<script[^>]*\ssrc="([^"]+)"/g, found;
-  while ((found = pattern.exec(html))) {
-    if (found[1].indexOf(STATIC_URL) === 0) files.push(found[1]);
-  }
-  var decoder = withDecoder && /data-decoder="([^"]+)"/.exec(html);
-  if (decoder) files.push(decoder[1]);
-  return files.filter(function (file, i) { return files.indexOf(file) === i; });
+    return Promise.all(names.map(function (name) {
+      return caches.open(name).then(function (cache) { return cache.keys(); });
+    }));
+  }).then(function (lists) {
+    return [].concat.apply([], lists).some(function (r) { return /\/jsqr\//i.test(r.url); });
+  });
 }
 
 self.addEventListener("activate", function (event) {
