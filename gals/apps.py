@@ -8,3 +8,8 @@ class GalsConfig(AppConfig):
     name = "gals"
     verbose_name = _("GALS: families")
 
+
+    def ready(self):
+        from . import resigning
+
+        resigning.connect()

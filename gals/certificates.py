@@ -4,13 +4,22 @@ line on the public verification page.
 A household earns it after attending the number of family sessions set in the
 certificate settings (3 unless an administrator changes it). It is printed in the
 girls' certificate design and checked on the same page with the same kind of code.
+
+Signed as a girl's certificate is (``camp.certificates.signing``: the same key, the same
+published keys, the same answers on the verification page): an Ed25519 signature over a
+fixed-order compact JSON array of what the page and the paper show,
+``["tc-family-1","<key id>","<code>",["<girl>",...],"<village>","<region ky>",
+"<region ru>","<first session>","<last session>",<sessions>,"<language>","<issued on>",
+"<signed on>"]`` (the order of ``FIELDS``).
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass
 
+from cryptography.exceptions import InvalidSignature
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min
@@ -18,7 +27,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from camp.certificates import rendering
+from camp.certificates import rendering, signing
 from camp.certificates.services import Outcome, Verification
 from cms import audit, pdf
 from cms.models import AuditEvent
@@ -64,12 +73,16 @@ def issue(household: Household, *, by, language: str) -> FamilyCertificate:
             _("This family has attended %(attended)d of the %(required)d sessions needed "
               "for a certificate.") % {"attended": standing.attended,
                                        "required": standing.required})
+    first, last = session_span(household)
     try:
         with transaction.atomic():
-            certificate = FamilyCertificate.objects.create(
+            certificate = FamilyCertificate(
                 household=household, language=language, issued_on=timezone.localdate(),
                 issued_by=by, sessions_attended=standing.attended,
+                first_session=first, last_session=last,
             )
+            sign(certificate, today=timezone.localdate())
+            certificate.save()
             audit.record(by, AuditEvent.Action.CREATED, certificate,
                          household=household.pk)
     except IntegrityError:  # issued at the same moment by another facilitator
@@ -99,7 +112,7 @@ def certificate_pdf(certificate: FamilyCertificate) -> bytes:
     """The family's certificate, A4 landscape, in its language."""
     household = certificate.household
     setting = rendering.site_settings()
-    first, last = session_span(household)
+    first, last = certificate.first_session, certificate.last_session
     address = rendering.verify_url(certificate)
     with translation.override(certificate.language):
         page = render_to_string("certificates/pdf_family_page.html", {
@@ -147,9 +160,93 @@ def lookup(code: str) -> Verification | None:
     if certificate is None:
         return None
     household = certificate.household
-    first, last = session_span(household)
+    first, last = certificate.first_session, certificate.last_session
     facts = FamilyFacts(holder_name(household), place_of(household),
                         certificate.sessions_attended, certificate.revoked_on,
                         certificate.display_code)
-    outcome = Outcome.REVOKED if certificate.is_revoked else Outcome.VALID
-    return Verification(outcome, facts, first, last, kind="family")
+    if certificate.is_revoked:
+        return Verification(Outcome.REVOKED, facts, first, last, kind="family")
+    signed, key = check(certificate)
+    if signed is signing.Check.SIGNED:
+        return Verification(Outcome.VALID, facts, first, last, kind="family", key=key)
+    if signed is signing.Check.UNKNOWN_KEY:
+        return Verification(Outcome.UNKNOWN_KEY, facts, kind="family")
+    return Verification(Outcome.NOT_VALID, facts, kind="family")
+
+
+# --- The signature ------------------------------------------------------------------
+
+#: Changes when the list of signed facts changes; old signatures keep their own tag.
+FORMAT = "tc-family-1"
+FIELDS = (
+    "code", "girls", "village", "region_ky", "region_ru", "first_day", "last_day",
+    "sessions_attended", "language", "issued_on", "signed_on",
+)
+SIGNATURE_FIELDS = ["signed_on", "key_id", "signature"]
+
+
+def signed_facts(certificate: FamilyCertificate) -> dict:
+    """What the signature covers: what the verification page and the paper show (the
+    girls' first names and initials, the place, the sessions), never a surname."""
+    household = certificate.household
+    camp = household.camp
+    school = camp.school if camp is not None else None
+    region = school.district.region if school is not None else None
+    return {
+        "code": certificate.code,
+        "girls": [_girl_name(girl) for girl in household.girls.order_by("first_name", "pk")],
+        "village": school.village if school is not None else "",
+        "region_ky": region.name_ky if region is not None else "",
+        "region_ru": region.name_ru if region is not None else "",
+        "first_day": _iso(certificate.first_session),
+        "last_day": _iso(certificate.last_session),
+        "sessions_attended": certificate.sessions_attended,
+        "language": certificate.language,
+        "issued_on": _iso(certificate.issued_on),
+        "signed_on": _iso(certificate.signed_on),
+    }
+
+
+def _girl_name(girl) -> str:
+    """As ``User.display_name`` prints it, from the fields alone (a migration signs too)."""
+    initial = f" {girl.last_name[:1]}." if girl.last_name else ""
+    return f"{girl.first_name or girl.username}{initial}"
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def canonical(key_id: str, values: dict) -> bytes:
+    return json.dumps(
+        [FORMAT, key_id, *(values[name] for name in FIELDS)],
+        ensure_ascii=False, separators=(",", ":"),
+    ).encode("utf-8")
+
+
+def sign(certificate: FamilyCertificate, *, today: datetime.date) -> None:
+    """Fill in ``signed_on``, ``key_id`` and ``signature`` with the site's key (the one
+    that signs the girls' certificates); the caller saves."""
+    key = signing.private_key()
+    certificate.signed_on = today
+    certificate.key_id = signing.key_id_of(key.public_key())
+    certificate.signature = signing.b64(
+        key.sign(canonical(certificate.key_id, signed_facts(certificate))))
+
+
+def check(certificate: FamilyCertificate) -> tuple[signing.Check, signing.PublicKey | None]:
+    """Do the stored facts match the stored signature, under a key the site publishes?
+    The same answers as a girl's certificate (``signing.check``)."""
+    if not certificate.signature or not certificate.signed_on:
+        return signing.Check.UNSIGNED, None
+    key = signing.public_keys().get(certificate.key_id)
+    if key is None:
+        return signing.Check.UNKNOWN_KEY, None
+    if not key.covers(certificate.signed_on):
+        return signing.Check.TAMPERED, key
+    try:
+        key.public.verify(signing.unb64(certificate.signature),
+                          canonical(certificate.key_id, signed_facts(certificate)))
+    except (InvalidSignature, ValueError):
+        return signing.Check.TAMPERED, key
+    return signing.Check.SIGNED, key

@@ -739,8 +739,18 @@ class FamilyCertificate(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     sessions_attended = models.PositiveSmallIntegerField(_("sessions attended"))
+    #: The first and last session the family attended, as they were when it was issued:
+    #: printed and signed, so a later session changes neither the paper nor its signature.
+    first_session = models.DateField(_("first session"), null=True, blank=True,
+                                     editable=False)
+    last_session = models.DateField(_("last session"), null=True, blank=True, editable=False)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The Ed25519 signature over its facts, as on a girl's certificate
+    # (camp.certificates.signing; the facts: gals.certificates.signed_facts).
+    signed_on = models.DateField(_("signed on"), null=True, blank=True, editable=False)
+    key_id = models.CharField(_("key id"), max_length=32, blank=True, editable=False)
+    signature = models.CharField(_("signature"), max_length=100, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("family certificate")

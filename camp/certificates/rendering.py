@@ -174,14 +174,15 @@ def _options(setting: CertificateSettings) -> dict:
     }
 
 
-def _prepare(certificates: Iterable[Certificate]) -> tuple[list[Certificate], list[dict]]:
+def _prepare(certificates: Iterable[Certificate], setting: CertificateSettings | None = None,
+             ) -> tuple[list[Certificate], list[dict]]:
     certificates = _load(certificates)
     camps = {c.camp_id: c.camp for c in certificates}
     spans = _spans(camps.values())
     totals = dict(
         Camp.objects.filter(pk__in=camps).annotate(n=Max("days__number")).values_list("pk", "n")
     )
-    options = _options(site_settings())
+    options = _options(setting or site_settings())
     facts = []
     for certificate in certificates:
         first, last, _n = spans[certificate.camp_id]
@@ -234,8 +235,8 @@ def _page(certificate: Certificate, facts: dict, logos: list[str]) -> str:
 def render(certificates: Iterable[Certificate], title: str = "", *,
            stats: pdf.PartStats | None = None) -> tuple[bytes, int]:
     """One PDF with a page for each certificate, in each one's own language."""
-    certificates, facts = _prepare(certificates)
-    setting = site_settings()
+    setting = site_settings()  # read once: a query or two every time
+    certificates, facts = _prepare(certificates, setting)
     logos = [logo_uri(image) for image in setting.logos()]
     pages = [_page(c, f, logos) for c, f in zip(certificates, facts, strict=True)]
     return print_pages(pages, title or _("Certificates"), stats=stats)

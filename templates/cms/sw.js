@@ -50,9 +50,43 @@ function languagesInUse() {
 self.addEventListener("install", function (event) {
   event.waitUntil(Promise.all([
     caches.open(STATIC_CACHE).then(function (cache) { return cache.addAll(SHELL); }),
-    languagesInUse().then(function (languages) { return Promise.all(languages.map(keepOfflinePage)); })
+    languagesInUse().then(function (languages) { return Promise.all(languages.map(keepOfflinePage)); }),
+    renewChecker()
   ]).then(function () { return self.skipWaiting(); }));
 });
+
+// An update empties the old static cache: a phone that kept the checker fetches its
+// pages again, their scripts and the QR decoder if it had it.
+function renewChecker() {
+  return caches.open(VERIFIER_CACHE).then(function (verifier) {
+    return verifier.keys().then(function (requests) {
+      return keptDecoder().then(function (decoder) {
+        return Promise.all(requests.filter(function (r) { return /\/scan\/$/.test(r.url); }).map(function (request) {
+          return fetch(request.url, { credentials: "omit" }).then(function (response) {
+            return response.ok && response.clone().text().then(function (html) {
+              var files = [], pattern = /<script[^>]*\ssrc="([^"]+)"|data-decoder="([^"]+)"/g, found;
+              while ((found = pattern.exec(html))) {
+                if (found[1] || decoder) files.push(found[1] || found[2]);
+              }
+              return caches.open(STATIC_CACHE).then(function (cache) { return cache.addAll(files); })
+                .then(function () { return verifier.put(request, response); });
+            });
+          });
+        }));
+      });
+    });
+  }).catch(function () {});
+}
+
+function keptDecoder() {
+  return caches.keys().then(function (names) {
+    return Promise.all(names.map(function (name) {
+      return caches.open(name).then(function (cache) { return cache.keys(); });
+    }));
+  }).then(function (lists) {
+    return [].concat.apply([], lists).some(function (r) { return /\/jsqr\//i.test(r.url); });
+  });
+}
 
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {

@@ -216,3 +216,53 @@ def test_the_decoder_is_downloaded_only_by_the_checker_without_barcode_detector(
     assert page.evaluate("() => typeof self.jsQR") == "undefined"
     assert not [url for url in requested if "jsqr" in url.lower()]
     assert phone.errors == []
+
+
+def static_caches(page) -> list[str]:
+    return page.evaluate(
+        "() => caches.keys().then(names => names.filter(n => n.startsWith('static-')))")
+
+
+def test_an_update_of_the_worker_keeps_the_checker_and_its_decoder_for_use_offline(
+    phone, certificate, settings  # noqa: F811
+):
+    """An update empties the old worker's static cache; the checker kept before, its
+    scripts and the decoder must still be there without signal afterwards."""
+    server = phone.server
+    page = phone.open()
+    phone.context.add_init_script("delete self.BarcodeDetector;")  # the decoder is needed
+    page.goto(server + "/ky/")
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.goto(server + "/ky/verify/scan/")
+    controlled(page, 40)
+    kept(page)
+    decoder_kept(page)
+    before = static_caches(page)
+
+    # A new release: the worker's text changes, the phone fetches it with signal.
+    settings.NEVER_KEPT_PATHS = [*settings.NEVER_KEPT_PATHS, "release-2/"]
+    page.goto(server + "/ky/")
+    page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
+    deadline = timezone.now().timestamp() + 40
+    while (caches := static_caches(page)) == before or len(caches) != 1:
+        if timezone.now().timestamp() > deadline:
+            raise AssertionError(f"the new worker never replaced the old one: {caches}")
+        page.wait_for_timeout(200)
+
+    # The browser's own HTTP cache is not the worker's to keep: a phone empties it when
+    # short of space, and it would hide a checker the worker lost.
+    phone.context.new_cdp_session(page).send("Network.clearBrowserCache")
+    phone.context.set_offline(True)
+    page.goto(server + "/ky/verify/scan/")  # the kept checker, its scripts from the phone
+    address = f"{server}/ky/verify/{certificate.code}/#{qr.fragment(certificate)}"
+    page.get_by_label("Код же QR-коддун шилтемеси").fill(address)
+    page.get_by_role("button", name="Текшерүү").click()
+    result = page.locator("[data-result]")
+    expect(result).to_contain_text(VALID)
+    expect(result).to_contain_text("Өмүрбүбү Ң.")
+    # The decoder too: a photo can still be read without signal.
+    deadline = timezone.now().timestamp() + 15
+    while page.evaluate("() => typeof self.jsQR") != "function":
+        if timezone.now().timestamp() > deadline:
+            raise AssertionError("the QR decoder was not kept through the update")
+        page.wait_for_timeout(100)
