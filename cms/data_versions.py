@@ -144,19 +144,21 @@ class DataVersion:
             self.bump()
         return self.unwritten
 
-    def kept(self, key: str, build, timeout: int):
+    def kept(self, key: str, build, timeout: int, shared: bool = True):
         """``build()``, kept in the cache under ``key`` for the current version.
-        Nothing is kept when ``build`` finds nothing (None): it is asked again."""
+        Nothing is kept when ``build`` finds nothing (None): it is asked again.
+        ``shared=False``: kept in this process only, never written to Redis (only the
+        counter is read there)."""
         if self.still_unwritten():
             return build()
         versioned = f"{key}:{self.current()}"
         value = recent.get(versioned)
         if value is not None:
             return value
-        value = cache.get(versioned)
+        value = cache.get(versioned) if shared else None
         if value is None:
             value = build()
-            if value is not None:
+            if value is not None and shared:
                 cache.set(versioned, value, timeout)
         breaker = _breaker()
         if value is not None and not self.unwritten and not (breaker and breaker.down):
