@@ -27,5 +27,10 @@ class CmsConfig(AppConfig):
 
         user_logged_in.connect(on_sign_in, dispatch_uid="cms.sessions.on_sign_in")
 
+        # The signed-in person is kept until her account or groups change (cms.signed_in).
+        from . import signed_in
+
+        signed_in.connect()
+
         # `check --deploy` warns about a scheduled job that has not run (cms.jobs).
         from . import jobs  # noqa: F401

@@ -41,10 +41,13 @@ class _Recent:
     so a new key): a copy here is as good as Redis's, without a round trip. Under load a
     round trip is a wait for the CPU, and a lesson page made twenty. Each read unpickles
     its own copy, so no request sees another's changes to an object. Bounded in entries
-    and bytes; an entry also ends at its own timeout, as in Redis.
+    and bytes; an entry also ends at its own timeout, as in Redis. A camp morning of 50
+    camps reads, in every worker, about 1,500 girls' accounts, 4,500 records of a lesson
+    and their camps: at 4,096 entries they pushed each other out before they were read
+    again. The bytes bound the memory.
     """
 
-    def __init__(self, max_entries: int = 4096, max_bytes: int = 16 * 1024 * 1024):
+    def __init__(self, max_entries: int = 16384, max_bytes: int = 16 * 1024 * 1024):
         self.max_entries, self.max_bytes = max_entries, max_bytes
         self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
         self._bytes = 0
@@ -144,19 +147,21 @@ class DataVersion:
             self.bump()
         return self.unwritten
 
-    def kept(self, key: str, build, timeout: int):
+    def kept(self, key: str, build, timeout: int, shared: bool = True):
         """``build()``, kept in the cache under ``key`` for the current version.
-        Nothing is kept when ``build`` finds nothing (None): it is asked again."""
+        Nothing is kept when ``build`` finds nothing (None): it is asked again.
+        ``shared=False``: kept in this process only, never written to Redis (only the
+        counter is read there)."""
         if self.still_unwritten():
             return build()
         versioned = f"{key}:{self.current()}"
         value = recent.get(versioned)
         if value is not None:
             return value
-        value = cache.get(versioned)
+        value = cache.get(versioned) if shared else None
         if value is None:
             value = build()
-            if value is not None:
+            if value is not None and shared:
                 cache.set(versioned, value, timeout)
         breaker = _breaker()
         if value is not None and not self.unwritten and not (breaker and breaker.down):

@@ -75,7 +75,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the signed-in person and her roles kept until her account changes.
+    "cms.signed_in.AuthenticationMiddleware",
     "cms.sessions.GirlSessionMiddleware",
     "cms.security.AdminGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -13,7 +13,10 @@ Prints requests per second, p50, p95 and errors for each phase, then the memory 
 app's master and workers (PSS and RSS).
 
 Stays on 127.0.0.1: its own gunicorn (port 8765), its own Redis (6391), its own
-database (techcamp_load, dropped and made anew). Stops by itself.
+database (techcamp_load, dropped and made anew). Stops by itself. LOAD_APP_PORT,
+LOAD_REDIS_PORT and LOAD_DATABASE move it to other ports and another database, so two
+runs on one machine stay apart. At the end it prints the CPU time of the load generator
+(this process) beside the app's, since both share the machine's cores.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import resource
 import sys
 import time
 from pathlib import Path
@@ -149,6 +153,12 @@ def main() -> int:
               + app_memory(app), flush=True)
     finally:
         processes.stop_all()
+    generator = resource.getrusage(resource.RUSAGE_SELF)
+    others = resource.getrusage(resource.RUSAGE_CHILDREN)  # gunicorn and its workers, Redis
+    mine = generator.ru_utime + generator.ru_stime
+    theirs = others.ru_utime + others.ru_stime
+    print(f"CPU: load generator {mine:.0f} s, app and Redis {theirs:.0f} s "
+          f"(the generator's share {100 * mine / max(mine + theirs, 1e-9):.0f} %)", flush=True)
     return 0 if summary["errors"] == 0 else 1
 
 

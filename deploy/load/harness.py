@@ -256,7 +256,9 @@ def build_camps(env: dict, camps: int, girls: int, reuse: bool = False) -> dict:
     """Make the database anew (or, with ``reuse``, keep the last one built)."""
     import json
 
-    saved = Path(tempfile.gettempdir()) / f"techcamp-load-{camps}x{girls}.json"
+    # Another database (LOAD_DATABASE) has its own file: two runs never mix sessions.
+    name = "techcamp-load" if DATABASE == "techcamp_load" else DATABASE
+    saved = Path(tempfile.gettempdir()) / f"{name}-{camps}x{girls}.json"
     if reuse and saved.exists():
         return json.loads(saved.read_text())
     create_database()

@@ -111,3 +111,29 @@ def test_a_girl_still_sees_her_own_ticks_after_a_visitor_read_the_kept_page(clie
     answer(girl, lesson, "2")
     assert checked_answers(girl.get(lesson.url).content.decode()) == ["2"]
     assert checked_answers(client.get(lesson.url).content.decode()) == []
+
+
+def test_the_pictures_of_her_steps_are_drawn_once_not_for_each_girl(world, monkeypatch):
+    """Her steps are drawn for her (her ticks), but their pictures are the same for
+    everyone: no rendition is looked up again once a girl's page has been drawn."""
+    lesson = world.curriculum["lessons"]["ky"][0]
+    aigul, nurzat = Client(), Client()
+    aigul.force_login(world.girl_a)
+    nurzat.force_login(world.girl_b)
+    first = aigul.get(lesson.url).content.decode()
+    looked_up = []
+    image_class = get_image_model()
+    original = image_class.get_renditions
+
+    def counted(self, *args, **kwargs):
+        looked_up.append(self.pk)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(image_class, "get_renditions", counted)
+    other = nurzat.get(lesson.url).content.decode()
+    assert looked_up == []
+    assert 'data-learning="step"' in other  # her own forms are still drawn for her
+    steps_a, steps_b = (re.search(r'<section class="steps">.*?</section>', html, re.S).group(0)
+                        for html in (first, other))
+    pictures = re.findall(r"<picture.*?</picture>", steps_b, re.S)
+    assert pictures and pictures == re.findall(r"<picture.*?</picture>", steps_a, re.S)
