@@ -97,3 +97,34 @@ def test_another_server_s_change_counts_here_too(girl, lesson, world):
     type(world.girl_a).objects.filter(pk=world.girl_a.pk).update(is_active=False)
     version_of(world.girl_a.pk).bump()  # what that server's signal did
     assert girl.get(lesson.url).context["user"].is_anonymous
+
+
+@pytest.mark.parametrize("side", ["group", "permission"])
+def test_a_permission_taken_from_her_group_counts_at_her_next_request(world, lesson, side):
+    """The editors' rights are Django permissions of their group: taking one away (from
+    either side) counts at once, though her account was kept with its roles."""
+    from django.contrib.auth.models import Permission
+
+    editor = world.user("editor")
+    client = Client()
+    client.force_login(editor)
+    first = client.get(lesson.url)
+    assert first.wsgi_request.user.has_perm("wagtailadmin.access_admin")
+    access = Permission.objects.get(content_type__app_label="wagtailadmin",
+                                    codename="access_admin")
+    editors = Group.objects.get(name=Role.EDITOR)
+    if side == "group":
+        editors.permissions.remove(access)
+    else:
+        access.group_set.remove(editors)
+    after = client.get(lesson.url)
+    assert not after.wsgi_request.user.has_perm("wagtailadmin.access_admin")
+
+
+def test_what_a_request_notes_on_her_account_stays_with_that_request(girl, lesson):
+    """The kept copy is unpickled for each request: nothing one request sets on it
+    (Django's permission cache, an attribute a view sets) reaches the next."""
+    first = girl.get(lesson.url).wsgi_request.user
+    first.noted_by_a_view = "only this request"
+    second = girl.get(lesson.url).wsgi_request.user
+    assert second.pk == first.pk and not hasattr(second, "noted_by_a_view")
