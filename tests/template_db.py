@@ -47,8 +47,6 @@ def migrations_key(connection) -> str:
     from django.apps import apps
     from django.conf import settings
 
-    digest = hashlib.sha256()
-    digest.update(f"{sys.version_info[:3]} {django.__version__} {connection.vendor}".encode())
     folders = []
     for app in apps.get_app_configs():
         folder = Path(app.path) / "migrations"
@@ -56,6 +54,13 @@ def migrations_key(connection) -> str:
             folders.append((app.label, folder))
     module = sys.modules[settings.SETTINGS_MODULE]
     folders.append(("settings", Path(module.__file__).parent))
+    return files_key(
+        folders, f"{sys.version_info[:3]} {django.__version__} {connection.vendor}")
+
+
+def files_key(folders: list[tuple[str, Path]], prefix: str) -> str:
+    """A short hash of ``prefix`` and the names and contents of the folders' .py files."""
+    digest = hashlib.sha256(prefix.encode())
     for label, folder in sorted(folders):
         for path in sorted(folder.glob("*.py")):
             digest.update(f"{label}/{path.name}\0".encode())
