@@ -4,12 +4,22 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from tests import template_db
 from tests.factories import make_curriculum
 from tests.shared_data import built_once, fresh, module_data  # noqa: F401 - a fixture
 from tests.world import build_world
 
 E2E_DIR = Path(__file__).resolve().parent / "e2e"
 ACCEPTANCE_DIR = Path(__file__).resolve().parent / "acceptance"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """pytest-django's (a test database per xdist worker), and then each test database
+    copied from one migrated template instead of migrated again (tests/template_db.py)."""
+    from django.db import connections
+
+    template_db.install(connections, list(connections))
 
 
 @pytest.fixture(autouse=True)

@@ -44,7 +44,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "deploy" / "load")]
@@ -878,10 +878,17 @@ def build(cluster: Cluster) -> tuple[dict, dict]:
     subprocess.run(  # noqa: S603
         ["psql", f"postgres://postgres@127.0.0.1:{PG_PORT}/postgres", "-qc",  # noqa: S607
          "CREATE DATABASE techcamp"], check=True, capture_output=True)
+    # The demo the acceptance suite's production pass built in this CI run, if any
+    # (DEMO_SNAPSHOT): restored, signed with its key, instead of built again.
+    snapshot = acceptance.snapshot_folder()
+    if snapshot is not None and not (snapshot / acceptance.SNAPSHOT_DUMP).exists():
+        snapshot = None
+    key = {} if snapshot is None else {
+        "CERTIFICATE_SIGNING_KEY": str(snapshot / "signing-key.pem")}
     env = acceptance.base_env(
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{PG_PORT}/techcamp",
         REDIS_URL=f"redis://127.0.0.1:{REDIS_PORT}/0", MEDIA_ROOT=str(folder / "media"),
-        PRIVATE_MEDIA_ROOT=str(folder / "media-private"), SITE_URL=ORIGIN,
+        PRIVATE_MEDIA_ROOT=str(folder / "media-private"), SITE_URL=ORIGIN, **key,
     )
     cluster.env = {
         **env,
@@ -902,8 +909,13 @@ def build(cluster: Cluster) -> tuple[dict, dict]:
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=cluster.env,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     started = time.monotonic()
-    acceptance.build(env)
-    print(f"migrate and load_demo: {time.monotonic() - started:.0f} s", flush=True)
+    if snapshot is None:
+        acceptance.build(env)
+        print(f"migrate and load_demo: {time.monotonic() - started:.0f} s", flush=True)
+    else:
+        restore_demo(snapshot, folder, env)
+        print(f"the acceptance suite's demo restored from {snapshot}: "
+              f"{time.monotonic() - started:.0f} s", flush=True)
 
     def script(code: str, *args: str) -> subprocess.Popen:
         return subprocess.Popen([PYTHON, "-c", code, *args], cwd=ROOT, env=cluster.env,  # noqa: S603
@@ -919,6 +931,23 @@ def build(cluster: Cluster) -> tuple[dict, dict]:
     if static.wait(timeout=300) != 0:
         raise RuntimeError(f"collectstatic failed: {static.stderr.read()[-2000:]}")
     return result(camps), result(facts)
+
+
+def restore_demo(snapshot: Path, folder: Path, env: dict) -> None:
+    """The demo as tests/acceptance/stack.py saved it: the database, its media, and the
+    site's address moved from the acceptance suite's to this one's."""
+    acceptance.run([acceptance.postgres_tool("pg_restore"), "--no-owner", "--no-acl",
+                    "--exit-on-error", "--jobs=2", "--dbname", env["DATABASE_URL"],
+                    str(snapshot / acceptance.SNAPSHOT_DUMP)], acceptance.base_env())
+    for name in ("media", "media-private"):
+        if (snapshot / name).exists():
+            shutil.copytree(snapshot / name, folder / name)
+    built, here = urlsplit((snapshot / "site-url").read_text().strip()), urlsplit(ORIGIN)
+    moved = sql("UPDATE wagtailcore_site SET hostname = %s, port = %s"
+                " WHERE hostname = %s AND port = %s RETURNING id",
+                here.hostname, here.port, built.hostname, built.port or 443)
+    if len(moved) != 1:
+        raise RuntimeError(f"the demo's site at {built.geturl()} was not found in the snapshot")
 
 
 def nginx_config(folder: Path) -> str:

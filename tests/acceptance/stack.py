@@ -134,6 +134,51 @@ def build(env: dict) -> None:
     run([PYTHON, "manage.py", "load_demo"], dev)
 
 
+# --- The demo database, shared with the cluster test ---------------------------------
+#
+# Building the demo (migrate, then load_demo) is the slowest part of starting either the
+# production pass or the cluster test (deploy/cluster/run.py), and both build the same
+# demo with the same commands. With DEMO_SNAPSHOT=<folder> (.ci/run sets it), the
+# production pass saves what it built there before any journey runs: the database
+# (pg_dump), its public and private media, the certificate signing key it was signed
+# with, and the address the demo site was given. The cluster test then restores that
+# instead of building it again. Without it, each builds its own as before.
+
+SNAPSHOT_DUMP = "demo.dump"
+
+
+def snapshot_folder() -> Path | None:
+    folder = os.environ.get("DEMO_SNAPSHOT")
+    return Path(folder) if folder else None
+
+
+def postgres_tool(name: str) -> str:
+    """PostgreSQL's own program ``name`` of the newest installed version (pg_dump of one
+    version reads servers up to it, pg_restore archives of versions up to it)."""
+    found = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"),
+                   key=lambda path: int(path.parts[-3]) if path.parts[-3].isdigit() else 0)
+    return str(found[-1]) if found else (shutil.which(name) or name)
+
+
+def save_snapshot(folder: Path, env: dict, media_root: Path) -> None:
+    """The demo just built, as the cluster test restores it (see above)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in (folder / "media", folder / "media-private"):
+        shutil.rmtree(old, ignore_errors=True)
+    run([postgres_tool("pg_dump"), "--format=custom", "--no-owner", "--no-acl",
+         "--file", str(folder / SNAPSHOT_DUMP), "--dbname", env["DATABASE_URL"]], base_env())
+    for name, source in (("media", media_root),
+                         ("media-private", media_root.with_name(media_root.name + "-private"))):
+        if source.exists():
+            shutil.copytree(source, folder / name)
+    # The key the demo's certificates were signed with: a file, or the key itself.
+    key, used = folder / "signing-key.pem", env["CERTIFICATE_SIGNING_KEY"]
+    key.touch(mode=0o600)
+    key.chmod(0o600)
+    key.write_text(used if used.lstrip().startswith("-----BEGIN") else Path(used).read_text())
+    (folder / "site-url").write_text(env["SITE_URL"])
+
+
 def start_dev(folder: Path) -> Stack:
     """Pass (a): ``make run`` on a SQLite file, served by runserver."""
     port = setting("DEV_PORT", "8201")
@@ -222,6 +267,9 @@ def start_production(folder: Path) -> Stack:
         SITE_URL=url,
     )
     build(env)
+    snapshot = snapshot_folder()
+    if snapshot is not None:
+        save_snapshot(snapshot, env, media_root)
     production = {
         **env,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",

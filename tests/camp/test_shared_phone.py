@@ -16,14 +16,8 @@ from camp import shared_phone
 from camp.models import UnconfirmedWrite
 from cms.models import AuditEvent
 from courses.models import LessonProgress, QuizAttempt
-from tests.world import build_world
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world():
-    return build_world()
 
 
 def _item(world, girl, *, kind="done", **extra):

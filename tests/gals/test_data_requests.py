@@ -15,12 +15,7 @@ from django.utils import timezone
 from cms.models import AuditEvent
 from gals import data_requests
 from gals.models import DataRequest
-from tests.world import build_world, make_user
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
+from tests.world import make_user
 
 
 def ask(client, world, kind="export"):

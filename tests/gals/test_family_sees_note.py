@@ -1,17 +1,10 @@
 """A visible note on the girl's own page when a parent's account can see her progress
 (the Age Appropriate Design Code's "signal" to the child), in Kyrgyz and Russian."""
 
-import pytest
 
-from tests.world import build_world
 
 KY = "Ата-энең үй-бүлө барагында"
 RU = "Твои родители видят на странице семьи"
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 def test_she_is_told_when_a_parent_follows_her_progress(client, world):

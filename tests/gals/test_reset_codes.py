@@ -15,7 +15,7 @@ from gals import reset_codes
 from gals.code_tries import CODE_LIMIT
 from gals.models import HouseholdMember, PasswordResetCode
 from tests.shared_data import empty_cache
-from tests.world import build_world, make_user
+from tests.world import make_user
 
 User = get_user_model()
 
@@ -28,11 +28,6 @@ def _fresh_limits(settings):
     empty_cache(alias)
     yield
     empty_cache(alias)
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 def password_works(world, password) -> bool:

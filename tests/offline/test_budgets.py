@@ -7,8 +7,6 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 
-from tests.world import build_world
-
 pytestmark = pytest.mark.django_db
 
 HTML_BUDGET = 20 * 1024
@@ -19,8 +17,7 @@ LINKED = re.compile(
 
 
 @pytest.fixture
-def girl_on_a_lesson(client):
-    world = build_world()
+def girl_on_a_lesson(client, world):
     client.force_login(world.girl_a)
     lesson = world.curriculum["lessons"]["ky"][0]
     response = client.get(lesson.url, HTTP_ACCEPT_ENCODING="gzip")

@@ -13,14 +13,8 @@ from django.urls import reverse
 
 from camp.models import Attendance
 from courses.models import LessonProgress, QuizAttempt
-from tests.world import build_world
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world():
-    return build_world()
 
 
 def _lesson(world):
