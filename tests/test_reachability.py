@@ -34,6 +34,13 @@ HER_BADGE = {
                                "page; adults' pages give them the PDF",
 }
 
+#: The sheets are linked from the soldering and circuit lessons of the shipped curriculum
+#: (courses/content, their front matter); the matrix world's test curriculum has none.
+WORKSHEETS = {
+    "courses:worksheet": "linked from the shipped soldering and circuit lessons only "
+                         "(tests/courses/test_worksheets.py checks those links)",
+}
+
 #: role -> {view name: why no link leads there}.
 NOT_LINKED = {
     "anonymous": {
@@ -61,6 +68,9 @@ NOT_LINKED = {
     "girl": {
         "courses:learner_photos": "her own photos are her page courses:photos; this is "
                                   "the address her facilitator and parent use",
+        "courses:knowledge_test": "her learn page links it before day 1 and from day 6; "
+                                  "the matrix world's camp is between the two "
+                                  "(tests/courses/test_knowledge_test.py follows the link)",
     },
     "guardian": {
         **NO_CERTIFICATES,
@@ -69,6 +79,7 @@ NOT_LINKED = {
                       "alone only when an answer needs correcting",
     },
     "facilitator": {
+        **WORKSHEETS,
         **NEW_PINS,
         **NO_CERTIFICATES,
         **HER_BADGE,
@@ -80,7 +91,7 @@ NOT_LINKED = {
     "manager": {**NO_CERTIFICATES, **HER_BADGE},
     "lead": NO_CERTIFICATES,  # no girl's account, PINs or cards (camp/account_rules.py)
     "partner": NO_CERTIFICATES,
-    "editor": NO_CERTIFICATES,
+    "editor": {**NO_CERTIFICATES, **WORKSHEETS},
     "*": {
         "certificates:verify": "the QR code printed on a certificate leads there",
         "certificates:verify_lookup": "the verification form's answer (a POST or a code "
