@@ -44,7 +44,7 @@ from .models import (
     Track,
 )
 from .services import LearningError
-from .surveys import code_for, has_survey_consent
+from .surveys import already_sent, code_for, has_survey_consent
 
 FOLDER = "knowledge-test"
 MIN_ITEMS, MAX_ITEMS = 5, 8
@@ -305,15 +305,8 @@ def submit(learner, track: str, round: str, data, client_id: uuid.UUID,
             code="consent",
         )
     code = code_for(learner)
-    replay = KnowledgeResponse.objects.filter(client_id=client_id).first()
-    if replay is not None:
-        if replay.code != code:
-            raise LearningError(
-                _("This request could not be read. Reload the page and try again."),
-                code="client_id",
-            )
-        return replay, False
-    earlier = KnowledgeResponse.objects.filter(code=code, track=track, round=round).first()
+    earlier = already_sent(KnowledgeResponse.objects.all(), client_id, code,
+                           track=track, round=round)
     if earlier is not None:
         return earlier, False
     form = form_for(code, round)

@@ -123,6 +123,21 @@ def parse_answers(items: list[SurveyItem], round: str, data) -> dict:
     return answers
 
 
+def already_sent(responses, client_id: uuid.UUID, code: str, **same_round):
+    """What her phone sent before: the response with this client id (sent again after
+    a lost answer), else hers for the same round. A client id that is someone else's
+    is refused, so nobody replays another girl's answers."""
+    replay = responses.filter(client_id=client_id).first()
+    if replay is not None:
+        if replay.code != code:
+            raise LearningError(
+                _("This request could not be read. Reload the page and try again."),
+                code="client_id",
+            )
+        return replay
+    return responses.filter(code=code, **same_round).first()
+
+
 def submit(learner, round: str, data, client_id: uuid.UUID, items=None):
     """Store one survey. Sent twice (same UUID, or a second time for the round), it
     counts once: the first answers stand."""
@@ -134,15 +149,7 @@ def submit(learner, round: str, data, client_id: uuid.UUID, items=None):
             code="consent",
         )
     code = code_for(learner)
-    replay = SurveyResponse.objects.filter(client_id=client_id).first()
-    if replay is not None:
-        if replay.code != code:
-            raise LearningError(
-                _("This request could not be read. Reload the page and try again."),
-                code="client_id",
-            )
-        return replay, False
-    earlier = SurveyResponse.objects.filter(code=code, round=round).first()
+    earlier = already_sent(SurveyResponse.objects.all(), client_id, code, round=round)
     if earlier is not None:
         return earlier, False
     items = items if items is not None else survey_items()
