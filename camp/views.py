@@ -313,14 +313,12 @@ def roll_call_photo(request, pk: int, learner_id: int):
     error = None
     if request.method == "POST":
         try:
-            photo, created = set_roll_call_photo(
+            set_roll_call_photo(
                 enrolment.learner, request.FILES.get("photo"),
-                parse_client_id(request.POST.get("client_id")))
+                parse_client_id(request.POST.get("client_id")), by=request.user)
         except LearningError as refused:
             error = refused.messages[0]
         else:
-            if created:
-                record(request.user, AuditEvent.Action.CREATED, photo, what="roll call photo")
             messages.success(request, _("Her photo for the roll call is saved."))
             return redirect(request.path)
     return render(request, "camp/roll_call_photo.html", {

@@ -31,9 +31,10 @@ from django.utils.translation import gettext as _
 from PIL import Image
 
 from cms import content_cache
+from cms.audit import record
 from cms.consent import has_consent, standing_by_girl
 from cms.images import clean_image
-from cms.models import Consent
+from cms.models import AuditEvent, Consent
 
 from . import her_state, progress
 from .models import LessonPage, LessonProgress, ProjectPhoto, QuizAttempt, StepProgress
@@ -288,23 +289,24 @@ def roll_call_photos(learners) -> dict[int, ProjectPhoto]:
             photos_with_consent(learners, ProjectPhoto.Kind.ROLL_CALL).items()}
 
 
-def set_roll_call_photo(learner, file, client_id: uuid.UUID):
+def set_roll_call_photo(learner, file, client_id: uuid.UUID, *, by=None):
     """Her facilitator's photo of her face for the roll call: cleaned like every photo,
     with the photo consent; it replaces the one before (she may delete it on her own
     photos page)."""
     photo, created = add_photo(learner, file, _("Photo for the roll call"), client_id,
-                               kind=ProjectPhoto.Kind.ROLL_CALL)
+                               kind=ProjectPhoto.Kind.ROLL_CALL, by=by)
     if created:
         for older in ProjectPhoto.objects.filter(
                 learner=learner, kind=ProjectPhoto.Kind.ROLL_CALL).exclude(pk=photo.pk):
-            delete_photo(older)
+            delete_photo(older, by=by)
     return photo, created
 
 
 def add_photo(learner, file, caption: str, client_id: uuid.UUID, lesson=None,
-              kind=ProjectPhoto.Kind.BUILD):
+              kind=ProjectPhoto.Kind.BUILD, *, by=None):
     """Keep a photo of what she built: cleaned (``cms.images.clean_image``), resized,
-    stripped of EXIF and GPS, in the private storage. Needs the photo consent."""
+    stripped of EXIF and GPS, in the private storage. Needs the photo consent. ``by``,
+    the person adding it, goes into the audit log with it."""
     existing = _own_replay(ProjectPhoto, learner, client_id)
     if existing is not None:
         return existing, False
@@ -346,16 +348,22 @@ def add_photo(learner, file, caption: str, client_id: uuid.UUID, lesson=None,
     try:
         with transaction.atomic():
             photo.save()
+            if by is not None:
+                record(by, AuditEvent.Action.CREATED, photo, kind=kind)
     except IntegrityError:
         photo.image.storage.delete(photo.image.name)
         return ProjectPhoto.objects.get(client_id=client_id), False
     return photo, True
 
 
-def delete_photo(photo: ProjectPhoto) -> None:
-    """Remove the photo and its file."""
+def delete_photo(photo: ProjectPhoto, *, by=None) -> None:
+    """Remove the photo and its file; ``by``, the person removing it, goes into the
+    audit log."""
     storage, name = photo.image.storage, photo.image.name
-    photo.delete()
+    with transaction.atomic():
+        if by is not None:
+            record(by, AuditEvent.Action.DELETED, photo)
+        photo.delete()
     if name:
         storage.delete(name)
 

@@ -150,12 +150,13 @@ def photos(request):
         back = (lesson.url + "#photos") if lesson else request.path
         try:
             client_id = services.parse_client_id(request.POST.get("client_id"))
-            photo, created = services.add_photo(
+            services.add_photo(
                 request.user,
                 request.FILES.get("photo"),
                 request.POST.get("caption", ""),
                 client_id,
                 lesson=lesson,
+                by=request.user,
             )
         except LearningError as error:
             if lesson is None:
@@ -166,8 +167,6 @@ def photos(request):
                     status=400,
                 )
             return _refused(request, error, back)
-        if created:
-            record(request.user, AuditEvent.Action.CREATED, photo)
         messages.success(request, _("Your photo is saved."))
         return redirect(back)
     return render(request, "courses/photos.html", _photos_context(request, request.user, consent))
@@ -215,8 +214,7 @@ def photo_file(request, pk: int):
 def photo_delete(request, pk: int):
     photo = get_object_or_404(ProjectPhoto, pk=pk)
     require(request.user, "courses.delete_photo", photo)
-    record(request.user, AuditEvent.Action.DELETED, photo)
-    services.delete_photo(photo)
+    services.delete_photo(photo, by=request.user)
     messages.success(request, _("The photo is deleted."))
     return redirect("courses:photos")
 
