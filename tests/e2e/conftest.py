@@ -72,14 +72,22 @@ def chromium_path() -> str:
 @pytest.fixture(autouse=True)
 def _usable_connection():
     """Each browser test starts on a database connection that answers, as production's
-    CONN_HEALTH_CHECKS make sure of: on PostgreSQL, at the end of a full run, the test
-    thread's connection was once found closed by the server side at the start of a test."""
+    CONN_HEALTH_CHECKS make sure of: on PostgreSQL, in full runs, the test thread's
+    connection was found closed by the server side at the start of a test."""
     from django.db import connections
 
     for connection in connections.all(initialized_only=True):
         if connection.connection is not None and not connection.is_usable():
             connection.close()
     yield
+
+
+@pytest.fixture
+def transactional_db(_usable_connection, transactional_db):
+    """pytest-django's, after the check above: the live server asks for it through an
+    autouse fixture of pytest-django that runs before this directory's own, and it
+    writes the migrations' data back (serialized rollback) on that connection."""
+    return transactional_db
 
 
 @pytest.fixture(scope="session")
