@@ -132,7 +132,7 @@ def _demo_learner():
     return user
 
 
-def _ensure_consents(girl) -> None:
+def give_demo_consents(girl) -> None:
     """The demo guardian agreed to photos and surveys, and so did the girl."""
     facilitator = get_user_model().objects.filter(username="demo-facilitator").first()
     given_on = timezone.localdate() - datetime.timedelta(days=7)
@@ -151,7 +151,7 @@ def load_learner(out, curriculum_slug: str) -> None:
     ).first()
     if girl is None or curriculum is None:
         return
-    _ensure_consents(girl)
+    give_demo_consents(girl)
     lessons = [lesson for day in progress.outline(curriculum) for lesson in day.lessons]
     half = lessons[: len(lessons) // 2]
     for lesson in half:
