@@ -76,7 +76,7 @@ acceptance-production: system-test setup e2e-setup  ## The journeys on gunicorn,
 	ACCEPTANCE_PASS=production $(VENV)/bin/pytest tests/acceptance -m acceptance
 
 # Not in CI: each module takes minutes to half an hour on two cores. MODULES picks some
-# (e.g. make mutation MODULES=cms/permissions.py); scores go in docs/testing.md.
+# (e.g. make mutation MODULES=cms/core/permissions.py); scores go in docs/testing.md.
 MODULES ?=
 mutation: setup  ## Mutation testing (cosmic-ray) of the modules that guard children and schedules
 	$(PY) -m pip install -q -c requirements.lock -e ".[dev,mutation]"

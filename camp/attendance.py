@@ -17,8 +17,8 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.audit import record
-from cms.models import AuditEvent
+from cms.core.audit import record
+from cms.core.models import AuditEvent
 
 from .models import Attendance, AttendanceMark, Camp, CampDay, Enrolment
 from .scheduling import show_date, today

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 
-from cms.translations import for_reader
+from cms.core.translations import for_reader
 from courses.models import CampDayPage, CurriculumPage
 from courses.progress import outline, progress_for
 

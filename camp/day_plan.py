@@ -17,8 +17,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from cms import pdf
-from cms.translations import for_reader
+from cms.core import pdf
+from cms.core.translations import for_reader
 from courses.guides import LessonGuide, lesson_guide, quantity, teams_for
 from courses.models import LessonPage
 

@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from cms.demo import ensure_demo_user
-from cms.models import Role
+from cms.core.demo import ensure_demo_user
+from cms.core.models import Role
 from courses.demo_learning import give_demo_consents
 from courses.models import CurriculumPage
 
@@ -42,7 +42,7 @@ STATUSES = ["present", "present", "present", "late", "present", "absent", "prese
 
 
 def _person(username: str, role: str, fields: dict):
-    """The demo account made by cms/demo.py, or ours if the kernel has none."""
+    """The demo account made by cms/core/demo.py, or ours if the kernel has none."""
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
         user = ensure_demo_user(username, **fields)

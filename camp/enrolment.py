@@ -20,8 +20,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.audit import record
-from cms.models import AuditEvent, Role
+from cms.core.audit import record
+from cms.core.models import AuditEvent, Role
 
 from .models import Camp, Enrolment
 

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Role
-from cms.permissions import can
+from cms.core.models import Role
+from cms.core.permissions import can
 from courses.models import CurriculumPage
 
 from .enrolment import REASON_MAX_LENGTH

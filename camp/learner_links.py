@@ -7,8 +7,8 @@ import uuid
 
 from django.utils import timezone
 
-from cms import content_cache
-from cms.data_versions import DataVersion
+from cms.core import content_cache
+from cms.core.data_versions import DataVersion
 from courses.models import CurriculumPage
 
 from .models import Camp, CampDay, Enrolment

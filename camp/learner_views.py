@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from cms.permissions import require
+from cms.core.permissions import require
 from courses import access, knowledge, progress, surveys
 from courses.models import SurveyRound
 

@@ -126,19 +126,19 @@ def _signed_in(user) -> bool:
 
 def sees_every_camp(user) -> bool:
     """Administrators and programme managers see every camp (``camp.see_every_camp``)."""
-    from cms.models import Role
+    from cms.core.models import Role
 
     return _signed_in(user) and (user.is_superuser or user.has_role(Role.MANAGER))
 
 
 class CampQuerySet(models.QuerySet):
     """Which camps a person reaches: the rules in ``camp/rules.py`` ask these same
-    querysets (through ``cms.permissions.holds``), so a list never shows a camp that
+    querysets (through ``cms.core.permissions.holds``), so a list never shows a camp that
     ``can()`` refuses, nor hides one it allows."""
 
     def run_by(self, user):
         """The camps she runs: she is a facilitator, and one of the camp's."""
-        from cms.models import Role
+        from cms.core.models import Role
 
         if not _signed_in(user) or not user.has_role(Role.FACILITATOR):
             return self.none()
@@ -153,7 +153,7 @@ class CampQuerySet(models.QuerySet):
 
     def looked_after_by(self, user):
         """The camps whose girls' records she keeps: the administrators, and the camp's
-        own facilitators (never a manager: account_rules.py)."""
+        own facilitators (never a manager: accounts/rules.py)."""
         if _signed_in(user) and user.is_superuser:
             return self.all()
         return self.run_by(user)

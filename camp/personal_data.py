@@ -1,6 +1,6 @@
 """The camp's part of a girl's data: her places in camps and her attendance.
 
-Registered with ``cms.personal_data`` (found at start-up). Anonymising keeps her
+Registered with ``cms.core.personal_data`` (found at start-up). Anonymising keeps her
 enrolments and attendance marks (the programme's counts) and removes the free
 text a facilitator may have written about her.
 """
@@ -9,7 +9,7 @@ import datetime
 
 from django.db.models import Max
 
-from cms.personal_data import Section, anonymised_on, notice_due
+from cms.core.personal_data import Section, anonymised_on, notice_due
 
 from .models import Attendance, Enrolment, UnconfirmedWrite
 

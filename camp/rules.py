@@ -1,14 +1,14 @@
-"""Who may do what with camps. Asked through ``cms.permissions.can``.
+"""Who may do what with camps. Asked through ``cms.core.permissions.can``.
 
 A facilitator works with her own camps only; a programme manager with every camp's
 plan and places, and sees its girls' names and attendance, never a girl's record
-(her account, notes, export, anonymisation: account_rules.py); administrators with
+(her account, notes, export, anonymisation: accounts/rules.py); administrators with
 everything. Girls, guardians, partners and editors never see a camp's roll or its
 list of girls.
 """
 
-from cms.models import Role
-from cms.permissions import holds, rule
+from cms.core.models import Role
+from cms.core.permissions import holds, rule
 
 from .models import Camp, Enrolment, sees_every_camp
 
@@ -108,6 +108,3 @@ def can_take_roll_call_photo(user, enrolment) -> bool:
             and holds(Enrolment.objects.enrolled().in_camps_run_by(user), enrolment)
             and has_photo_consent(enrolment.learner))
 
-
-# Girls' accounts, consent, export and the shared phone: rules in their own module.
-from . import account_rules  # noqa: E402, F401

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from cms.audit import record
-from cms.models import AuditEvent
-from cms.permissions import can
+from cms.core.audit import record
+from cms.core.models import AuditEvent
+from cms.core.permissions import can
 from courses.models import CampDayPage, CurriculumPage
 
 from .models import DAY_ENDS_AFTER_IT_STARTS, Attendance, CalendarFeed, Camp, CampDay, School

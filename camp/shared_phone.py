@@ -3,7 +3,7 @@
 Without signal, a girl who signed in on the camp's shared phone before may pick her
 name from the phone's list and work on the days she saved: what she does waits on
 the phone, marked unconfirmed, and is sent as hers only once she signs in with her
-PIN (the server's sender check, ``cms.offline``). Nothing on the phone proves who
+PIN (the server's sender check, ``cms.core.offline``). Nothing on the phone proves who
 tapped a name, so a write whose girl never signs in must not become her progress.
 
 Her facilitator, signed in on that phone, may hand such writes over: they are kept
@@ -27,8 +27,8 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from cms.audit import record
-from cms.models import AuditEvent
+from cms.core.audit import record
+from cms.core.models import AuditEvent
 
 from .models import Enrolment, UnconfirmedWrite
 

@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from cms.permissions import require
+from cms.core.permissions import require
 
 from .models import Camp
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import account_views, learner_views, views
+from . import learner_views, views
+from .accounts import views as account_views
 
 app_name = "camp"
 urlpatterns = [
@@ -37,7 +38,7 @@ urlpatterns = [
     ),
     path("camps/", views.upcoming_camps, name="upcoming"),
     path("learn/", learner_views.learn, name="learn"),
-    # Girls' accounts, login cards, her record, the shared phone (camp/account_views.py)
+    # Girls' accounts, login cards, her record, the shared phone (camp/accounts/views.py)
     path("teach/camps/<int:pk>/accounts/", account_views.camp_accounts, name="accounts"),
     path("teach/camps/<int:pk>/accounts/new/", account_views.account_new, name="account_new"),
     path("teach/camps/<int:pk>/accounts/list/", account_views.accounts_bulk,

@@ -15,10 +15,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from cms.audit import record
-from cms.models import AuditEvent
-from cms.offline import keep_offline, sender_checked
-from cms.permissions import can, require
+from cms.core.audit import record
+from cms.core.models import AuditEvent
+from cms.core.offline import keep_offline, sender_checked
+from cms.core.permissions import can, require
 from courses.guides import lesson_guide
 from courses.services import (
     LearningError,

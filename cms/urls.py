@@ -6,8 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import health, observability, offline_views, views
-from .sitemaps import AllLanguagesSitemap
+from cms.core import health, observability, views
+from cms.core.offline import views as offline_views
+from cms.core.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -36,8 +37,8 @@ urlpatterns += i18n_patterns(
     path("", include("camp.urls")),
     path("", include("courses.urls")),
     # Sign-in with a PIN, the audit log, and placeholders for role homes not built yet.
-    path("", include("cms.account_urls")),
-    path("", include("cms.offline_urls")),
+    path("", include("cms.core.accounts.urls")),
+    path("", include("cms.core.offline.urls")),
     # Wagtail's catch-all page serving comes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,
@@ -48,5 +49,5 @@ if settings.DEBUG:
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
 
-handler404 = "cms.views.page_not_found"
-handler500 = "cms.views.server_error"
+handler404 = "cms.core.views.page_not_found"
+handler500 = "cms.core.views.server_error"

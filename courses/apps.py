@@ -11,7 +11,7 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         # A girl's record of a lesson is kept until one of her rows changes.
-        from cms.models import Consent
+        from cms.core.models import Consent
 
         from . import her_state
         from .models import LessonProgress, ProjectPhoto, QuizAttempt, StepProgress
@@ -27,6 +27,6 @@ class CoursesConfig(AppConfig):
 
 
 def _glossary_changed(sender, **kwargs) -> None:
-    from cms import content_cache
+    from cms.core import content_cache
 
     content_cache.CONTENT.changed()

@@ -3,7 +3,7 @@
 One Markdown file per page per language (``<name>.ky.md``, ``<name>.ru.md``) with YAML
 front matter, under ``courses/content/``; the format is described in docs/content.md.
 This module knows nothing about the database: it turns the files into page data (the
-block format of ``cms.demo.Assets.stream``) and reports problems with file and line.
+block format of ``cms.core.demo.Assets.stream``) and reports problems with file and line.
 ``courses.curriculum_import`` builds the Wagtail pages from that data.
 """
 

@@ -17,8 +17,8 @@ from django.db import transaction
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from cms.demo import LANGUAGE_CODES, Assets, home_pages, items, locale
-from cms.models import StandardPage
+from cms.core.demo import LANGUAGE_CODES, Assets, home_pages, items, locale
+from cms.core.models import StandardPage
 
 from . import content_files
 from .content_files import Content, PageSource

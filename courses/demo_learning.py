@@ -17,8 +17,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from cms.demo import ensure_demo_user, locale
-from cms.models import Consent, Role
+from cms.core.demo import ensure_demo_user, locale
+from cms.core.models import Consent, Role
 
 from . import progress, services, surveys
 from .models import CurriculumPage, LessonProgress, SurveyItem, SurveyRound

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from wagtail.models import Locale
 
-from cms import content_cache
+from cms.core import content_cache
 
 from .models import GlossaryTerm
 

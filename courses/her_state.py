@@ -2,7 +2,7 @@
 photo consent), kept in the cache until she or her consent changes.
 
 Her record is read on every lesson page she opens (five queries), and changes only
-when she writes: so it is kept under a counter of her own (``cms.data_versions``) that
+when she writes: so it is kept under a counter of her own (``cms.core.data_versions``) that
 moves on when any of her rows is saved or deleted, by anyone, on any server. The date
 is part of the key, because a consent can start or end on a date without a write.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from cms.data_versions import DataVersion
+from cms.core.data_versions import DataVersion
 
 #: A day at most: a new counter value makes what was kept unreachable long before.
 KEPT_SECONDS = 24 * 60 * 60

@@ -19,10 +19,10 @@ from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from cms import content_cache
-from cms.blocks import TextItemBlock
-from cms.models import BasePage
-from cms.permissions import can
+from cms.core import content_cache
+from cms.core.blocks import TextItemBlock
+from cms.core.models import BasePage
+from cms.core.permissions import can
 
 from .blocks import KeyDateBlock, TimeSlotBlock
 from .panels import GuidePanel
@@ -412,10 +412,10 @@ def private_storage():
 
 
 class ProjectPhoto(models.Model):
-    """A photo of something a girl built, cleaned by ``cms.images.clean_image``.
+    """A photo of something a girl built, cleaned by ``cms.core.images.clean_image``.
 
     Stored outside the public media files and served only through a view that asks
-    ``cms.permissions.can``: she, her facilitators and her guardians, with consent.
+    ``cms.core.permissions.can``: she, her facilitators and her guardians, with consent.
     """
 
     learner = models.ForeignKey(

@@ -3,7 +3,7 @@ written in the content files (docs/content.md) and imported, never typed in the 
 
 from wagtail.admin.panels import Panel
 
-from cms.permissions import can
+from cms.core.permissions import can
 
 
 class GuidePanel(Panel):

@@ -6,7 +6,7 @@ survey answers and knowledge tests stay in the programme's figures but can never
 traced back to her.
 """
 
-from cms.personal_data import Section
+from cms.core.personal_data import Section
 
 from .models import (
     KnowledgeResponse,

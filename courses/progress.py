@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
-from cms import content_cache
+from cms.core import content_cache
 
 from .access import camp_day_today
 from .models import CampDayPage, LessonPage, LessonProgress

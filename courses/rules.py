@@ -6,9 +6,9 @@ only while the photo consent stands. Nobody else - not a manager, not an
 administrator browsing the site - sees a girl's photo.
 """
 
-from cms import content_cache
-from cms.models import Role
-from cms.permissions import rule
+from cms.core import content_cache
+from cms.core.models import Role
+from cms.core.permissions import rule
 
 from . import access
 from .models import CurriculumPage, LessonPage, ProjectPhoto

@@ -30,11 +30,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from PIL import Image
 
-from cms import content_cache
-from cms.audit import record
-from cms.consent import has_consent, standing_by_girl
-from cms.images import clean_image
-from cms.models import AuditEvent, Consent
+from cms.core import content_cache
+from cms.core.audit import record
+from cms.core.consent import has_consent, standing_by_girl
+from cms.core.images import clean_image
+from cms.core.models import AuditEvent, Consent
 
 from . import her_state, progress
 from .models import LessonPage, LessonProgress, ProjectPhoto, QuizAttempt, StepProgress
@@ -304,7 +304,7 @@ def set_roll_call_photo(learner, file, client_id: uuid.UUID, *, by=None):
 
 def add_photo(learner, file, caption: str, client_id: uuid.UUID, lesson=None,
               kind=ProjectPhoto.Kind.BUILD, *, by=None):
-    """Keep a photo of what she built: cleaned (``cms.images.clean_image``), resized,
+    """Keep a photo of what she built: cleaned (``cms.core.images.clean_image``), resized,
     stripped of EXIF and GPS, in the private storage. Needs the photo consent. ``by``,
     the person adding it, goes into the audit log with it."""
     existing = _own_replay(ProjectPhoto, learner, client_id)

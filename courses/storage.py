@@ -2,7 +2,7 @@
 
 Public media (lesson pictures) may be served straight from disk or a bucket. The
 girls' project photos must not: they are read only through
-``courses.views.photo_file``, which asks ``cms.permissions.can`` first.
+``courses.views.photo_file``, which asks ``cms.core.permissions.can`` first.
 
 Production may name a storage ``"private"`` in ``settings.STORAGES`` (for example a
 bucket without public read); otherwise the files go to a folder beside the public

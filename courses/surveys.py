@@ -26,8 +26,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from cms.consent import has_consent
-from cms.models import Consent
+from cms.core.consent import has_consent
+from cms.core.models import Consent
 
 from .models import (
     SurveyAnswer,

@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
-from cms.audit import record
-from cms.models import AuditEvent
-from cms.offline import sender_checked
-from cms.permissions import require
+from cms.core.audit import record
+from cms.core.models import AuditEvent
+from cms.core.offline import sender_checked
+from cms.core.permissions import require
 
 from . import glossary as glossary_entries
 from . import knowledge, pathway, progress, services, surveys, worksheets

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms import personal_data
+from cms.core import personal_data
 
 from . import personal_data as courses_personal_data
 from .models import GlossaryTerm, SurveyItem

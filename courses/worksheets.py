@@ -2,7 +2,7 @@
 
 Three sheets, drawn by code as SVG without words (numbers mark the parts, so one
 drawing serves both languages) and laid out with the numbered legend in the reader's
-language by WeasyPrint (``cms.pdf``):
+language by WeasyPrint (``cms.core.pdf``):
 
 - ``circuit``: the LED circuit of day 1, battery, switch, resistor and LED, with the
   LED's long and short leg and the way the current goes;
@@ -25,7 +25,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from cms import pdf
+from cms.core import pdf
 
 INK = "#1f1a24"
 COPPER = "#c8793a"

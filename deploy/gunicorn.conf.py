@@ -57,7 +57,7 @@ def post_fork(server, worker):
 
 
 # /metrics adds up the counts of every worker: each writes its own file in this folder
-# (cms/observability.py). Emptied when the server starts, so counts start at zero.
+# (cms/core/observability.py). Emptied when the server starts, so counts start at zero.
 os.environ.setdefault("METRICS_DIR", tempfile.mkdtemp(prefix="techcamp-metrics-"))
 
 

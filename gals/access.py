@@ -7,7 +7,7 @@ households may this person see?) and a rule (may she see this one?) cannot disag
 
 from django.db.models import QuerySet
 
-from cms.permissions import holds
+from cms.core.permissions import holds
 
 from .models import GalsSession, Household
 

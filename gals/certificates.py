@@ -29,8 +29,8 @@ from django.utils.translation import gettext as _
 
 from camp.certificates import rendering, signing
 from camp.certificates.services import Outcome, Verification
-from cms import audit, pdf
-from cms.models import AuditEvent
+from cms.core import audit, pdf
+from cms.core.models import AuditEvent
 
 from .models import FamilyCertificate, Household, SessionAttendance
 

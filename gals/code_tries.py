@@ -3,8 +3,8 @@ whoever guesses codes may try either page, so both count against the same limit.
 
 from django.utils.translation import gettext_lazy as _
 
-from cms import throttle
-from cms.client_address import client_ip
+from cms.core import throttle
+from cms.core.client_address import client_ip
 
 #: Code look-ups per address: as many as the certificate check allows a school's
 #: shared connection, far too few to guess an eight-character code.

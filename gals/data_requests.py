@@ -6,7 +6,7 @@ time) and stays on the list of those who answer it until one of them does. Those
 the people who may export or anonymise the girl (``camp.export_girl`` and
 ``camp.anonymise_girl``): the administrators and her camp's own facilitators, never a
 programme manager, who may not see a child's record. Answering *is* the export or the
-anonymisation (``cms.personal_data``), with its written reason in the audit log.
+anonymisation (``cms.core.personal_data``), with its written reason in the audit log.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from camp.models import Enrolment
-from cms.audit import clean_reason, record
-from cms.models import AuditEvent
-from cms.permissions import can
-from cms.personal_data import anonymise_girl, export_girl
+from cms.core.audit import clean_reason, record
+from cms.core.models import AuditEvent
+from cms.core.permissions import can
+from cms.core.personal_data import anonymise_girl, export_girl
 
 from .models import DataRequest
 
@@ -82,7 +82,7 @@ def may_answer(user, data_request: DataRequest) -> bool:
 
 def answerable(user) -> QuerySet[DataRequest]:
     """The requests ``user`` answers: the queryset twin of ``may_answer`` (both rules
-    there are ``camp.account_rules.looks_after``: her camp's facilitators)."""
+    there are ``camp.accounts.rules.looks_after``: her camp's facilitators)."""
     if not getattr(user, "pk", None):
         return DataRequest.objects.none()
     if user.is_superuser:
@@ -120,7 +120,7 @@ def _open(data_request: DataRequest) -> DataRequest:
 
 @transaction.atomic
 def answer_export(data_request: DataRequest, by, *, reason: str) -> bytes:
-    """The ZIP of everything about her (``cms.personal_data.export_girl``), and the
+    """The ZIP of everything about her (``cms.core.personal_data.export_girl``), and the
     request marked answered; the reason names the request."""
     if data_request.kind != DataRequest.Kind.EXPORT:
         raise ValidationError(_("This request asks for something else."))
@@ -132,7 +132,7 @@ def answer_export(data_request: DataRequest, by, *, reason: str) -> bytes:
 
 @transaction.atomic
 def answer_erasure(data_request: DataRequest, by, *, reason: str) -> dict:
-    """Anonymise her (``cms.personal_data.anonymise_girl``) and mark the request answered."""
+    """Anonymise her (``cms.core.personal_data.anonymise_girl``) and mark the request answered."""
     if data_request.kind != DataRequest.Kind.ERASE:
         raise ValidationError(_("This request asks for something else."))
     data_request = _open(data_request)

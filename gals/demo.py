@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from cms.demo import LANGUAGE_CODES, ensure_demo_user, ensure_page, home_pages, items, locale
-from cms.models import Role, StandardPage
+from cms.core.demo import LANGUAGE_CODES, ensure_demo_user, ensure_page, home_pages, items, locale
+from cms.core.models import Role, StandardPage
 from courses.content_files import load_content
 from courses.curriculum_import import content_assets, page_fields
 

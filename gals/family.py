@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 
 from camp.models import Camp, CampDay, Enrolment
 from camp.personal_data import anonymisation_notices
-from cms.translations import for_reader
+from cms.core.translations import for_reader
 from courses.progress import progress_for
 
 from . import services

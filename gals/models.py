@@ -16,8 +16,8 @@ from wagtail.search import index
 
 from camp.certificates.codes import display as display_code
 from camp.certificates.codes import new_code as new_certificate_code
-from cms.blocks import TextItemBlock
-from cms.models import BasePage
+from cms.core.blocks import TextItemBlock
+from cms.core.models import BasePage
 from courses.storage import private_storage
 
 #: A session belongs to a camp or names its community: said by the form and the

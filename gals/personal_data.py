@@ -1,10 +1,10 @@
-"""The family's part of a girl's data, registered with ``cms.personal_data``.
+"""The family's part of a girl's data, registered with ``cms.core.personal_data``.
 
 Export gives what the family itself sees on its printed sheet: the household code,
 its members' roles, the sessions they came to, the commitments and follow-ups.
 The facilitator's notes and the photos of drawings stay out of the export: they are
 the household's, shared with her sisters, not hers alone (only her facilitators and
-administrators export a girl: camp/account_rules.py).
+administrators export a girl: camp/accounts/rules.py).
 
 Anonymising keeps the rows the programme counts (attendance, commitments and
 their status, the balance indicators). It removes what is hers: her own member entry's
@@ -14,7 +14,7 @@ photos and other members stay. When she was its last girl, everything that could
 the family goes too: members' names, notes, vision, commitments' wording, photos.
 """
 
-from cms.personal_data import Section
+from cms.core.personal_data import Section
 
 from .models import (
     Commitment,

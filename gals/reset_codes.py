@@ -18,9 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.audit import record
-from cms.models import AuditEvent, Role
-from cms.signin import clear_failures
+from cms.core.audit import record
+from cms.core.models import AuditEvent, Role
+from cms.core.signin import clear_failures
 
 from .invites import InviteError, find_usable
 from .models import HouseholdMember, PasswordResetCode

@@ -8,7 +8,7 @@ from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.utils import timezone
 
 from camp.models import Camp, District, Region, School
-from cms.models import User
+from cms.core.models import User
 
 from . import certificates
 from .models import FamilyCertificate, Household

@@ -6,8 +6,8 @@ session it was invited to) see them. Programme managers see counts and rates onl
 """
 
 from camp.rules import runs
-from cms.models import Role
-from cms.permissions import rule
+from cms.core.models import Role
+from cms.core.permissions import rule
 
 from . import access
 
@@ -71,9 +71,6 @@ def view_numbers(user, obj=None) -> bool:
     return user.is_superuser or user.has_role(Role.MANAGER)
 
 
-# Inviting parents lives in its own module; importing it registers its rule.
-from . import invite_rules  # noqa: E402, F401
-
 
 @rule("gals.withdraw_consent")
 def withdraw_consent(user, girl) -> bool:
@@ -83,6 +80,3 @@ def withdraw_consent(user, girl) -> bool:
         access.guardian_households(user).filter(girls=girl).exists()
     )
 
-
-# Families' requests for their data and parents' password codes: their own module.
-from . import rights_rules  # noqa: E402, F401

@@ -19,10 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from camp.models import Camp
-from cms import audit
-from cms.consent import has_consent
-from cms.images import clean_image
-from cms.models import AuditEvent, Consent
+from cms.core import audit
+from cms.core.consent import has_consent
+from cms.core.images import clean_image
+from cms.core.models import AuditEvent, Consent
 
 from . import access
 from .models import (

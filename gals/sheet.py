@@ -18,7 +18,7 @@ from functools import lru_cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from cms.permissions import can
+from cms.core.permissions import can
 
 from .family import overview
 from .invites import invite_for_sheet

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import invite_views, rights_views, views
+from . import views
+from .invites import views as invite_views
+from .rights import views as rights_views
 
 app_name = "gals"
 urlpatterns: list = [
@@ -43,13 +45,13 @@ urlpatterns: list = [
     path("teach/gals/photos/<int:photo_id>/", views.photo, name="photo"),
     # Programme managers: numbers only
     path("impact/gals/", views.numbers, name="numbers"),
-    # Inviting parents (gals/invite_views.py)
+    # Inviting parents (gals/invites/views.py)
     path("teach/gals/households/<int:household_id>/invite/", invite_views.invite_new,
          name="invite_new"),
     path("teach/gals/invites/<int:invite_id>/", invite_views.invite_detail, name="invite"),
     path("family/join/", invite_views.join, name="join"),
     path("family/join/<str:code>/", invite_views.join_code, name="join_code"),
-    # Families' data requests and parents' password codes (gals/rights_views.py)
+    # Families' data requests and parents' password codes (gals/rights/views.py)
     path("family/girls/<int:girl_id>/data-request/", rights_views.data_request_new,
          name="data_request_new"),
     path("teach/requests/", rights_views.data_request_list, name="data_requests"),

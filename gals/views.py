@@ -19,11 +19,11 @@ from django.views.decorators.http import require_POST
 
 from camp.models import Camp
 from camp.shortcuts import camp_or_404
-from cms import audit
-from cms import consent as consent_service
-from cms.consent import guardian_consents
-from cms.models import AuditEvent, Consent, User
-from cms.permissions import can, require
+from cms.core import audit
+from cms.core import consent as consent_service
+from cms.core.consent import guardian_consents
+from cms.core.models import AuditEvent, Consent, User
+from cms.core.permissions import can, require
 
 from . import access, data_requests, services
 from . import certificates as family_certificates

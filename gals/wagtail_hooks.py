@@ -14,8 +14,8 @@ from camp.care import contacts
 from camp.certificates import services as certificate_services
 from camp.impact import sources as impact_sources
 from camp.impact import synthetic
-from cms import personal_data
-from cms.permissions import can
+from cms.core import personal_data
+from cms.core.permissions import can
 from courses import access
 
 from . import certificates, data_requests, impact, learner_links, services

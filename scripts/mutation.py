@@ -7,7 +7,7 @@ missing test. Cosmic-ray edits the files it mutates, so the run works on a copy 
 tree in ``$TMPDIR/techcamp-mutation/<module>/``, never on the checkout itself.
 
     python scripts/mutation.py                    # every module, one after the other
-    python scripts/mutation.py cms/permissions.py # one module
+    python scripts/mutation.py cms/core/permissions.py # one module
     python scripts/mutation.py --list             # the modules and their tests
 
 The tests run on PostgreSQL with a test database kept between mutants (``--reuse-db``),
@@ -37,8 +37,8 @@ DATABASE_URL = os.environ.get(
 MATRIX = "tests/test_role_matrix.py"
 #: Each module, and the fast tests that cover it (the role matrix for the rules).
 MODULES = {
-    "cms/permissions.py": ["tests/cms/test_permissions.py"],
-    "cms/rules.py": [MATRIX],
+    "cms/core/permissions.py": ["tests/cms/test_permissions.py"],
+    "cms/core/rules.py": [MATRIX],
     "camp/rules.py": [MATRIX],
     "courses/rules.py": [MATRIX],
     "gals/rules.py": [MATRIX],

@@ -19,7 +19,7 @@ from camp.care import services as care
 from camp.care.models import Concern, HelpRequest
 from camp.impact.rules import reporting_camps
 from camp.models import Camp, Enrolment
-from cms.permissions import can
+from cms.core.permissions import can
 from gals import data_requests
 from gals import services as gals_services
 from gals.models import DataRequest, GalsSession, Household

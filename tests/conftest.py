@@ -36,7 +36,7 @@ def _no_redis_outage_left_over():
     """A test that made Redis unreachable leaves no open breaker and no version bump
     waiting for Redis to the tests after it (both are kept per process)."""
     yield
-    from cms import data_versions, redis_breaker
+    from cms.core import data_versions, redis_breaker
 
     redis_breaker.reset()
     data_versions.forget_unwritten()

@@ -4,7 +4,7 @@ from io import BytesIO
 
 from PIL import Image as PILImage
 
-from cms.demo import Assets, ensure_page, home_pages, items
+from cms.core.demo import Assets, ensure_page, home_pages, items
 from courses.models import CampDayPage, CurriculumPage, LessonPage
 
 

@@ -143,7 +143,7 @@ class DemoSiteTests(TestCase):
     def test_every_demo_persons_lists_and_can_agree(self):
         """On the demo's camps, girls, families, sessions and requests, each demo person's
         lists show exactly what ``can()`` lets her open (tests/agreement.py)."""
-        from cms.demo import DEMO_PEOPLE
+        from cms.core.demo import DEMO_PEOPLE
         from tests.agreement import disagreements
 
         found = {username: disagreements(User.objects.get(username=username))
@@ -154,7 +154,7 @@ class DemoSiteTests(TestCase):
         """Each demo person, signed in, follows the links of her pages in Kyrgyz and in
         Russian: every page answers, and none shows an English word (a status, a button, an
         empty value printed as "None")."""
-        from cms.demo import DEMO_PEOPLE
+        from cms.core.demo import DEMO_PEOPLE
 
         found = {}
         for username, _role, _fields in DEMO_PEOPLE:
@@ -180,9 +180,9 @@ class DemoSiteTests(TestCase):
 
         from camp.certificates import batches
         from camp.certificates.models import Certificate
-        from cms import consent
-        from cms.demo import DEMO_PEOPLE
-        from cms.models import Consent
+        from cms.core import consent
+        from cms.core.demo import DEMO_PEOPLE
+        from cms.core.models import Consent
         from courses import services as learning
         from tests.factories import png_bytes
 
@@ -259,7 +259,7 @@ def test_demo_refuses_accounts_where_settings_forbid_them(settings):
     from django.contrib.auth import get_user_model
 
     settings.DEMO_ACCOUNTS_ALLOWED = False
-    from cms import demo
+    from cms.core import demo
 
     lines = []
     demo.load(lines.append)

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from camp.care.models import Concern, HelpRequest
 from camp.models import Camp, Enrolment
-from cms.models import Role
+from cms.core.models import Role
 from gals.models import DataRequest, GalsSession, Household, HouseholdMember
 from tests.agreement import disagreements
 from tests.world import ROLES, build_world, make_camp, make_user

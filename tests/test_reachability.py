@@ -15,7 +15,7 @@ import pytest
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
-from cms.homes import home_url
+from cms.core.homes import home_url
 from tests.test_role_matrix import ROWS, project_url_names, shared_world, world  # noqa: F401
 
 NEW_PINS = {
@@ -89,7 +89,7 @@ NOT_LINKED = {
                            "makes it",
     },
     "manager": {**NO_CERTIFICATES, **HER_BADGE},
-    "lead": NO_CERTIFICATES,  # no girl's account, PINs or cards (camp/account_rules.py)
+    "lead": NO_CERTIFICATES,  # no girl's account, PINs or cards (camp/accounts/rules.py)
     "partner": NO_CERTIFICATES,
     "editor": {**NO_CERTIFICATES, **WORKSHEETS},
     "*": {

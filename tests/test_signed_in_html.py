@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from django.utils import translation
 
-from cms.homes import home_url
+from cms.core.homes import home_url
 from tests.e2e.checks import html_errors, report
 from tests.test_reachability import crawl
 from tests.test_role_matrix import ROWS, shared_world, world  # noqa: F401

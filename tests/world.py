@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from camp.models import Camp, CampDay, District, Enrolment, Region, School
-from cms.models import Role, User
+from cms.core.models import Role, User
 from gals.models import Household, HouseholdMember
 from tests.factories import make_curriculum
 

@@ -1,7 +1,7 @@
 """The care records leave with the girl: never exported (they are restricted records,
 not hers to carry away), erased when she is anonymised."""
 
-from cms.personal_data import Section
+from cms.core.personal_data import Section
 
 from .models import Concern, EmergencyCard, HelpRequest
 

@@ -7,8 +7,8 @@
   facilitator of another camp. A refusal is written to the audit log by the view.
 """
 
-from cms.models import Role
-from cms.permissions import rule
+from cms.core.models import Role
+from cms.core.permissions import rule
 
 from ..models import Enrolment
 from ..rules import runs

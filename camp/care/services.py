@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.audit import record
-from cms.models import AuditEvent, Consent
+from cms.core.audit import record
+from cms.core.models import AuditEvent, Consent
 
 from .models import Concern, EmergencyCard, FollowUp, HealthFact, HelpRequest
 

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from cms.permissions import can, require
+from cms.core.permissions import can, require
 
 from .. import accounts
 from ..models import Camp, CampDay

@@ -18,7 +18,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.backend import DatabaseBackend
 
 from camp.models import Camp
-from cms import task_health
+from cms.core import task_health
 
 from .models import Batch, Certificate
 from .rendering import content_hash

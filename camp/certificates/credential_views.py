@@ -17,10 +17,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cms import audit, throttle
-from cms.client_address import client_ip
-from cms.models import AuditEvent
-from cms.permissions import require
+from cms.core import audit, throttle
+from cms.core.client_address import client_ip
+from cms.core.models import AuditEvent
+from cms.core.permissions import require
 
 from . import openbadges, published, services
 from .models import Certificate

@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from cms.audit import REASON_MAX_LENGTH
+from cms.core.audit import REASON_MAX_LENGTH
 
 
 class ReasonForm(forms.Form):

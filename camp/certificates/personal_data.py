@@ -1,7 +1,7 @@
 """A girl's certificates in her data: listed in her export with each PDF, and taken out
 of the camp's kept batch PDF when she is anonymised.
 
-Registered with ``cms.personal_data`` (found at start-up). Anonymising keeps the
+Registered with ``cms.core.personal_data`` (found at start-up). Anonymising keeps the
 certificate rows (the programme counts them) but deletes the kept batch PDF of each
 of her camps: a batch prints her name, school and village; it is made again, without
 her name, when a facilitator next asks for it.
@@ -9,7 +9,7 @@ her name, when a facilitator next asks for it.
 
 from django.core.files.base import ContentFile
 
-from cms.personal_data import Section
+from cms.core.personal_data import Section
 
 from .models import Batch, Certificate
 from .rendering import certificate_pdf

@@ -25,8 +25,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from camp.models import Camp
-from cms import pdf
-from cms.models import User
+from cms.core import pdf
+from cms.core.models import User
 from courses.models import Track
 
 from . import qr
@@ -76,7 +76,7 @@ QR_MAX_VERSION = 10
 
 def qr_code(address: str, proof: str):
     """The QR code of the address and, after ``#``, the compact signed facts, at version
-    10 or lower (``cms.pdf.qr_code``: without the proof if even error correction L does
+    10 or lower (``cms.core.pdf.qr_code``: without the proof if even error correction L does
     not fit it)."""
     return pdf.qr_code(address, proof, max_version=QR_MAX_VERSION)
 

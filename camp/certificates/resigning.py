@@ -14,7 +14,7 @@ from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 
 from camp.models import Camp, CampDay, District, Region, School
-from cms.models import User
+from cms.core.models import User
 
 from . import signing
 from .models import Certificate

@@ -1,4 +1,4 @@
-"""Who may do what with certificates. Asked through ``cms.permissions.can``.
+"""Who may do what with certificates. Asked through ``cms.core.permissions.can``.
 
 A camp's facilitators issue, override and reissue; managers see the lists and may
 revoke; a girl, her guardians and the adults of her camp may download her own
@@ -7,7 +7,7 @@ certificate while it is valid. Anyone may verify a code (no rule needed).
 
 from camp.models import Camp
 from camp.rules import runs
-from cms.permissions import holds, rule
+from cms.core.permissions import holds, rule
 from courses.access import cares_for
 
 

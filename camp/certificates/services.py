@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from camp.models import Camp
-from cms import audit
-from cms.models import AuditEvent
+from cms.core import audit
+from cms.core.models import AuditEvent
 
 from . import codes, signing
 from .eligibility import Standing, standing_of, standings

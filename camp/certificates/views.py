@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from camp.shortcuts import camp_or_404
-from cms import audit, throttle
-from cms.client_address import client_ip
-from cms.models import AuditEvent
-from cms.permissions import can, require
+from cms.core import audit, throttle
+from cms.core.client_address import client_ip
+from cms.core.models import AuditEvent
+from cms.core.permissions import can, require
 
 from . import batches, published, qr, services
 from .eligibility import standings

@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from cms import personal_data
+from cms.core import personal_data
 
 from . import personal_data as certificates_personal_data
 

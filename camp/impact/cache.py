@@ -18,7 +18,7 @@ from collections.abc import Callable
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from cms.data_versions import DataVersion
+from cms.core.data_versions import DataVersion
 
 VERSION_KEY = "impact:data-version"
 TIMEOUT = 10 * 60

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from camp.certificates.models import Certificate
 from camp.models import Camp, CampDay
-from cms.spreadsheets import CsvWriter, xlsx_workbook
+from cms.core.spreadsheets import CsvWriter, xlsx_workbook
 from courses import surveys
 from courses.models import LessonProgress, SurveyAnswer, SurveyArea, SurveyRound
 

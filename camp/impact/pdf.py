@@ -13,7 +13,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from cms import pdf
+from cms.core import pdf
 
 from .charts import report_charts
 from .services import Report

@@ -1,4 +1,4 @@
-"""Who may see the programme's figures. Asked through ``cms.permissions.can``.
+"""Who may see the programme's figures. Asked through ``cms.core.permissions.can``.
 
 Managers and administrators see every camp; partners the same figures, read only
 and with small numbers suppressed; facilitators the same views for their own camps.
@@ -6,8 +6,8 @@ Girls, guardians and editors see no figures of the programme.
 """
 
 from camp.models import Camp
-from cms.models import Role
-from cms.permissions import holds, rule
+from cms.core.models import Role
+from cms.core.permissions import holds, rule
 
 
 def sees_programme(user) -> bool:

@@ -52,7 +52,7 @@ from django.utils.translation import gettext as _
 
 from camp.certificates.models import Certificate
 from camp.models import Attendance, Camp, CampDay, Enrolment
-from cms.models import Role
+from cms.core.models import Role
 from courses.models import (
     KnowledgeResponse,
     LessonPage,

@@ -27,7 +27,7 @@ from wagtail import hooks
 from camp.certificates import codes, signing
 from camp.certificates.models import Certificate
 from camp.models import Attendance, Camp, CampDay, District, Enrolment, School
-from cms.models import Role, User
+from cms.core.models import Role, User
 from courses import knowledge, surveys
 from courses.models import (
     CurriculumPage,

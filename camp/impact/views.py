@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from camp.models import Region
 from camp.shortcuts import camp_or_404
-from cms import audit
-from cms.models import AuditEvent
-from cms.permissions import can, require
+from cms.core import audit
+from cms.core.models import AuditEvent
+from cms.core.permissions import can, require
 
 from . import cache, exports, pdf, services
 from .charts import report_charts

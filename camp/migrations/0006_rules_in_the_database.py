@@ -3,12 +3,12 @@ end after they start, a share of lessons is at most all of them, a girl on the
 waiting list has the time she joined it.
 
 Before adding them, the rows that already break one are named and the migration stops
-(``cms.migration_checks``): nothing is changed until they are corrected.
+(``cms.core.migration_checks``): nothing is changed until they are corrected.
 """
 
 from django.db import migrations, models
 
-from cms.migration_checks import refuse_rows
+from cms.core.migration_checks import refuse_rows
 
 RULES = [
     ('Camp', models.CheckConstraint(

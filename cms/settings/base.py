@@ -28,7 +28,7 @@ INSTALLED_APPS = [
     "camp.impact",
     "camp.care",
     "courses",
-    "cms",
+    "cms.core",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -65,10 +65,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: a request id for every log line, and the request's time for /metrics.
-    "cms.observability.RequestIdMiddleware",
+    "cms.core.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "cms.security.ContentSecurityPolicyMiddleware",
-    "cms.security.PermissionsPolicyMiddleware",
+    "cms.core.security.ContentSecurityPolicyMiddleware",
+    "cms.core.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -76,15 +76,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Django's, with the signed-in person and her roles kept until her account changes.
-    "cms.signed_in.AuthenticationMiddleware",
-    "cms.sessions.GirlSessionMiddleware",
-    "cms.security.AdminGateMiddleware",
+    "cms.core.signed_in.AuthenticationMiddleware",
+    "cms.core.sessions.GirlSessionMiddleware",
+    "cms.core.security.AdminGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "cms.content_cache.KeptSiteMiddleware",
+    "cms.core.content_cache.KeptSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.offline.SaveDataMiddleware",
+    "cms.core.offline.SaveDataMiddleware",
     # Last, so that its lockout answer replaces the response of any sign-in page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -135,12 +135,12 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 # Passwords: Django's default hasher. Girls' six-digit PINs: PBKDF2 at a tenth of its work
-# (cms/hashers.py says why); both stay listed so every stored hash can be checked.
-PASSWORD_HASHERS = [*global_settings.PASSWORD_HASHERS, "cms.hashers.PinHasher"]
+# (cms/core/hashers.py says why); both stay listed so every stored hash can be checked.
+PASSWORD_HASHERS = [*global_settings.PASSWORD_HASHERS, "cms.core.hashers.PinHasher"]
 PIN_HASHER = "pbkdf2_sha256_pin"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "cms.password_validation.MinimumLengthValidator"},
+    {"NAME": "cms.core.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -151,36 +151,36 @@ LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
-ACCOUNT_ADAPTER = "cms.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "cms.core.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
-# Failed sign-ins are limited by cms.signin (django-axes, in the database), not by allauth's
+# Failed sign-ins are limited by cms.core.signin (django-axes, in the database), not by allauth's
 # limits, which live in the cache: with Redis away they refused every staff sign-in.
 ACCOUNT_RATE_LIMITS = {"login_failed": False, "login": False}
 ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
-WAGTAILADMIN_USER_LOGIN_FORM = "cms.forms.AdminLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.core.forms.AdminLoginForm"
 # Girls' PINs: digits.
 PIN_LENGTH = 6
 
-# The client's address for every per-address limit (cms.client_address): the number of
+# The client's address for every per-address limit (cms.core.client_address): the number of
 # proxies in front of the app that append to X-Forwarded-For (nginx: 1; a load balancer
 # and nginx: 2). 0 believes no header: safe, but behind a proxy every user then shares
 # the proxy's address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
-# Sign-in limits (cms.signin, django-axes): counted in the database, so they hold on
+# Sign-in limits (cms.core.signin, django-axes): counted in the database, so they hold on
 # every app server and while Redis is away.
-AXES_HANDLER = "cms.signin.SignInLimits"
+AXES_HANDLER = "cms.core.signin.SignInLimits"
 AXES_FAILURE_LIMIT = int(os.environ.get("SIGNIN_MAX_FAILURES", "5"))  # per account
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGNIN_COOLOFF_MINUTES", "15")))
 # Per account (summed over addresses and browsers, so rotating them gains nothing); the
 # pair is a part of that count and locks nothing sooner, but tells axes' system check
-# that addresses are counted: cms.signin.SignInLimits adds the limit per address.
+# that addresses are counted: cms.core.signin.SignInLimits adds the limit per address.
 AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
-AXES_USERNAME_CALLABLE = "cms.signin.login_key"
-AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_ip"
+AXES_USERNAME_CALLABLE = "cms.core.signin.login_key"
+AXES_CLIENT_IP_CALLABLE = "cms.core.client_address.client_ip"
 AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT  # unused while the callable above is set
-AXES_LOCKOUT_CALLABLE = "cms.signin.lockout_response"
+AXES_LOCKOUT_CALLABLE = "cms.core.signin.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # Tries during a lock neither count nor push its end: "wait 15 minutes" stays true.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
@@ -189,13 +189,13 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_SENSITIVE_PARAMETERS = ["username", "login", "email", "pin", "password", "password1",
                              "password2", "ip_address", "csrfmiddlewaretoken"]
-AXES_CLIENT_STR_CALLABLE = "cms.signin.log_label"
+AXES_CLIENT_STR_CALLABLE = "cms.core.signin.log_label"
 AXES_ENABLE_ADMIN = False
 # Per address: at most this many distinct usernames may fail in the window.
 SIGNIN_ADDRESS_MAX_USERNAMES = int(os.environ.get("SIGNIN_ADDRESS_MAX_USERNAMES", "20"))
 SIGNIN_ADDRESS_WINDOW = timedelta(minutes=10)
 # A girl's session ends when the browser closes and at the end of the camp day (local
-# time), but lasts at least this long after she signed in (cms.sessions). Staff and
+# time), but lasts at least this long after she signed in (cms.core.sessions). Staff and
 # parents: Django's SESSION_COOKIE_AGE (two weeks).
 GIRL_SESSION_DAY_END = os.environ.get("GIRL_SESSION_DAY_END", "18:00")
 GIRL_SESSION_MIN_MINUTES = int(os.environ.get("GIRL_SESSION_MIN_MINUTES", "120"))
@@ -288,8 +288,8 @@ def media_origin() -> str:
 # Wagtail's renditions; it speeds the site up but nothing depends on it. The cache
 # degrades when Redis is away (IGNORE_EXCEPTIONS: a miss, not an error); the
 # "ratelimit" cache raises instead, and its users count in the database then
-# (cms.throttle). After a failure Redis is skipped for REDIS_BREAKER_SECONDS
-# (cms.redis_breaker), so an outage costs one failed call, not one per use.
+# (cms.core.throttle). After a failure Redis is skipped for REDIS_BREAKER_SECONDS
+# (cms.core.redis_breaker), so an outage costs one failed call, not one per use.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 RATELIMIT_CACHE = "ratelimit"
 REDIS_BREAKER_SECONDS = float(os.environ.get("REDIS_BREAKER_SECONDS", "5"))
@@ -298,7 +298,7 @@ REDIS_BREAKER_SECONDS = float(os.environ.get("REDIS_BREAKER_SECONDS", "5"))
 def redis_caches(url: str, prefix: str = "techcamp") -> dict:
     """Cache aliases on one Redis: forgiving for pages, strict for rate limits."""
     options = {
-        "CLIENT_CLASS": "cms.redis_breaker.BreakerClient",
+        "CLIENT_CLASS": "cms.core.redis_breaker.BreakerClient",
         "SOCKET_CONNECT_TIMEOUT": 0.5,
         "SOCKET_TIMEOUT": 0.5,
     }
@@ -330,12 +330,12 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = local_caches()
-# One line per outage (cms.redis_breaker), not a traceback per ignored call.
+# One line per outage (cms.core.redis_breaker), not a traceback per ignored call.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
 # A worker writes a heartbeat every TASK_HEARTBEAT_SECONDS; the running tasks of a
 # worker silent for TASK_STALE_SECONDS are queued again, TASK_MAX_ATTEMPTS runs in all,
-# then failed (cms.task_health). A certificate batch takes seconds, not minutes.
+# then failed (cms.core.task_health). A certificate batch takes seconds, not minutes.
 TASK_HEARTBEAT_SECONDS = float(os.environ.get("TASK_HEARTBEAT_SECONDS", "15"))
 TASK_STALE_SECONDS = float(os.environ.get("TASK_STALE_SECONDS", "120"))
 TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))
@@ -363,7 +363,7 @@ X_FRAME_OPTIONS = "DENY"
 # Content Security Policy (django-csp 4): strict, with a nonce per response, on every
 # public and learner page. An inline <script> or <style> needs nonce="{{ CSP_NONCE }}";
 # style="..." attributes and onclick="..." handlers are refused by browsers.
-# The Wagtail admin gets the relaxed policy of cms.security (it needs inline code).
+# The Wagtail admin gets the relaxed policy of cms.core.security (it needs inline code).
 MEDIA_ORIGINS = [media_origin()] if AWS_STORAGE_BUCKET_NAME else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -390,7 +390,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "ino", "stl", "zip", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.image_forms.ImageForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Demo accounts (with a printed password) exist only where a setting allows them.

@@ -90,9 +90,9 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "cms.observability.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "cms.core.observability.RequestIdFilter"}},
     "formatters": {
-        "json": {"()": "cms.observability.JsonFormatter"},
+        "json": {"()": "cms.core.observability.JsonFormatter"},
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {
@@ -100,10 +100,10 @@ LOGGING = {
                     "formatter": "plain" if LOG_FORMAT == "plain" else "json",
                     "filters": ["request_id"]},
         # No form values, cookies, query strings or frame variables in a mail
-        # (cms.observability.PrivateExceptionReporter): children's data stays here.
+        # (cms.core.observability.PrivateExceptionReporter): children's data stays here.
         "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR",
                         "filters": ["request_id"],
-                        "reporter_class": "cms.observability.PrivateExceptionReporter"},
+                        "reporter_class": "cms.core.observability.PrivateExceptionReporter"},
     },
     "root": {"handlers": ["console", "mail_admins"],
              "level": os.environ.get("LOG_LEVEL", "WARNING")},
@@ -116,10 +116,10 @@ LOGGING = {
 
 # Errors also go to a Sentry-compatible service (Sentry, GlitchTip) when SENTRY_DSN is
 # set, with no personal data: no user, form, cookie, query string or frame variables
-# (cms.error_reports.scrub_event).
+# (cms.core.error_reports.scrub_event).
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:
-    from cms.error_reports import init_sentry
+    from cms.core.error_reports import init_sentry
 
     init_sentry(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
                 release=os.environ.get("SENTRY_RELEASE"))

@@ -2,12 +2,12 @@
 the same check: gals ``answer_on_the_scale``).
 
 Before adding them, the rows that already break one are named and the migration stops
-(``cms.migration_checks``): nothing is changed until they are corrected.
+(``cms.core.migration_checks``): nothing is changed until they are corrected.
 """
 
 from django.db import migrations, models
 
-from cms.migration_checks import refuse_rows
+from cms.core.migration_checks import refuse_rows
 
 RULES = [
     ('SurveyAnswer', models.CheckConstraint(

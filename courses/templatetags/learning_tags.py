@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from cms import content_cache
+from cms.core import content_cache
 from courses import glossary
 
 register = template.Library()
@@ -19,7 +19,7 @@ register = template.Library()
 def lesson_worksheets(context, page) -> list:
     """The printable worksheets of this lesson, for those who may print them (drawn per
     reader, outside the parts kept for every reader)."""
-    from cms.permissions import can
+    from cms.core.permissions import can
     from courses.worksheets import sheets_for
 
     request = context.get("request")
@@ -129,7 +129,7 @@ def lesson_body(context):
 
 def _kept_for_page(name: str, context, build):
     """``build()`` for the page being drawn, kept per page state, language and site until
-    any content changes (``cms.content_cache``); drawn afresh in a preview."""
+    any content changes (``cms.core.content_cache``); drawn afresh in a preview."""
     page, request = context.get("page"), context.get("request")
     if page is None or request is None or getattr(request, "is_preview", False):
         return build()
@@ -151,7 +151,7 @@ class KeptPartNode(template.Node):
 def kept_part(parser, token):
     """``{% kept_part "name" %}...{% endkept_part %}``: a part of a page that is the same
     for every reader of its language (crumbs, heading, neighbours), drawn once and kept
-    until the page or any content changes (``cms.content_cache``), in the shared cache
+    until the page or any content changes (``cms.core.content_cache``), in the shared cache
     and in each process. Wagtail's ``wagtailpagecache`` keys on the page alone, so a
     renamed day or a new neighbour would show late, and it costs a round trip each."""
     bits = token.split_contents()

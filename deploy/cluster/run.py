@@ -389,7 +389,7 @@ def sql(query: str, *args) -> list[tuple]:
         return cursor.fetchall() if cursor.description else []
 
 
-#: The worker's stale limit in this test (cms.task_health; 120 s by default): a worker
+#: The worker's stale limit in this test (cms.core.task_health; 120 s by default): a worker
 #: silent this long has its running task queued again.
 WORKER_STALE_SECONDS = 5
 
@@ -468,7 +468,7 @@ django.setup()
 from django.core import checks
 from django.core.management import call_command
 from django.db import connection
-from cms.jobs import JOBS
+from cms.core.jobs import JOBS
 
 def late():
     return sorted(m.msg.split("'")[1] for m in checks.run_checks(include_deployment_checks=True)
@@ -720,7 +720,7 @@ def check_redis(cluster: Cluster, camps: dict, facts: dict) -> dict:
            f"certificate check: {probes}")
     # The bump stays in the memory of A's process that made it until that process next
     # reaches Redis; every process that saw the outage moves the counters on when Redis
-    # answers again (cms.data_versions): no read on B may find the page cached before.
+    # answers again (cms.core.data_versions): no read on B may find the page cached before.
     stale = [round(t, 1) for t, status in samples if status == 200]
     ok = (signed_in and cached == [200, 200] and unpublished == 302 and during == 404
           and bool(samples) and samples[-1][1] == 404 and not stale)

@@ -191,7 +191,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone, translation
 from camp.models import Enrolment
-from cms.models import Role, User
+from cms.core.models import Role, User
 from tests.factories import make_curriculum
 from tests.world import make_camp
 
@@ -202,7 +202,7 @@ learners = Group.objects.get(name=Role.LEARNER)
 facilitators = Group.objects.get(name=Role.FACILITATOR)
 hashed = make_password(password)
 # Girls sign in with a PIN, under the PIN hasher, as camp accounts are made.
-from cms.hashers import hash_pin
+from cms.core.hashers import hash_pin
 pin_hashed = hash_pin(password)
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.cached_db import SessionStore

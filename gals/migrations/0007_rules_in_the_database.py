@@ -2,12 +2,12 @@
 a kind per girl, a session of a camp or a community, an account a member once.
 
 Before adding them, the rows that already break one are named and the migration stops
-(``cms.migration_checks``): nothing is changed until they are corrected.
+(``cms.core.migration_checks``): nothing is changed until they are corrected.
 """
 
 from django.db import migrations, models
 
-from cms.migration_checks import refuse_rows
+from cms.core.migration_checks import refuse_rows
 
 RULES = [
     ('DataRequest', models.UniqueConstraint(

@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from cms.permissions import can
+from cms.core.permissions import can
 from gals import data_requests
 
 register = template.Library()

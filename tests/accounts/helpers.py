@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 from django.contrib.auth.models import Group
 
-from cms.models import Role, User
+from cms.core.models import Role, User
 
 # Latin words allowed on a Kyrgyz or Russian page: acronyms and names.
 LATIN_ALLOWED = {"pin", "qr", "csv", "zip", "pdf", "utf", "jpeg", "png", "webp", "gals",

@@ -7,7 +7,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from camp.models import Enrolment
-from cms.models import AuditEvent, Role, User
+from cms.core.models import AuditEvent, Role, User
 
 
 def accounts_url(world, name="accounts_bulk"):

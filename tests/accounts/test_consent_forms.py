@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from camp.models import Enrolment
-from cms.models import AuditEvent, Role
+from cms.core.models import AuditEvent, Role
 from tests.system_tools import tool
 from tests.world import make_user
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from camp.models import Attendance, CampDay, Enrolment
-from cms.consent import has_consent
-from cms.models import AuditEvent, Consent, User
+from cms.core.consent import has_consent
+from cms.core.models import AuditEvent, Consent, User
 
 
 def girl_url(world, name):
@@ -137,7 +137,7 @@ def test_the_audit_log_is_shown_to_administrators_in_their_language(client, worl
     assert client.get("/ru/audit/").status_code == 403
 
 
-# --- One rule for a child's record (camp/account_rules.py) ------------------------------
+# --- One rule for a child's record (camp/accounts/rules.py) ------------------------------
 
 
 def test_export_and_anonymising_need_a_written_reason_kept_in_the_audit_log(client, world):

@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.models import Role, User
+from cms.core.models import Role, User
 from gals import invites
 from gals.models import GuardianInvite, HouseholdMember
 

@@ -5,8 +5,8 @@ import re
 import subprocess
 
 from camp.accounts import login_cards_pdf
-from cms.accounts import username_stem
-from cms.models import Role
+from cms.core.accounts import username_stem
+from cms.core.models import Role
 from tests.system_tools import tool
 from tests.world import make_user
 

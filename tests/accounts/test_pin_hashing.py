@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth.hashers import check_password, get_hasher, identify_hasher
 from django.test import override_settings
 
-from cms import accounts, pin_hashing
-from cms.accounts import GirlRow
+from cms.core import accounts, pin_hashing
+from cms.core.accounts import GirlRow
 
 
 def test_pins_hashed_in_the_pool_check_against_their_own_pin_only():

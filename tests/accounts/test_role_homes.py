@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from cms import demo
+from cms.core import demo
 from tests.accounts.helpers import english_words
 
 HOMES = {
@@ -49,7 +49,7 @@ def test_a_placeholder_home_shows_name_and_role_without_english(rf, demo_people)
     from django.contrib.auth import get_user_model
     from django.utils import translation
 
-    from cms.account_views import role_home
+    from cms.core.accounts.views import role_home
 
     request = rf.get("/ru/impact/")
     request.user = get_user_model().objects.get(username="demo-manager")

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from camp.accounts import SIGNIN_COOKIE
-from cms import accounts, signin
-from cms.models import AuditEvent
+from cms.core import accounts, signin
+from cms.core.models import AuditEvent
 from tests.accounts.helpers import girl_with_pin
 
 

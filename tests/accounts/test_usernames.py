@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from cms.accounts import make_pin, transliterate, unique_username, username_stem
+from cms.core.accounts import make_pin, transliterate, unique_username, username_stem
 
 
 @pytest.mark.parametrize("name, latin", [

@@ -5,7 +5,7 @@ import datetime
 from django.contrib.auth.models import Group
 
 from camp.models import Camp, CampDay, Enrolment
-from cms.models import Role, User
+from cms.core.models import Role, User
 from tests.world import make_camp
 
 

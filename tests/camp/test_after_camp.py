@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 
 from camp.models import Camp, CampDay
 from camp.personal_data import anonymisation_days
-from cms.personal_data import (
+from cms.core.personal_data import (
     ANONYMISE_NOTICE_DAYS,
     anonymised_on,
     expired_girls,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from camp.attendance import AttendanceError, mark, totals_by_day, totals_by_girl
 from camp.enrolment import enrol
 from camp.models import Attendance, AttendanceMark
-from cms.models import AuditEvent
+from cms.core.models import AuditEvent
 from tests.camp.factories import make_facilitator, make_girl
 from tests.world import make_camp
 

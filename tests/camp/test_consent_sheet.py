@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from camp.enrolment import enrol
-from cms.consent import has_consent, record_consent
-from cms.models import AuditEvent, Consent
+from cms.core.consent import has_consent, record_consent
+from cms.core.models import AuditEvent, Consent
 from tests.camp.factories import make_girl
 
 SCOPES = Consent.Scope.values

@@ -3,7 +3,7 @@ from django.utils.translation import override
 
 from camp.enrolment import EnrolmentError, enrol, fill_free_places, waiting_list, withdraw
 from camp.models import Camp, Enrolment
-from cms.models import AuditEvent
+from cms.core.models import AuditEvent
 from tests.camp.factories import make_facilitator, make_girl
 
 

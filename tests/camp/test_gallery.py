@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from camp.models import Enrolment
-from cms.models import Consent
+from cms.core.models import Consent
 from courses import services
 from tests.courses.helpers import give_consent, jpeg_with_gps
 from tests.world import make_user

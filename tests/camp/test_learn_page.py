@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from camp.models import Enrolment
-from cms.models import Role
+from cms.core.models import Role
 from courses.models import LessonProgress
 from tests.factories import make_curriculum
 from tests.world import make_camp, make_user

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from camp.models import Camp, School
-from cms.models import AuditEvent, Role
+from cms.core.models import AuditEvent, Role
 from tests.camp.factories import make_facilitator
 from tests.world import make_user
 

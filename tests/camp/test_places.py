@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from camp.models import District, Region, School
-from cms.models import Role, User
+from cms.core.models import Role, User
 
 
 @pytest.mark.django_db

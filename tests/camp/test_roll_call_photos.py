@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from cms.models import Consent
+from cms.core.models import Consent
 from courses.models import ProjectPhoto
 from tests.courses.helpers import give_consent, jpeg_with_gps
 

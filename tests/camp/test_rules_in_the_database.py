@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from camp.models import DAY_ENDS_AFTER_IT_STARTS, NEEDS_A_PLACE, Camp, CampDay, Enrolment
-from cms.migration_checks import RowsBreakConstraint
+from cms.core.migration_checks import RowsBreakConstraint
 from courses.models import SurveyAnswer, SurveyResponse
 from gals.models import DataRequest, GalsSession, Household, HouseholdMember
 from tests.camp.factories import make_girl

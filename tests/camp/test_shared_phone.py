@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from camp import shared_phone
 from camp.models import UnconfirmedWrite
-from cms.models import AuditEvent
+from cms.core.models import AuditEvent
 from courses.models import LessonProgress, QuizAttempt
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from camp.care.models import Concern
-from cms.models import AuditEvent
+from cms.core.models import AuditEvent
 
 WHAT = "Айгүл ыйлап, үйгө баргысы келбей турганын айтты."
 
@@ -118,7 +118,7 @@ def test_bad_input_is_refused_with_a_message_and_changes_nothing(client, world, 
 
 
 def test_anonymising_the_girl_removes_her_concerns(world):
-    from cms.personal_data import anonymise_girl
+    from cms.core.personal_data import anonymise_girl
 
     Concern.objects.create(learner=world.girl_a, camp=world.camp_a,
                            recorded_by=world.facilitator_a, what=WHAT,

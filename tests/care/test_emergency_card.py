@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 
 from camp.care.models import EmergencyCard
 from camp.models import CampDay
-from cms import consent
-from cms.models import AuditEvent, Consent
+from cms.core import consent
+from cms.core.models import AuditEvent, Consent
 from tests.shared_data import built_once
 from tests.world import build_world
 

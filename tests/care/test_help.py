@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from camp.care.models import HelpRequest
-from cms.models import AuditEvent
+from cms.core.models import AuditEvent
 
 MESSAGE = "Үйдө мени уруп жатышат."
 

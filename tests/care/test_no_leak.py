@@ -47,8 +47,8 @@ def write_records(client, w):
     client.force_login(w.lead)
     response = client.post(response["Location"], {"text": SECRETS["follow_up"]})
     assert response.status_code == 302
-    from cms import consent
-    from cms.models import Consent
+    from cms.core import consent
+    from cms.core.models import Consent
 
     consent.record_consent(w.girl_a, Consent.Scope.HEALTH, Consent.Kind.GUARDIAN,
                            timezone.localdate(), w.facilitator_a)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from camp.models import Attendance, Camp, Enrolment
-from cms.models import Role, User
+from cms.core.models import Role, User
 from courses.models import LessonPage, LessonProgress
 from tests.factories import make_curriculum
 from tests.shared_data import empty_cache

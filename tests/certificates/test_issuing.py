@@ -7,7 +7,7 @@ from django.utils import translation
 from camp.certificates import services
 from camp.certificates.eligibility import standings
 from camp.certificates.models import Certificate
-from cms.models import AuditEvent
+from cms.core.models import AuditEvent
 
 from .factories import add_girl, camp_with_core_lessons
 

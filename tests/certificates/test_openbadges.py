@@ -20,7 +20,7 @@ from jsonschema import Draft201909Validator, FormatChecker
 
 from camp.certificates import openbadges, services
 from camp.certificates.models import Certificate
-from cms.models import AuditEvent, User
+from cms.core.models import AuditEvent, User
 
 from .factories import add_girl, camp_with_core_lessons
 
@@ -188,7 +188,7 @@ def test_the_status_list_is_small_and_cacheable(client, issued):
 
 @pytest.mark.parametrize("language", ["ky", "ru"])
 def test_after_anonymisation_no_name_is_given(client, issued, language):
-    from cms.personal_data import anonymise_girl
+    from cms.core.personal_data import anonymise_girl
 
     aigul = issued[0]
     admin = User.objects.create_superuser("admin-ob", password="Жакшы-сырсөз-2026")

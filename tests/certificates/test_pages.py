@@ -7,7 +7,7 @@ from django.utils import translation
 
 from camp.certificates import codes, services
 from camp.certificates.models import Certificate
-from cms.models import Role
+from cms.core.models import Role
 from tests.world import make_user
 
 from .factories import add_girl, camp_with_core_lessons

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from camp.certificates import batches, services
 from camp.certificates.rendering import ASSETS, render
-from cms import pdf
+from cms.core import pdf
 from tests.system_tools import tool
 
 from .factories import add_girl, camp_with_core_lessons

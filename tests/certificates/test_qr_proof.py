@@ -13,7 +13,7 @@ import pytest
 
 from camp.certificates import published, qr, services, signing
 from camp.certificates.models import Certificate
-from cms.personal_data import anonymise_girl
+from cms.core.personal_data import anonymise_girl
 
 from .factories import add_girl, camp_with_core_lessons
 

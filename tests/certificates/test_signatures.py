@@ -14,7 +14,7 @@ from django.utils import translation
 from camp.certificates import services, signing
 from camp.certificates.models import Certificate
 from camp.models import CampDay, Region, School
-from cms.models import User
+from cms.core.models import User
 
 from .factories import add_girl, camp_with_core_lessons
 
@@ -287,7 +287,7 @@ def test_a_sign_in_signs_nothing_and_a_change_made_around_the_site_stays_not_val
 def test_an_anonymised_girls_certificate_stays_valid_without_her_name(client, certificate):
     """Her data erased on request (or after 24 months): the paper she holds still checks
     as valid, and the page no longer shows her name."""
-    from cms.personal_data import anonymise_girl
+    from cms.core.personal_data import anonymise_girl
 
     admin = User.objects.create_superuser("admin-sig", password="Жакшы-сырсөз-2026")
     anonymise_girl(certificate.learner, by=admin, reason="Ата-энесинин өтүнүчү, 2026-12-04")

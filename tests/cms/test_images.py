@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image as PILImage
 
-from cms import images
-from cms.images import clean_image, has_metadata
+from cms.core import images
+from cms.core.images import clean_image, has_metadata
 from tests.cms.images_helpers import GPS_IFD, exif_of, photo_with_gps
 
 

@@ -96,7 +96,7 @@ def test_drafts_are_never_shown(client, curriculum):
 def test_500_page_is_translated(rf):
     from django.utils import translation
 
-    from cms.views import server_error
+    from cms.core.views import server_error
 
     with translation.override("ru"):
         response = server_error(rf.get("/ru/"))

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
-from cms import permissions
-from cms.models import User
+from cms.core import permissions
+from cms.core.models import User
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import time
 import pytest
 from django.core.cache import caches
 
-from cms import data_versions
-from cms.data_versions import DataVersion, _Recent
+from cms.core import data_versions
+from cms.core.data_versions import DataVersion, _Recent
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cms import data_versions
-from cms.models import Role
+from cms.core import data_versions
+from cms.core.models import Role
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_a_renamed_group_changes_her_roles_at_once(girl, world):
 def test_another_server_s_change_counts_here_too(girl, lesson, world):
     """The counter lives in the shared cache: a change made elsewhere moves it on."""
     girl.get(lesson.url)
-    from cms.signed_in import version_of
+    from cms.core.signed_in import version_of
 
     type(world.girl_a).objects.filter(pk=world.girl_a.pk).update(is_active=False)
     version_of(world.girl_a.pk).bump()  # what that server's signal did

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from cms.models import Consent
+from cms.core.models import Consent
 from courses.models import ProjectPhoto
 from courses.services import add_photo
 

@@ -4,7 +4,7 @@ import pytest
 from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from cms.blocks import BaseStreamBlock, QuizBlock
+from cms.core.blocks import BaseStreamBlock, QuizBlock
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cms.consent import withdraw_consent
-from cms.models import Consent
+from cms.core.consent import withdraw_consent
+from cms.core.models import Consent
 from courses.models import LessonProgress
 from tests.courses.helpers import give_consent
 from tests.courses.test_lesson_pages import GIRL_LESSON_QUERY_BUDGET

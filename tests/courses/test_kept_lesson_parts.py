@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.images import get_image_model
 
-from cms import content_cache
+from cms.core import content_cache
 
 
 def answer(client, lesson, choice: str):

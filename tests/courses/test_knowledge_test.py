@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from cms.models import Consent
+from cms.core.models import Consent
 from courses import knowledge
 from courses.content_files import CONTENT_ROOT
 from courses.models import (

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.models import HomePage, StandardPage
+from cms.core.models import HomePage, StandardPage
 from courses.models import (
     CampDayPage,
     CurriculumPage,

@@ -135,7 +135,7 @@ def test_a_photo_from_a_lesson_goes_back_to_the_lesson(client, world, girl):
 def test_when_consent_is_withdrawn_nobody_sees_the_photos(client, world, girl):
     post_photo(client, jpeg_with_gps(200, 100))
     photo = ProjectPhoto.objects.get()
-    from cms.models import Consent
+    from cms.core.models import Consent
 
     Consent.objects.filter(learner=girl, kind=Consent.Kind.GUARDIAN).update(
         withdrawn_on="2000-01-01"
@@ -145,7 +145,7 @@ def test_when_consent_is_withdrawn_nobody_sees_the_photos(client, world, girl):
 
 
 def test_her_export_holds_her_photo_and_anonymising_removes_it(client, world, girl):
-    from cms.personal_data import anonymise_girl, export_girl
+    from cms.core.personal_data import anonymise_girl, export_girl
 
     post_photo(client, jpeg_with_gps(200, 100))
     photo = ProjectPhoto.objects.get()

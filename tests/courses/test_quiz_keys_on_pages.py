@@ -8,7 +8,7 @@ import re
 from django.urls import reverse
 from django.utils import translation
 
-from cms.models import Consent
+from cms.core.models import Consent
 from tests.courses.helpers import give_consent, make_survey_items
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from cms.models import Consent
+from cms.core.models import Consent
 from courses.models import (
     PathChoice,
     SurveyAnswer,
@@ -129,7 +129,7 @@ def test_group_change_counts_only_girls_who_answered_both_times(world, items):
 def test_my_path_lists_chosen_universities_their_ort_tests_and_the_dates_from_content(
     client, world
 ):
-    from cms.demo import ensure_page
+    from cms.core.demo import ensure_page
 
     homes = world.curriculum["homes"]
     guides = ensure_page(homes, UniversityGuidePage, "ort", {

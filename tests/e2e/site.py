@@ -7,8 +7,8 @@ its pages here), and then the accessibility and HTML checks cover it in both lan
 import json
 from dataclasses import dataclass, field
 
-from cms.demo import ensure_page, items
-from cms.models import StandardPage
+from cms.core.demo import ensure_page, items
+from cms.core.models import StandardPage
 from courses.models import CampDayPage, RoleModelPage, UniversityGuidePage, UniversityPage
 from tests.factories import every_block, make_curriculum, png_bytes, sample_assets
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from camp import attendance
 from camp.models import Attendance, Camp, District, Region, School
 from camp.scheduling import today as server_today
-from cms.models import Role
+from cms.core.models import Role
 from tests.e2e.checks import AXE, axe_violations
 from tests.e2e.test_journey_girl import signed_in
 from tests.factories import make_curriculum

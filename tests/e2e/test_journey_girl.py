@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from camp import attendance
 from camp.certificates import services as certificates
-from cms.accounts import reset_pin
+from cms.core.accounts import reset_pin
 from courses.models import LessonProgress
 from tests.e2e.checks import AXE, axe_violations
 from tests.world import build_world

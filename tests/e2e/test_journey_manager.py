@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from camp.certificates import services as certificates
 from camp.models import Camp, District, Region, School
-from cms.models import Role
+from cms.core.models import Role
 from tests.certificates.factories import NAMES, add_girl
 from tests.e2e.checks import AXE, axe_violations
 from tests.factories import make_curriculum

@@ -4,7 +4,7 @@ right one takes her to her own start page."""
 
 from playwright.sync_api import expect
 
-from cms.models import Role
+from cms.core.models import Role
 from tests.world import make_user
 
 

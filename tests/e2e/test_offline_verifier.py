@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from camp.certificates import qr, services
 from camp.certificates.models import Certificate
 from camp.certificates.rendering import QR_MAX_VERSION, certificate_pdf
-from cms import pdf
+from cms.core import pdf
 from tests.certificates.factories import add_girl, camp_with_core_lessons
 from tests.certificates.test_qr_proof import CHANGED
 from tests.e2e.test_offline import controlled, phone, world  # noqa: F401 (fixtures)

@@ -91,7 +91,7 @@ def test_the_header_leaves_the_screen_to_the_page(page, server, world, language,
 @pytest.mark.parametrize("language", ["ky", "ru"])
 def test_each_survey_statement_keeps_its_five_answers_on_one_row_with_the_words(
         page, server, world, language, shot):
-    from cms.models import Consent
+    from cms.core.models import Consent
     from tests.courses.helpers import give_consent, make_survey_items
 
     make_survey_items()

@@ -15,7 +15,7 @@ from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from camp.models import UnconfirmedWrite
-from cms.accounts import reset_pin
+from cms.core.accounts import reset_pin
 from courses.models import LessonProgress, QuizAttempt
 from tests.e2e.test_offline import controlled, save_day, wait_for
 from tests.e2e.test_offline import phone as phone

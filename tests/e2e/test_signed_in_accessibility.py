@@ -15,7 +15,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
-from cms.homes import home_url
+from cms.core.homes import home_url
 from tests.e2e.checks import axe_violations, report
 from tests.test_reachability import crawl
 from tests.world import build_world

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from cms.models import Consent
+from cms.core.models import Consent
 from gals.models import (
     Commitment,
     DrawingPhoto,

@@ -3,8 +3,8 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from cms import consent
-from cms.models import AuditEvent, Consent
+from cms.core import consent
+from cms.core.models import AuditEvent, Consent
 from tests.shared_data import built_once
 from tests.world import build_world, make_user
 

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.models import AuditEvent
+from cms.core.models import AuditEvent
 from gals import data_requests
 from gals.models import DataRequest
 from tests.world import make_user

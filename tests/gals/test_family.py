@@ -119,7 +119,7 @@ def test_calendar_events_carry_sessions_without_family_data(world, gw):
 
 
 def test_personal_data_export_leaves_out_notes_and_anonymise_keeps_counts(world, gw):
-    from cms import personal_data
+    from cms.core import personal_data
     from gals.models import Commitment, HouseholdMember
 
     section = next(s for s in personal_data.sections() if s.name == "gals")

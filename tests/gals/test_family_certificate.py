@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.models import AuditEvent
+from cms.core.models import AuditEvent
 from gals import certificates
 from gals.models import FamilyCertificate, GalsSession, SessionAttendance
 from tests.certificates.test_pdf import pdftotext

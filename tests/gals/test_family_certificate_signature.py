@@ -12,7 +12,7 @@ from django.utils import translation
 
 from camp.certificates import signing
 from camp.models import Region, School
-from cms.models import User
+from cms.core.models import User
 from gals import certificates
 from gals.models import FamilyCertificate, Household
 from tests.certificates.test_signatures import TAMPERED, UNKNOWN_KEY, VALID

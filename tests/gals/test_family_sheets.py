@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from pypdf import PdfReader
 
-from cms.models import AuditEvent
+from cms.core.models import AuditEvent
 from gals import invites, services
 from gals.models import FollowUp, GuardianInvite, Household, HouseholdMember
 from tests.system_tools import tool

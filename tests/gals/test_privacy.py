@@ -4,7 +4,7 @@ import uuid
 
 from django.urls import reverse
 
-from cms.models import AuditEvent
+from cms.core.models import AuditEvent
 from gals import services
 from gals.models import FollowUp
 from tests.gals.factories import SECRET_NOTE

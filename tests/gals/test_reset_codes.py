@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cms.models import AuditEvent, Role
+from cms.core.models import AuditEvent, Role
 from gals import reset_codes
 from gals.code_tries import CODE_LIMIT
 from gals.models import HouseholdMember, PasswordResetCode

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cms.models import AuditEvent
+from cms.core.models import AuditEvent
 from gals import services
 from gals.models import Commitment, GalsSession, SessionAttendance, SessionRecord, SessionReply
 

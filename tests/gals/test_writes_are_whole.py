@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cms import audit
+from cms.core import audit
 from gals import services
 from gals.models import (
     BalanceReading,

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from camp.certificates.models import Certificate
 from camp.models import Camp, District, Region, School
-from cms.models import Role
+from cms.core.models import Role
 from courses import surveys
 from courses.models import (
     LessonPage,

@@ -3,7 +3,7 @@
 import pytest
 
 from camp.impact import services
-from cms.models import User
+from cms.core.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from camp.impact import cache, demo, services, synthetic
-from cms.models import Role, User
+from cms.core.models import Role, User
 from courses.knowledge import form_for, round_percent
 from courses.models import KnowledgeResponse, SurveyCode, SurveyRound
 from tests.world import make_user

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from camp.impact import cache, synthetic
-from cms.models import AuditEvent, Role
+from cms.core.models import AuditEvent, Role
 from tests.certificates.test_pdf import pdftotext
 from tests.world import make_user
 

@@ -6,7 +6,7 @@ import pytest
 
 from camp.impact import services
 from camp.impact.suppression import THRESHOLD, Cell, Row, complementary, primary
-from cms.models import User
+from cms.core.models import User
 
 pytestmark = pytest.mark.django_db
 

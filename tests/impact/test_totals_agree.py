@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from camp.impact import services
 from camp.models import Enrolment
-from cms.models import Role, User
+from cms.core.models import Role, User
 from tests.certificates.test_pdf import pdftotext
 from tests.world import make_user
 

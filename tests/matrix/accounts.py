@@ -1,6 +1,6 @@
 """Girls' accounts, her record, the shared phone and guardian invitations.
 
-One rule for a child's record (camp/account_rules.py): her camp's own facilitators
+One rule for a child's record (camp/accounts/rules.py): her camp's own facilitators
 and the administrators, never a programme manager (who sees names, attendance and
 progress on the camp's pages: tests/matrix/camp.py).
 """
@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from camp.models import UnconfirmedWrite
-from cms.models import AuditEvent, Consent, User
+from cms.core.models import AuditEvent, Consent, User
 from gals.models import GuardianInvite
 
 from . import PUBLIC, Row

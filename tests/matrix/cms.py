@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from cms.account_urls import PLACEHOLDER_AREAS
+from cms.core.accounts.urls import PLACEHOLDER_AREAS
 
 from . import PUBLIC, SIGNED_IN, Row
 

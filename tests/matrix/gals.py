@@ -134,7 +134,7 @@ def prepare(world):
 
 
 def _photo_consent(w):
-    from cms.models import Consent
+    from cms.core.models import Consent
 
     return list(Consent.objects.filter(learner=w.girl_a).values_list("scope", "withdrawn_on"))
 

@@ -1,4 +1,4 @@
-"""Families' data requests and parents' password codes (gals/rights_rules.py).
+"""Families' data requests and parents' password codes (gals/rights/rules.py).
 
 A guardian of the girl's household asks; the administrators and the girl's own camp
 facilitators answer (a programme manager never reaches a child's record); a

@@ -11,7 +11,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from cms.models import Role
+from cms.core.models import Role
 from tests.world import make_user
 
 pytestmark = pytest.mark.django_db

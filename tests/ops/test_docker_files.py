@@ -73,7 +73,7 @@ def test_the_worker_count_comes_from_the_environment_not_the_host():
 
 def test_compose_runs_the_scheduled_jobs():
     command = " ".join(COMPOSE["services"]["scheduler"]["command"])
-    from cms.jobs import JOBS
+    from cms.core.jobs import JOBS
 
     for name in JOBS:
         assert name in command

@@ -4,7 +4,7 @@ import pytest
 from django.db import OperationalError
 from django.test import override_settings
 
-from cms import health
+from cms.core import health
 from cms.settings.base import local_caches, redis_caches
 
 # Nothing listens on port 1: a Redis that is "away", without stopping anybody's Redis.

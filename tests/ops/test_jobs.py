@@ -21,8 +21,8 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from cms import jobs
-from cms.models import JobRun
+from cms.core import jobs
+from cms.core.models import JobRun
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from camp.certificates.signing import new_private_pem
-from cms import observability
+from cms.core import observability
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "metrics-token-for-tests-" + "q8" * 10
@@ -106,7 +106,7 @@ def test_an_error_mail_goes_to_admins_without_the_form_or_frame_variables():
 
     request = RequestFactory().post("/ky/pin/?u=aigul-k-1234",
                                     {"username": "aigul-k-1234", "pin": "482913"})
-    handler = AdminEmailHandler(reporter_class="cms.observability.PrivateExceptionReporter")
+    handler = AdminEmailHandler(reporter_class="cms.core.observability.PrivateExceptionReporter")
     try:
         secret_pin = "482913"  # a frame variable
         raise ValueError("the sign-in broke")

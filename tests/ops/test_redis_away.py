@@ -1,6 +1,6 @@
 """When Redis goes away the site keeps serving, and sign-in keeps working and counting.
 
-Sign-in failure counts live in the database (django-axes, ``cms.signin``), not in Redis:
+Sign-in failure counts live in the database (django-axes, ``cms.core.signin``), not in Redis:
 a Redis outage neither locks a camp out nor lets guesses through uncounted. The
 "ratelimit" cache (the certificate check) still fails closed.
 
@@ -43,7 +43,7 @@ def test_the_rate_limit_cache_raises_so_limits_fail_closed(redis_away):
 
 
 def test_pages_still_render_and_sign_in_still_works(redis_away, client, curriculum, db):
-    from cms.models import User
+    from cms.core.models import User
 
     lesson = curriculum["lessons"]["ky"][0]
     assert client.get(lesson.url).status_code == 200
@@ -55,7 +55,7 @@ def test_sessions_survive_in_the_database(redis_away, client, db):
     """cached_db sessions: with Redis away the database still holds the session."""
     from django.contrib.sessions.backends.cached_db import SessionStore
 
-    from cms.models import User
+    from cms.core.models import User
 
     with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.cached_db"):
         user = User.objects.create_user("staff-3", password="a-long-pass-123")
@@ -67,7 +67,7 @@ def test_sessions_survive_in_the_database(redis_away, client, db):
 def test_girls_sign_in_and_their_failures_are_counted_without_redis(redis_away, client, db):
     from django.contrib.auth.models import Group
 
-    from cms.models import Role, User
+    from cms.core.models import Role, User
 
     girl = User.objects.create_user("aigul-k-1234", password="482913")
     girl.groups.add(Group.objects.get(name=Role.LEARNER))

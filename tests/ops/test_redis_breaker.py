@@ -26,8 +26,8 @@ from django.utils import translation
 
 from camp.certificates import services
 from camp.certificates.models import Certificate
-from cms import redis_breaker
-from cms.models import RateCount
+from cms.core import redis_breaker
+from cms.core.models import RateCount
 from cms.settings.base import local_caches, redis_caches
 from tests.certificates.factories import add_girl, camp_with_core_lessons
 from tests.ops.test_healthz import caches_with_redis_away
@@ -88,7 +88,7 @@ def test_the_check_limit_counts_in_the_database_while_redis_is_away(
 def test_the_pin_page_answers_and_signs_a_girl_in_without_redis(redis_away, client, db):
     from django.contrib.auth.models import Group
 
-    from cms.models import Role, User
+    from cms.core.models import Role, User
 
     assert client.get("/ky/pin/").status_code == 200
     girl = User.objects.create_user("nazira-t-5521", password="730412")
@@ -170,7 +170,7 @@ class Outage:
 
 @needs_redis
 def test_a_bump_made_while_redis_is_away_is_written_when_it_is_back(real_redis, monkeypatch):
-    from cms.content_cache import CONTENT
+    from cms.core.content_cache import CONTENT
 
     assert CONTENT.kept("menu", lambda: "old menu", 60) == "old menu"
     assert CONTENT.kept("menu", lambda: "not asked", 60) == "old menu"
@@ -190,7 +190,7 @@ def test_a_bump_made_while_redis_is_away_is_written_when_it_is_back(real_redis, 
 def test_a_bump_lost_on_another_server_does_not_bring_old_pages_back(real_redis, monkeypatch):
     """An editor publishes on server A while Redis is away: A keeps the bump until it next
     asks Redis. This server saw the outage too, and must not show what it had cached."""
-    from cms.content_cache import CONTENT
+    from cms.core.content_cache import CONTENT
 
     assert CONTENT.kept("menu", lambda: "old menu", 60) == "old menu"
     outage = Outage(monkeypatch)
@@ -223,5 +223,5 @@ def test_clear_caches_deletes_only_the_sites_keys(real_redis):
 
 def test_settings_use_the_breaker_and_log_no_traceback_per_call():
     options = redis_caches("redis://127.0.0.1:6379/0")["default"]["OPTIONS"]
-    assert options["CLIENT_CLASS"] == "cms.redis_breaker.BreakerClient"
+    assert options["CLIENT_CLASS"] == "cms.core.redis_breaker.BreakerClient"
     assert settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS is False

@@ -26,7 +26,7 @@ from django_tasks_db.models import DBTaskResult
 
 from camp.certificates import batches, services
 from camp.certificates.models import Batch
-from cms import task_health
+from cms.core import task_health
 from courses.storage import private_media_root
 from tests.certificates.factories import add_girl, camp_with_core_lessons
 
@@ -65,7 +65,7 @@ def test_a_task_of_a_stopped_worker_is_queued_again_then_failed_with_a_message()
     assert task_health.recover_stale_tasks() == {"queued again": 0, "failed": 1}
     gone.refresh_from_db()
     assert gone.status == TaskResultStatus.FAILED
-    assert gone.exception_class_path == "cms.task_health.WorkerLost"
+    assert gone.exception_class_path == "cms.core.task_health.WorkerLost"
     assert "stopped 3 times before it finished" in gone.traceback
 
 

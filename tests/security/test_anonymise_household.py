@@ -12,7 +12,7 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from cms.personal_data import anonymise_girl
+from cms.core.personal_data import anonymise_girl
 from gals.models import Commitment, DrawingPhoto, HouseholdMember, SessionRecord
 from tests.gals.factories import gals_world
 from tests.world import make_user

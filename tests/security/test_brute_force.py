@@ -14,7 +14,7 @@ from django.core import mail
 from django.urls import reverse
 
 from camp.accounts import SIGNIN_COOKIE
-from cms.models import Role
+from cms.core.models import Role
 from tests.accounts.helpers import girl_with_pin
 from tests.world import make_user
 

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory, override_settings
 
-from cms.client_address import client_ip
+from cms.core.client_address import client_ip
 from tests.world import make_user
 
 NGINX = "127.0.0.1"
@@ -56,7 +56,7 @@ def test_an_unknown_address_is_none_not_an_error():
 def test_allauth_and_axes_take_the_same_setting():
     assert settings.ALLAUTH_TRUSTED_PROXY_COUNT == settings.TRUSTED_PROXY_COUNT
     assert settings.AXES_IPWARE_PROXY_COUNT == settings.TRUSTED_PROXY_COUNT
-    assert settings.AXES_CLIENT_IP_CALLABLE == "cms.client_address.client_ip"
+    assert settings.AXES_CLIENT_IP_CALLABLE == "cms.core.client_address.client_ip"
 
 
 @pytest.mark.django_db

@@ -15,7 +15,7 @@ from django.test import Client, override_settings
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from cms.models import User
+from cms.core.models import User
 
 PROJECT_APPS = ("cms", "courses", "camp", "gals")
 MARK = "X-Test-CSRF-Refused"

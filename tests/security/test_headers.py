@@ -8,7 +8,7 @@ from django.template import engines
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from cms.models import User
+from cms.core.models import User
 
 
 def directives(response) -> dict[str, list[str]]:
@@ -99,8 +99,8 @@ def test_the_wagtail_admin_gets_the_relaxed_policy(client, db):
 
 
 def test_the_error_page_style_passes_the_policy():
-    from cms.security import ContentSecurityPolicyMiddleware
-    from cms.views import server_error
+    from cms.core.security import ContentSecurityPolicyMiddleware
+    from cms.core.views import server_error
 
     request = RequestFactory().get("/ky/broken/")
     middleware = ContentSecurityPolicyMiddleware(lambda r: None)
@@ -120,7 +120,7 @@ def test_every_page_denies_camera_microphone_and_location(client, lesson_url, db
 def test_a_page_that_needs_the_camera_gets_it_for_itself_only():
     from django.http import HttpResponse
 
-    from cms.security import PermissionsPolicyMiddleware, allow_features
+    from cms.core.security import PermissionsPolicyMiddleware, allow_features
 
     scanner = allow_features("camera")(lambda request: HttpResponse("scan"))
     response = PermissionsPolicyMiddleware(scanner)(RequestFactory().get("/"))

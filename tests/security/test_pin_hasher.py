@@ -1,5 +1,5 @@
 """Girls' PINs under the PIN hasher of production, passwords under Django's default one,
-and a failed try that costs the same work whatever the account (cms/hashers.py).
+and a failed try that costs the same work whatever the account (cms/core/hashers.py).
 
 These tests use production's hashers (the test settings hash everything with MD5): the
 point is which hasher runs, so each hasher's calls are counted, not timed."""
@@ -11,8 +11,8 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import Group
 from django.test import Client, override_settings
 
-from cms.accounts import GirlRow, create_girls, reset_pin
-from cms.models import Role, User
+from cms.core.accounts import GirlRow, create_girls, reset_pin
+from cms.core.models import Role, User
 from cms.settings import base
 from tests.security.hasher_spy import hashers_run
 
@@ -111,7 +111,7 @@ def test_every_failed_try_runs_both_hashers_whatever_the_account():
 def test_the_pin_hasher_keeps_a_floor_of_work():
     """Cheaper than a password's hash, but never trivial: PBKDF2-SHA256, 100,000
     iterations at least (docs/security.md)."""
-    from cms.hashers import PinHasher, pin_hasher
+    from cms.core.hashers import PinHasher, pin_hasher
 
     assert isinstance(pin_hasher(), PinHasher)
     assert PinHasher.digest().name == "sha256"

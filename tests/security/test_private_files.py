@@ -16,7 +16,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from camp.certificates import batches, services
-from cms.personal_data import anonymise_girl, export_girl
+from cms.core.personal_data import anonymise_girl, export_girl
 from courses.storage import private_media_root
 from tests.certificates.factories import NAMES, add_girl, camp_with_core_lessons
 from tests.certificates.test_pdf import pdftotext

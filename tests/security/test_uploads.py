@@ -1,8 +1,8 @@
 """Uploads fuzzed: random bytes, names and sizes never cause a 500 and never store a
 file that is not a picture.
 
-``cms.images.clean_image`` is the one door every photo of ours goes through, and
-Wagtail's own images are cleaned on save (``cms.signals``); both are fuzzed here,
+``cms.core.images.clean_image`` is the one door every photo of ours goes through, and
+Wagtail's own images are cleaned on save (``cms.core.signals``); both are fuzzed here,
 the second through the admin's upload form. After each run every stored file of
 every image field of the project's models must open as a picture, whichever app
 added the field.
@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from cms.images import clean_image
-from cms.models import User
+from cms.core.images import clean_image
+from cms.core.models import User
 
 PROJECT_APPS = {"cms", "courses", "camp", "gals"}
 IMAGE_FIELD_NAMES = {"image", "photo", "picture", "drawing"}

@@ -17,10 +17,10 @@ from django.utils import timezone
 
 from camp import accounts
 from camp.models import Camp, District, Region, School
-from cms import accounts as kernel_accounts
-from cms import pdf, pin_hashing
-from cms.hashers import pin_hasher
-from cms.models import Role
+from cms.core import accounts as kernel_accounts
+from cms.core import pdf, pin_hashing
+from cms.core.hashers import pin_hasher
+from cms.core.models import Role
 from courses.models import CurriculumPage
 
 TARGET_SECONDS = 3.0

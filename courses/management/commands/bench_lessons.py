@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import clear_url_caches, reverse
 from django.utils import translation
 
-from cms.models import User
-from cms.permissions import can
+from cms.core.models import User
+from cms.core.permissions import can
 from courses.models import LessonPage
 
 

@@ -2,7 +2,7 @@
 
 Makes a throwaway camp of 300 girls in a transaction that is rolled back, then
 times one certificate in a warm process (median of 20), a camp of 30 and one of
-300 as single PDFs (laid out in parts on every core, see cms.pdf), and reports
+300 as single PDFs (laid out in parts on every core, see cms.core.pdf), and reports
 the peak memory of the largest process.
 
 Beside them, a floor measured in the same run: a plain A4 page of Kyrgyz text with
@@ -23,7 +23,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from camp.models import Camp, District, Region, School
-from cms import pdf
+from cms.core import pdf
 from courses.models import CurriculumPage
 
 from ... import codes, signing

@@ -14,7 +14,7 @@ from django.utils import translation
 
 from camp.impact import cache
 from camp.models import Camp, Enrolment, Region
-from cms.models import Role, User
+from cms.core.models import Role, User
 
 
 class Command(BaseCommand):
