@@ -157,6 +157,8 @@ class FamilyFacts:
     sessions_attended: int
     revoked_on: datetime.date | None
     display_code: str
+    #: What its QR code carries today, for the page's script to compare with the paper's.
+    paper: dict | None = None
 
 
 def lookup(code: str) -> Verification | None:
@@ -169,7 +171,8 @@ def lookup(code: str) -> Verification | None:
     first, last = certificate.first_session, certificate.last_session
     facts = FamilyFacts(holder_name(household), place_of(household),
                         certificate.sessions_attended, certificate.revoked_on,
-                        certificate.display_code)
+                        certificate.display_code,
+                        compact_facts(signed_facts(certificate)))
     if certificate.is_revoked:
         return Verification(Outcome.REVOKED, facts, first, last, kind="family")
     signed, key = check(certificate)
