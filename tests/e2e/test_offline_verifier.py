@@ -173,6 +173,20 @@ def test_the_checker_checks_a_family_certificate_with_the_network_off(
     assert phone.errors == []
 
 
+def test_the_verification_page_checks_a_family_papers_qr_code(phone, family):  # noqa: F811
+    from gals import certificates as family_certificates
+
+    page = phone.open()
+    page.goto(f"{phone.server}/ky/verify/{family.code}/#{family_certificates.fragment(family)}")
+    result = page.locator("#paper-check [data-result]")
+    expect(result).to_contain_text("Бул кагаздагы QR-код чыныгы")
+    expect(result).to_contain_text("Үй-бүлө: Үмүтгүл Ө.")
+    expect(result).to_contain_text("Бул кагаз сертификатты бүгүнкүдөй көрсөтөт.")
+    # The server's own check, above it.
+    expect(page.get_by_text("Бул сертификат жарактуу.")).to_be_visible()
+    assert phone.errors == []
+
+
 def test_the_verification_page_checks_the_papers_qr_code_and_names_what_changed(
     phone, certificate  # noqa: F811
 ):
