@@ -11,6 +11,11 @@ fixed-order compact JSON array of what the page and the paper show,
 ``["tc-family-1","<key id>","<code>",["<girl>",...],"<village>","<region ky>",
 "<region ru>","<first session>","<last session>",<sessions>,"<language>","<issued on>",
 "<signed on>"]`` (the order of ``FIELDS``).
+
+Its QR code carries a second signature over what the paper prints (``FAMILY_QR``: the
+girls' first names and initials as the paper writes them, the village, the sessions and
+their dates), packed after ``#`` as a girl's is (``camp.certificates.qr``), so the
+offline checker reads both kinds.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from camp.certificates import rendering, signing
+from camp.certificates import qr, rendering, signing
 from camp.certificates.services import Outcome, Verification
 from cms.core import audit, pdf
 from cms.core.models import AuditEvent
@@ -130,7 +135,8 @@ def certificate_pdf(certificate: FamilyCertificate) -> bytes:
             "issued_on": certificate.issued_on,
             "code": certificate.display_code,
             "verify_url": address,
-            "qr": pdf.qr_src(address),
+            "qr": pdf.qr_src(address, fragment(certificate),
+                             max_version=rendering.QR_MAX_VERSION),
         })
     return rendering.print_pages([page], certificate.display_code)[0]
 
@@ -151,6 +157,8 @@ class FamilyFacts:
     sessions_attended: int
     revoked_on: datetime.date | None
     display_code: str
+    #: What its QR code carries today, for the page's script to compare with the paper's.
+    paper: dict | None = None
 
 
 def lookup(code: str) -> Verification | None:
@@ -163,7 +171,8 @@ def lookup(code: str) -> Verification | None:
     first, last = certificate.first_session, certificate.last_session
     facts = FamilyFacts(holder_name(household), place_of(household),
                         certificate.sessions_attended, certificate.revoked_on,
-                        certificate.display_code)
+                        certificate.display_code,
+                        compact_facts(signed_facts(certificate)))
     if certificate.is_revoked:
         return Verification(Outcome.REVOKED, facts, first, last, kind="family")
     signed, key = check(certificate)
@@ -174,6 +183,13 @@ def lookup(code: str) -> Verification | None:
     return Verification(Outcome.NOT_VALID, facts, kind="family")
 
 
+def revoked() -> list[tuple[str, datetime.date]]:
+    """The revoked family certificates' codes and days, for the published status list
+    the offline checker keeps."""
+    return list(FamilyCertificate.objects.filter(revoked_on__isnull=False)
+                .values_list("code", "revoked_on"))
+
+
 # --- The signature ------------------------------------------------------------------
 
 #: Changes when the list of signed facts changes; old signatures keep their own tag.
@@ -182,7 +198,20 @@ FIELDS = (
     "code", "girls", "village", "region_ky", "region_ru", "first_day", "last_day",
     "sessions_attended", "language", "issued_on", "signed_on",
 )
-SIGNATURE_FIELDS = ["signed_on", "key_id", "signature"]
+SIGNATURE_FIELDS = ["signed_on", "key_id", "signature", "qr_signature"]
+
+#: What the QR code carries, signed on its own: only what the paper prints. Frozen once
+#: papers are printed with it; a change is a new tag and byte.
+FAMILY_QR = qr.Layout(
+    kind="family", tag="tc-fqr-1", byte=2,
+    fields=("code", "girls", "village", "first_day", "last_day", "sessions_attended",
+            "language", "signed_on"),
+    head=("flags", "sessions_attended"), days=("first_day", "last_day", "signed_on"),
+    texts=("girls", "village"),
+)
+qr.register(FAMILY_QR)
+#: Longest texts carried; longer ones end in "…" so the code stays at version 10.
+QR_LIMITS = {"girls": 60, "village": 24}
 
 
 def signed_facts(certificate: FamilyCertificate) -> dict:
@@ -207,6 +236,33 @@ def signed_facts(certificate: FamilyCertificate) -> dict:
     }
 
 
+def compact_facts(full: dict) -> dict:
+    """``signed_facts`` cut down to what the QR code carries: the girls as the paper
+    names them ("Айгүл К., Бегимай Т."), no region, no issuing day."""
+    return {
+        "code": full["code"],
+        "girls": qr.cut(", ".join(full["girls"]), QR_LIMITS["girls"]),
+        "village": qr.cut(full["village"], QR_LIMITS["village"]),
+        "first_day": full["first_day"],
+        "last_day": full["last_day"],
+        "sessions_attended": full["sessions_attended"],
+        "language": full["language"],
+        "signed_on": full["signed_on"],
+    }
+
+
+def fragment(certificate: FamilyCertificate) -> str:
+    """What follows ``#`` in the QR code's address; empty without a compact signature
+    or when a fact does not fit the carried form (no session dates)."""
+    if not certificate.qr_signature or not certificate.key_id:
+        return ""
+    try:
+        return qr.pack(certificate.key_id, signing.unb64(certificate.qr_signature),
+                       compact_facts(signed_facts(certificate)), FAMILY_QR)
+    except (ValueError, TypeError):
+        return ""
+
+
 def _girl_name(girl) -> str:
     """As ``User.display_name`` prints it, from the fields alone (a migration signs too)."""
     initial = f" {girl.last_name[:1]}." if girl.last_name else ""
@@ -225,13 +281,16 @@ def canonical(key_id: str, values: dict) -> bytes:
 
 
 def sign(certificate: FamilyCertificate, *, today: datetime.date) -> None:
-    """Fill in ``signed_on``, ``key_id`` and ``signature`` with the site's key (the one
-    that signs the girls' certificates); the caller saves."""
+    """Fill in ``signed_on``, ``key_id``, ``signature`` and the QR code's
+    ``qr_signature`` with the site's key (the one that signs the girls' certificates);
+    the caller saves."""
     key = signing.private_key()
     certificate.signed_on = today
     certificate.key_id = signing.key_id_of(key.public_key())
-    certificate.signature = signing.b64(
-        key.sign(canonical(certificate.key_id, signed_facts(certificate))))
+    values = signed_facts(certificate)
+    certificate.signature = signing.b64(key.sign(canonical(certificate.key_id, values)))
+    certificate.qr_signature = signing.b64(
+        key.sign(qr.canonical(certificate.key_id, compact_facts(values), FAMILY_QR)))
 
 
 def check(certificate: FamilyCertificate) -> tuple[signing.Check, signing.PublicKey | None]:
@@ -244,9 +303,13 @@ def check(certificate: FamilyCertificate) -> tuple[signing.Check, signing.Public
         return signing.Check.UNKNOWN_KEY, None
     if not key.covers(certificate.signed_on):
         return signing.Check.TAMPERED, key
+    values = signed_facts(certificate)
     try:
         key.public.verify(signing.unb64(certificate.signature),
-                          canonical(certificate.key_id, signed_facts(certificate)))
+                          canonical(certificate.key_id, values))
+        # The paper's QR code carries the compact form: it must match too.
+        key.public.verify(signing.unb64(certificate.qr_signature),
+                          qr.canonical(certificate.key_id, compact_facts(values), FAMILY_QR))
     except (InvalidSignature, ValueError):
         return signing.Check.TAMPERED, key
     return signing.Check.SIGNED, key

@@ -62,8 +62,40 @@ def load(out) -> None:
     if settings.DEMO_ACCOUNTS_ALLOWED:
         household = ensure_demo_household()
         out(f"GALS: demo-guardian's household {household.code}, with sessions and commitments.")
+        certificate = ensure_demo_family_certificate(household)
+        if certificate is not None:
+            out(f"GALS: its family certificate {certificate.display_code} "
+                f"(http://127.0.0.1:8000/ky/verify/{certificate.code}/), for demo-guardian "
+                f"and demo-facilitator.")
         expired = ensure_expired_invite(household)
         out(f"GALS: an expired invitation, code {expired.code} (the join page refuses it).")
+
+
+def ensure_demo_family_certificate(household: Household):
+    """demo-guardian's family came to one more session three weeks ago and holds its GALS
+    certificate, so the family, its facilitator and a checker of its QR code see one."""
+    from . import certificates
+    from .models import FamilyCertificate
+
+    existing = FamilyCertificate.objects.filter(household=household).first()
+    if existing is not None:
+        return existing
+    facilitator = get_user_model().objects.filter(username="demo-facilitator").first()
+    if not certificates.standing_of(household).eligible:
+        session = GalsSession.objects.create(
+            starts_at=_at(timezone.localdate() - datetime.timedelta(days=21)),
+            tools=[Tool.BALANCE_TREE],
+            camp=household.camp, facilitator=facilitator, venue="Мектептин чоң залы",
+            community="" if household.camp else "Көк-Сай",
+        )
+        if household.camp is None:
+            session.households.add(household)
+        for member in household.members.all():
+            SessionAttendance.objects.create(session=session, member=member, present=True,
+                                             marked_by=facilitator, marked_at=session.starts_at)
+    if not certificates.standing_of(household).eligible:
+        return None
+    return certificates.issue(household, by=facilitator, language="ky")
 
 
 def ensure_survey_items() -> None:

@@ -751,6 +751,9 @@ class FamilyCertificate(models.Model):
     signed_on = models.DateField(_("signed on"), null=True, blank=True, editable=False)
     key_id = models.CharField(_("key id"), max_length=32, blank=True, editable=False)
     signature = models.CharField(_("signature"), max_length=100, blank=True, editable=False)
+    #: The QR code's own signature over what the paper prints (gals.certificates.FAMILY_QR).
+    qr_signature = models.CharField(_("QR code signature"), max_length=100, blank=True,
+                                    editable=False)
 
     class Meta:
         verbose_name = _("family certificate")

@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from camp import calendar_sources
 from camp.care import contacts
+from camp.certificates import published as certificate_published
 from camp.certificates import services as certificate_services
 from camp.impact import sources as impact_sources
 from camp.impact import synthetic
@@ -95,6 +96,7 @@ hooks.register(access.FAMILY_WATCH, learner_links.family_sees)
 hooks.register(calendar_sources.EVENTS, services.calendar_events)
 hooks.register(contacts.GUARDIANS, services.guardian_contacts)
 hooks.register(certificate_services.OTHER_LOOKUPS, certificates.lookup)
+hooks.register(certificate_published.OTHER_REVOCATIONS, certificates.revoked)
 hooks.register(impact_sources.SECTIONS, impact.impact_figures)
 hooks.register(synthetic.MAKE, impact.make_programme_families)
 hooks.register(synthetic.REMOVE, impact.remove_programme_families)

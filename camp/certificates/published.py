@@ -5,8 +5,15 @@ compact) so that an unchanged list keeps its ETag."""
 import hashlib
 import json
 
+from wagtail import hooks
+
 from . import signing
 from .models import Certificate
+
+#: Other revoked certificates on the same list (a household's GALS certificate): camp
+#: may not import gals, so gals answers through this Wagtail hook, a function returning
+#: ``(code, revoked on)`` pairs (gals/wagtail_hooks.py).
+OTHER_REVOCATIONS = "camp_certificate_revocations"
 
 #: Seconds a verifier or proxy may keep each document before asking again.
 KEYS_MAX_AGE = 24 * 60 * 60
@@ -25,11 +32,11 @@ def keys_document() -> bytes:
 
 def status_document() -> bytes:
     """Every revoked code with its date; a code not listed is not revoked."""
-    revoked = Certificate.objects.filter(revoked_on__isnull=False).order_by("code")
-    return _encode({
-        "revoked": {code: day.isoformat()
-                    for code, day in revoked.values_list("code", "revoked_on")},
-    })
+    revoked = list(Certificate.objects.filter(revoked_on__isnull=False)
+                   .values_list("code", "revoked_on"))
+    for others in hooks.get_hooks(OTHER_REVOCATIONS):
+        revoked += others()
+    return _encode({"revoked": {code: day.isoformat() for code, day in sorted(revoked)}})
 
 
 def etag(body: bytes) -> str:

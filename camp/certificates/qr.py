@@ -25,6 +25,10 @@ Two forms, two jobs:
 Bytes: format (1), key id (5: its 10 hex digits), signature (64), version (1), language
 and tracks (1), days attended (1), first day, last day, signing day (2 each, days since
 2020-01-01), then first name, initial, camp and village (a length byte and the text).
+
+A household's GALS certificate is carried the same way under its own first byte and
+signed tag (``gals.certificates.FAMILY_QR``): a ``Layout`` names the facts of each kind,
+and ``pack``, ``unpack`` and ``check`` read any layout registered here.
 """
 
 from __future__ import annotations
@@ -59,13 +63,37 @@ class NotACertificate(ValueError):
 
 
 @dataclass(frozen=True)
+class Layout:
+    """Which facts one kind of certificate signs and in what order its QR code carries
+    them. ``head``: one byte each, ``"flags"`` being the language (bit 7) and the list
+    fact ``choice_name`` as bits 0-6 of ``choices``; ``days``: two bytes each; ``texts``:
+    a length byte and the text each."""
+
+    kind: str
+    tag: str
+    byte: int
+    fields: tuple[str, ...]
+    head: tuple[str, ...]
+    days: tuple[str, ...]
+    texts: tuple[str, ...]
+    choices: tuple[str, ...] = ()
+    choice_name: str = ""
+
+    @property
+    def header_size(self) -> int:
+        return 70 + len(self.head) + 2 * len(self.days)
+
+
+@dataclass(frozen=True)
 class Compact:
     key_id: str
     signature: bytes
     facts: dict
+    layout: Layout | None = None
 
 
-def _cut(text: str, limit: int) -> str:
+def cut(text: str, limit: int) -> str:
+    """One line of at most ``limit`` characters, ending in "…" when it was longer."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -77,9 +105,25 @@ def facts(certificate, span=None) -> dict:
     return compact_facts(signing.facts(certificate, span))
 
 
-def canonical(key_id: str, values: dict) -> bytes:
+#: A girl's camp certificate; frozen, as papers with it are printed.
+GIRLS = Layout(
+    kind="camp", tag=FORMAT, byte=FORMAT_BYTE, fields=FIELDS,
+    head=("version", "flags", "days_attended"), days=("first_day", "last_day", "signed_on"),
+    texts=("first_name", "initial", "camp", "village"), choices=TRACKS, choice_name="tracks",
+)
+#: Every layout a QR code may carry, by its first byte (gals adds the families').
+LAYOUTS: dict[int, Layout] = {GIRLS.byte: GIRLS}
+
+
+def register(layout: Layout) -> None:
+    """Let ``unpack`` and ``check`` read another kind of certificate."""
+    if LAYOUTS.setdefault(layout.byte, layout) != layout:
+        raise ValueError(f"QR format byte {layout.byte} is taken")
+
+
+def canonical(key_id: str, values: dict, layout: Layout = GIRLS) -> bytes:
     return json.dumps(
-        [FORMAT, key_id, *(values[name] for name in FIELDS)],
+        [layout.tag, key_id, *(values[name] for name in layout.fields)],
         ensure_ascii=False, separators=(",", ":"),
     ).encode("utf-8")
 
@@ -175,45 +219,54 @@ def _day(number: int) -> str:
     return (EPOCH + datetime.timedelta(days=number)).isoformat()
 
 
-def pack(key_id: str, signature: bytes, values: dict) -> str:
+def pack(key_id: str, signature: bytes, values: dict, layout: Layout = GIRLS) -> str:
     if not key_id.startswith("tc-") or len(key_id) != 13 or len(signature) != 64:
         raise ValueError("not a key id and signature of this site")
-    mask = sum(1 << TRACKS.index(track) for track in values["tracks"])
-    flags = (LANGUAGES.index(values["language"]) << 7) | mask
-    data = bytearray([FORMAT_BYTE]) + bytes.fromhex(key_id[3:]) + signature
-    data += bytes([values["version"], flags, values["days_attended"]])
-    for name in ("first_day", "last_day", "signed_on"):
+    data = bytearray([layout.byte]) + bytes.fromhex(key_id[3:]) + signature
+    for name in layout.head:
+        if name == "flags":
+            mask = sum(1 << layout.choices.index(choice)
+                       for choice in values.get(layout.choice_name, ()))
+            data.append((LANGUAGES.index(values["language"]) << 7) | mask)
+        else:
+            data.append(values[name])
+    for name in layout.days:
         data += _day_number(values[name]).to_bytes(2, "big")
-    for name in ("first_name", "initial", "camp", "village"):
+    for name in layout.texts:
         text = _pack_text(values[name])
         data += bytes([len(text)]) + text
     return to_text(bytes(data))
 
 
 def unpack(code: str, text: str) -> Compact:
-    """The key id, signature and facts carried after ``#``; ``code`` is the one in the
-    address (it is signed too). Raises ``NotACertificate`` for anything else."""
+    """The key id, signature and facts carried after ``#``, in whichever registered
+    layout its first byte names; ``code`` is the one in the address (it is signed too).
+    Raises ``NotACertificate`` for anything else."""
     try:
         data = from_text(text.strip().upper())
-        if len(data) < 79 or data[0] != FORMAT_BYTE:
+        layout = LAYOUTS.get(data[0]) if data else None
+        if layout is None or len(data) < layout.header_size:
             raise NotACertificate("not this format")
         key_id = "tc-" + data[1:6].hex()
         signature = data[6:70]
-        version, flags, days = data[70], data[71], data[72]
-        if flags & 0x60:
-            raise NotACertificate("unknown tracks")
-        values = {
-            "code": code,
-            "version": version,
-            "days_attended": days,
-            "language": LANGUAGES[flags >> 7],
-            "tracks": [track for i, track in enumerate(TRACKS) if flags & (1 << i)],
-        }
-        at = 73
-        for name in ("first_day", "last_day", "signed_on"):
+        values = {"code": code}
+        at = 70
+        for name in layout.head:
+            if name == "flags":
+                flags = data[at]
+                if flags & 0x7F & ~((1 << len(layout.choices)) - 1):
+                    raise NotACertificate("unknown choices")
+                values["language"] = LANGUAGES[flags >> 7]
+                if layout.choice_name:
+                    values[layout.choice_name] = [
+                        choice for i, choice in enumerate(layout.choices) if flags & (1 << i)]
+            else:
+                values[name] = data[at]
+            at += 1
+        for name in layout.days:
             values[name] = _day(int.from_bytes(data[at:at + 2], "big"))
             at += 2
-        for name in ("first_name", "initial", "camp", "village"):
+        for name in layout.texts:
             size = data[at]
             if at + 1 + size > len(data):
                 raise NotACertificate("cut short")
@@ -223,7 +276,7 @@ def unpack(code: str, text: str) -> Compact:
             raise NotACertificate("trailing bytes")
     except IndexError as error:
         raise NotACertificate("cut short") from error
-    return Compact(key_id, bytes(signature), values)
+    return Compact(key_id, bytes(signature), values, layout)
 
 
 def fragment(certificate, span=None) -> str:
@@ -246,10 +299,10 @@ def compact_facts(full: dict) -> dict:
     return {
         "code": full["code"],
         "version": full["version"],
-        "first_name": _cut(full["first_name"], LIMITS["first_name"]),
+        "first_name": cut(full["first_name"], LIMITS["first_name"]),
         "initial": full["initial"][:1],
-        "camp": _cut(full["camp"], LIMITS["camp"]),
-        "village": _cut(full["village"], LIMITS["village"]),
+        "camp": cut(full["camp"], LIMITS["camp"]),
+        "village": cut(full["village"], LIMITS["village"]),
         "first_day": full["first_day"],
         "last_day": full["last_day"],
         "days_attended": full["days_attended"],
@@ -280,7 +333,8 @@ def check(code: str, text: str):
     if not key.covers(datetime.date.fromisoformat(compact.facts["signed_on"])):
         return "tampered", compact, key
     try:
-        key.public.verify(compact.signature, canonical(compact.key_id, compact.facts))
+        key.public.verify(compact.signature,
+                          canonical(compact.key_id, compact.facts, compact.layout))
     except InvalidSignature:
         return "tampered", compact, key
     return "valid", compact, key

@@ -253,6 +253,8 @@ def _verification_page(request, form, typed: str | None):
             if context["anonymised"]:
                 today.pop("first_name"), today.pop("initial")
             context["today_facts"] = today
+    elif result and result.kind == "family" and context["state"] in ("valid", "revoked"):
+        context["today_facts"] = result.certificate.paper  # what its QR code carries today
     response = render(request, "certificates/verify.html", context, status=status)
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
@@ -285,10 +287,13 @@ def _checker_texts(request) -> dict:
         "differs": _("This paper differs from the certificate as it is today (reissued): "
                      "%(fields)s."),
         "same": _("This paper shows the certificate as it is today."),
+        "family": _("Family: %(girls)s"),
+        "family_programme": _("GALS family sessions of the STEM camp"),
         "labels": {
             "first_name": _("Holder"), "camp": _("Camp"), "village": _("Village"),
             "dates": _("Dates"), "days_attended": _("Days attended"), "tracks": _("Tracks"),
             "code": _("Code"), "version": _("Version"), "language": _("Language"),
+            "programme": _("Programme"), "sessions_attended": _("Sessions attended"),
         },
         "tracks": {value: str(label) for value, label in Track.choices},
         "languages": {code: str(name) for code, name in settings.LANGUAGES},

@@ -210,7 +210,7 @@ request_finished.connect(_end_request, dispatch_uid="data-versions-end")
 def read_kept(key: str):
     """What the cache holds under ``key``, or None when it cannot be read back: a
     release that moved or renamed a class meets the pickles the one before it wrote
-    (a kept page of the old ``cms.models``), and those count as not kept, not as an
+    (pages kept before the kernel moved to cms/core), and those count as not kept, not as an
     error on every page until they expire."""
     try:
         return cache.get(key)

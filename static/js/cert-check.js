@@ -1,6 +1,8 @@
 /* Checks the proof a certificate's QR code carries, in the browser, with no server:
    the compact facts after "#" in its address, signed with the programme's Ed25519 key
    (camp/certificates/qr.py makes them and explains the format; this is its reader).
+   Two layouts, told apart by the first byte: a girl's camp certificate and a
+   household's GALS certificate (gals/certificates.py, FAMILY_QR).
    A classic script: self.CertCheck, for the verifier page and node's test runner.
 
    The signature is checked with the browser's own Ed25519 (WebCrypto) where it has
@@ -10,13 +12,30 @@
 (function (root) {
   "use strict";
 
-  var FORMAT = "tc-qr-1";
   var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$*+-./:";
   var TRACKS = ["soldering", "modelling", "programming", "university", "softskills"];
   var LANGUAGES = ["ky", "ru"];
   var EXTRA = "ЁёҢңӨөҮүІіЎўҚқҒғҺһӘәҖҗ…";
   var EPOCH = Date.UTC(2020, 0, 1);
   var CODE = /^[0-9A-Z]{11}$/;
+
+  /* As qr.Layout in Python: the signed tag and facts, and how the bytes carry them. */
+  var LAYOUTS = {
+    1: {
+      kind: "camp", tag: "tc-qr-1",
+      fields: ["code", "version", "first_name", "initial", "camp", "village", "first_day",
+               "last_day", "days_attended", "tracks", "language", "signed_on"],
+      head: ["version", "flags", "days_attended"], days: ["first_day", "last_day", "signed_on"],
+      texts: ["first_name", "initial", "camp", "village"], choices: TRACKS, choiceName: "tracks"
+    },
+    2: {
+      kind: "family", tag: "tc-fqr-1",
+      fields: ["code", "girls", "village", "first_day", "last_day", "sessions_attended",
+               "language", "signed_on"],
+      head: ["flags", "sessions_attended"], days: ["first_day", "last_day", "signed_on"],
+      texts: ["girls", "village"], choices: [], choiceName: ""
+    }
+  };
 
   function NotACertificate(why) { this.message = why; }
 
@@ -67,25 +86,34 @@
     return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
-  /* The key id, signature and facts carried after "#"; code: the one in the address. */
+  /* The key id, signature, facts and layout carried after "#"; code: the one in the
+     address. */
   function unpack(code, text) {
     code = String(code || "").toUpperCase().replace(/[\s-]/g, "");
     if (!CODE.test(code)) throw new NotACertificate("code");
     var data = fromText(String(text || "").trim().toUpperCase());
-    if (data.length < 79 || data[0] !== 1) throw new NotACertificate("format");
-    var flags = data[71];
-    if (flags & 0x60) throw new NotACertificate("tracks");
-    var facts = {
-      code: code, version: data[70], days_attended: data[72],
-      language: LANGUAGES[flags >> 7],
-      tracks: TRACKS.filter(function (track, i) { return flags & (1 << i); })
-    };
-    var at = 73;
-    ["first_day", "last_day", "signed_on"].forEach(function (name) {
+    var layout = data.length ? LAYOUTS[data[0]] : undefined;
+    if (!layout || data.length < 70 + layout.head.length + 2 * layout.days.length) {
+      throw new NotACertificate("format");
+    }
+    var facts = { code: code };
+    var at = 70;
+    layout.head.forEach(function (name) {
+      if (name === "flags") {
+        var flags = data[at];
+        if (flags & 0x7f & ~((1 << layout.choices.length) - 1)) throw new NotACertificate("choices");
+        facts.language = LANGUAGES[flags >> 7];
+        if (layout.choiceName) {
+          facts[layout.choiceName] = layout.choices.filter(function (choice, i) { return flags & (1 << i); });
+        }
+      } else facts[name] = data[at];
+      at += 1;
+    });
+    layout.days.forEach(function (name) {
       facts[name] = day((data[at] << 8) | data[at + 1]);
       at += 2;
     });
-    ["first_name", "initial", "camp", "village"].forEach(function (name) {
+    layout.texts.forEach(function (name) {
       if (at >= data.length) throw new NotACertificate("short");
       var size = data[at];
       if (at + 1 + size > data.length) throw new NotACertificate("short");
@@ -93,15 +121,14 @@
       at += 1 + size;
     });
     if (at !== data.length) throw new NotACertificate("trailing");
-    return { keyId: "tc-" + hex(data.subarray(1, 6)), signature: data.slice(6, 70), facts: facts };
+    return { keyId: "tc-" + hex(data.subarray(1, 6)), signature: data.slice(6, 70), facts: facts,
+             layout: layout };
   }
 
-  var FIELDS = ["code", "version", "first_name", "initial", "camp", "village", "first_day",
-                "last_day", "days_attended", "tracks", "language", "signed_on"];
-
   /* The signed bytes: the same compact JSON array as qr.canonical in Python. */
-  function canonical(keyId, facts) {
-    var values = [FORMAT, keyId].concat(FIELDS.map(function (name) { return facts[name]; }));
+  function canonical(keyId, facts, layout) {
+    layout = layout || LAYOUTS[1];
+    var values = [layout.tag, keyId].concat(layout.fields.map(function (name) { return facts[name]; }));
     return new TextEncoder().encode(JSON.stringify(values));
   }
 
@@ -250,7 +277,7 @@
     return null;
   }
 
-  /* The whole check: {outcome, facts, keyId, revokedOn}. outcome: "valid", "revoked",
+  /* The whole check: {outcome, kind ("camp" or "family"), facts, keyId, revokedOn}. outcome: "valid", "revoked",
      "tampered", "unknown_key", "not_a_certificate" (or "cannot_check": no crypto). */
   function check(code, proof, keys, status, options) {
     options = options || {};
@@ -268,14 +295,15 @@
     if ((key.valid_from && facts.signed_on < key.valid_from) ||
         (key.valid_until && facts.signed_on > key.valid_until)) return Promise.resolve(tampered);
     var subtle = options.subtle || (root.crypto && root.crypto.subtle);
+    var kind = compact.layout.kind;
     return verify(subtle, unb64(key.public_key), compact.signature,
-                  canonical(compact.keyId, facts), options.noWebCrypto).then(function (good) {
+                  canonical(compact.keyId, facts, compact.layout), options.noWebCrypto).then(function (good) {
       if (!good) return tampered;
       var revokedOn = status && status.revoked ? status.revoked[facts.code] : undefined;
-      return { outcome: revokedOn ? "revoked" : "valid", facts: facts, keyId: compact.keyId,
-               revokedOn: revokedOn || null };
+      return { outcome: revokedOn ? "revoked" : "valid", kind: kind, facts: facts,
+               keyId: compact.keyId, revokedOn: revokedOn || null };
     }, function () {
-      return { outcome: "cannot_check", facts: facts, keyId: compact.keyId };
+      return { outcome: "cannot_check", kind: kind, facts: facts, keyId: compact.keyId };
     });
   }
 

@@ -59,16 +59,33 @@
     return p;
   }
 
-  function facts(f) {
+  function code(c) {
+    return c.slice(0, 5) + "-" + c.slice(5, 10) + "-" + c.slice(10);
+  }
+
+  // A household's GALS certificate: the girls as its paper names them.
+  function familyRows(f) {
+    return [
+      [T.labels.first_name, fill(T.family, { girls: f.girls })],
+      [T.labels.programme, T.family_programme],
+      [T.labels.village, f.village],
+      [T.labels.dates, date(f.first_day) + " – " + date(f.last_day)],
+      [T.labels.sessions_attended, String(f.sessions_attended)],
+      [T.labels.code, code(f.code)],
+      [T.labels.language, T.languages[f.language] || f.language]
+    ];
+  }
+
+  function facts(f, kind) {
     var list = element("dl", "facts");
-    var rows = [
+    var rows = kind === "family" ? familyRows(f) : [
       [T.labels.first_name, f.first_name + (f.initial ? " " + f.initial + "." : "")],
       [T.labels.camp, f.camp],
       [T.labels.village, f.village],
       [T.labels.dates, date(f.first_day) + " – " + date(f.last_day)],
       [T.labels.days_attended, String(f.days_attended)],
       [T.labels.tracks, f.tracks.map(function (t) { return T.tracks[t] || t; }).join(", ")],
-      [T.labels.code, f.code.slice(0, 5) + "-" + f.code.slice(5, 10) + "-" + f.code.slice(10)],
+      [T.labels.code, code(f.code)],
       [T.labels.version, String(f.version)],
       [T.labels.language, T.languages[f.language] || f.language]
     ];
@@ -85,7 +102,8 @@
     [["first_name", "first_name"], ["initial", "first_name"], ["camp", "camp"],
      ["village", "village"], ["first_day", "dates"], ["last_day", "dates"],
      ["days_attended", "days_attended"], ["tracks", "tracks"], ["version", "version"],
-     ["language", "language"]].forEach(function (pair) {
+     ["language", "language"], ["girls", "first_name"],
+     ["sessions_attended", "sessions_attended"]].forEach(function (pair) {
       if (!(pair[0] in today)) return;
       if (JSON.stringify(today[pair[0]]) !== JSON.stringify(f[pair[0]]) &&
           names.indexOf(T.labels[pair[1]]) < 0) names.push(T.labels[pair[1]]);
@@ -112,7 +130,7 @@
       box.appendChild(element("br"));
       box.appendChild(document.createTextNode(T.never_synced));
     }
-    result.appendChild(facts(f));
+    result.appendChild(facts(f, outcome.kind));
     if (today) {
       var names = differences(f);
       result.appendChild(element("p", "message message-info",

@@ -109,17 +109,31 @@ def test_tool_guides_are_pages_in_both_languages(client):
 
 @pytest.mark.django_db
 def test_demo_guardian_has_a_family_of_four_with_sessions_and_a_follow_up(client):
-    from gals.models import Commitment, FollowUp, Household, SessionAttendance
+    from camp.certificates import qr
+    from gals import certificates
+    from gals.models import (
+        Commitment,
+        FamilyCertificate,
+        FollowUp,
+        GalsSession,
+        Household,
+        SessionAttendance,
+    )
 
     demo.load(lambda line: None)
     household = Household.objects.get(members__user__username="demo-guardian")
     assert household.members.count() == 4
     assert list(household.girls.values_list("username", flat=True)) == ["demo-learner"]
     attended = SessionAttendance.objects.filter(member__household=household, present=True)
-    assert attended.values("session").distinct().count() == 2
+    # Three past sessions: enough for the family's GALS certificate, whose QR code checks.
+    assert attended.values("session").distinct().count() == 3
+    family = FamilyCertificate.objects.get(household=household)
+    assert qr.check(family.code, certificates.fragment(family))[0] == "valid"
     assert Commitment.objects.filter(household=household).count() >= 2
     assert FollowUp.objects.filter(commitment__household=household).count() == 1
+    sessions = GalsSession.objects.count()
     demo.load(lambda line: None)
     assert Household.objects.count() == 1 and FollowUp.objects.count() == 1
+    assert FamilyCertificate.objects.count() == 1 and GalsSession.objects.count() == sessions
     client.force_login(household.members.get(user__isnull=False).user)
     assert client.get(reverse("gals:family")).status_code == 200

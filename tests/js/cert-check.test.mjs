@@ -9,6 +9,8 @@ import vm from "node:vm";
 
 const source = readFileSync(new URL("../../static/js/cert-check.js", import.meta.url), "utf8");
 const fixture = JSON.parse(readFileSync(new URL("./fixtures/cert-proof.json", import.meta.url), "utf8"));
+// A household's GALS certificate (tests/gals/test_family_certificate_qr.py writes it).
+const family = JSON.parse(readFileSync(new URL("./fixtures/family-proof.json", import.meta.url), "utf8"));
 
 function load() {
   const self = { crypto: webcrypto };
@@ -49,6 +51,40 @@ for (const [way, noWebCrypto] of Object.entries(ways)) {
       assert.equal((await check(fixture.code, text)).outcome, "not_a_certificate", text);
     }
     assert.equal((await check("not a code", fixture.valid)).outcome, "not_a_certificate");
+  });
+
+  const checkFamily = (code, proof, status) =>
+    CertCheck.check(code, proof, family.keys, status || { revoked: {} },
+                    { subtle: webcrypto.subtle, noWebCrypto });
+
+  test(`${way}: a valid family certificate reads back its facts, as a family's`, async () => {
+    const result = await checkFamily(family.code, family.valid);
+    assert.equal(result.outcome, "valid");
+    assert.equal(result.kind, "family");
+    assert.equal(result.keyId, family.key_id);
+    assert.deepEqual(JSON.parse(JSON.stringify(result.facts)), family.facts);
+    assert.equal((await check(fixture.code, fixture.valid)).kind, "camp");
+  });
+
+  test(`${way}: every signed fact of a family certificate changed is refused`, async () => {
+    assert.equal(Object.keys(family.tampered).length, 7);
+    for (const [name, proof] of Object.entries(family.tampered)) {
+      const result = await checkFamily(family.code, proof);
+      assert.equal(result.outcome, "tampered", name);
+    }
+    assert.equal((await checkFamily(family.other_code, family.valid)).outcome, "tampered");
+  });
+
+  test(`${way}: a family certificate's unknown key, garbage and revocation`, async () => {
+    const unknown = await checkFamily(family.code, family.unknown_key);
+    assert.equal(unknown.outcome, "unknown_key");
+    assert.equal(unknown.keyId, "tc-0123456789");
+    for (const text of family.garbage) {
+      assert.equal((await checkFamily(family.code, text)).outcome, "not_a_certificate", text);
+    }
+    const revoked = await checkFamily(family.code, family.valid, family.status_revoked);
+    assert.equal(revoked.outcome, "revoked");
+    assert.equal(revoked.revokedOn, "2026-08-01");
   });
 
   test(`${way}: a revoked code is revoked with its date`, async () => {
