@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw
 
 PURPLE, GOLD, TEAL = "#5b2a86", "#c8962e", "#0b7a75"
 SCALE = 12  # drawn at 1200 px for a 100-unit design, then reduced: smooth edges
-SIZE = 600  # 40 mm at about 380 dpi
+SIZE = 307  # printed 26 mm wide: 300 dpi, as much as paper shows (600 px was 51 KB a PDF)
 
 
 def _xy(*points):
