@@ -379,7 +379,8 @@ class LessonState:
     steps_numbers: dict
     photo_consent: bool
     photos: list
-    next_lesson: LessonPage | None = None
+    next_lesson: progress.LessonLink | None = None
+    previous_lesson: progress.LessonLink | None = None
     quiz_seed: str = ""
 
 
@@ -397,8 +398,14 @@ def lesson_state(learner, lesson: LessonPage) -> LessonState:
         photo_consent=record.photo_consent,
         photos=list(record.photos),
         next_lesson=progress.her_next_lesson(learner, lesson, record.completed),
+        previous_lesson=_previous_lesson(lesson),
         quiz_seed=quiz_seed(learner),
     )
+
+
+def _previous_lesson(lesson: LessonPage) -> progress.LessonLink | None:
+    route = progress.route_of(lesson)
+    return route.previous(lesson) if route is not None else None
 
 
 def quiz_seed(learner) -> str:
