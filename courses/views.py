@@ -87,12 +87,13 @@ def lesson_done(request, lesson_key):
             services.mark_step_done(request.user, lesson, step, client_id)
             message = _("Step done.")
         else:
-            services.mark_lesson_done(request.user, lesson, client_id)
+            finished = services.finish_lesson(request.user, lesson, client_id)
             message = _("Well done! The lesson is marked as done.")
     except LearningError as error:
         return _refused(request, error, back)
     if wants_json(request):
-        next_lesson = None if step else progress.next_lesson_after(request.user, lesson)
+        next_lesson = None if step else progress.her_next_lesson(
+            request.user, lesson, finished.completed)
         return JsonResponse({
             "ok": True,
             "message": message,
