@@ -438,21 +438,30 @@ class LessonState:
 
 def lesson_state(learner, lesson: LessonPage) -> LessonState:
     key = lesson.translation_key
-    quiz_numbers = {block.id: n for n, block in enumerate(quiz_blocks(lesson), start=1)}
-    steps = blocks_of_type(lesson, "steps")
+    # The blocks' ids from the stored body: their values (and the steps' pictures) are
+    # read only where a block is drawn.
+    raw = lesson.body.raw_data
+    quiz_numbers = _numbered(raw, "quiz")
+    steps_numbers = _numbered(raw, "steps")
     record = her_state.kept_record(learner, key, lambda: _her_record(learner, key))
     return LessonState(
         done=key in record.completed,
         steps_done=set(record.steps_done),
         answers=record.answers,
         quiz_numbers=quiz_numbers,
-        steps_numbers={block.id: n for n, block in enumerate(steps, start=1)},
+        steps_numbers=steps_numbers,
         photo_consent=record.photo_consent,
         photos=list(record.photos),
         next_lesson=progress.her_next_lesson(learner, lesson, record.completed),
         previous_lesson=_previous_lesson(lesson),
         quiz_seed=quiz_seed(learner),
     )
+
+
+def _numbered(raw_blocks, block_type: str) -> dict:
+    """Block id -> its position among the body's blocks of ``block_type``, from 1."""
+    ids = [raw.get("id") for raw in raw_blocks if raw["type"] == block_type]
+    return {block_id: number for number, block_id in enumerate(ids, start=1)}
 
 
 def _previous_lesson(lesson: LessonPage) -> progress.LessonLink | None:

@@ -137,3 +137,33 @@ def test_the_pictures_of_her_steps_are_drawn_once_not_for_each_girl(world, monke
                         for html in (first, other))
     pictures = re.findall(r"<picture.*?</picture>", steps_b, re.S)
     assert pictures and pictures == re.findall(r"<picture.*?</picture>", steps_a, re.S)
+
+
+def form_ids(html: str) -> list[str]:
+    return re.findall(r'name="client_id" value="([^"]+)"', html)
+
+
+def test_her_kept_questions_and_steps_get_fresh_form_values_on_every_request(world):
+    """Her question and steps blocks are kept for every girl in the same state; each
+    request still gets its own UUID per form (a replay counts once, another girl's
+    UUID is refused) and a working CSRF token."""
+    lesson = world.curriculum["lessons"]["ky"][0]
+    aigul, nurzat = Client(enforce_csrf_checks=True), Client()
+    aigul.force_login(world.girl_a)
+    nurzat.force_login(world.girl_b)
+    nurzat.get(lesson.url)  # her blocks, with nothing answered or ticked, kept from here on
+    first, second = (aigul.get(lesson.url).content.decode() for _ in range(2))
+    other = nurzat.get(lesson.url).content.decode()
+    ids = form_ids(first) + form_ids(second) + form_ids(other)
+    assert len(form_ids(first)) >= 3 and len(set(ids)) == len(ids)
+    assert all(str(uuid.UUID(value)) == value for value in ids)
+    assert "\ue000" not in first + other
+    quiz = re.search(r'<form method="post" action="([^"]+)" data-learning="quiz".*?</form>',
+                     first, re.S)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', quiz.group(0))[1]
+    client_id = re.search(r'name="client_id" value="([^"]+)"', quiz.group(0))[1]
+    sent = aigul.post(quiz[1], {"csrfmiddlewaretoken": token, "client_id": client_id,
+                                "answer": "2"})
+    assert sent.status_code == 302
+    assert checked_answers(aigul.get(lesson.url).content.decode()) == ["2"]
+    assert checked_answers(nurzat.get(lesson.url).content.decode()) == []
