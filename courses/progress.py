@@ -139,13 +139,6 @@ def next_lesson(days: list[OutlineDay], completed: set,
     return None
 
 
-def next_lesson_after(learner, lesson) -> LessonLink | None:
-    """Where to go after ``lesson``: her next lesson in the lesson's curriculum, today's
-    first (``next_lesson``), in the lesson's language; never ``lesson`` itself, so the
-    page of a lesson she has not finished yet also points onwards."""
-    return her_next_lesson(learner, lesson, completed_lesson_keys(learner))
-
-
 @dataclass(frozen=True)
 class LessonLink:
     """What a link to a lesson shows: its address and title, and its key."""
@@ -194,9 +187,11 @@ def _route(lesson) -> Route | None:
 
 
 def her_next_lesson(learner, lesson, completed: set) -> LessonLink | None:
-    """``next_lesson_after`` for one who has already read ``completed``: the route of
-    the lesson's curriculum is kept until the content changes, so this asks only which
-    day of her camp is today (kept too)."""
+    """Where to go after ``lesson``, for a girl who has finished ``completed``: her next
+    lesson in the lesson's curriculum, today's first (``next_lesson``), in the lesson's
+    language; never ``lesson`` itself, so the page of a lesson she has not finished yet
+    also points onwards. The route of the curriculum is kept until the content changes,
+    so this asks only which day of her camp is today (kept too)."""
     route = route_of(lesson)
     if route is None:
         return None
