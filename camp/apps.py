@@ -11,8 +11,13 @@ class CampConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from .learner_links import on_camp_write
+        from cms.core import signed_in
+
+        from .learner_links import on_camp_write, read_with_account
         from .models import Camp, CampDay, Enrolment
+
+        # Her lessons ask for her camps on every request: its counter with her account's.
+        signed_in.read_with_account(read_with_account)
 
         for model in (Camp, CampDay, Enrolment):
             for signal in (post_save, post_delete):

@@ -139,27 +139,64 @@ def next_lesson(days: list[OutlineDay], completed: set,
     return None
 
 
-def next_lesson_after(learner, lesson) -> LessonPage | None:
-    """Where to go after ``lesson``: her next lesson in the lesson's curriculum, today's
-    first (``next_lesson``), in the lesson's language; never ``lesson`` itself, so the
-    page of a lesson she has not finished yet also points onwards."""
-    return her_next_lesson(learner, lesson, completed_lesson_keys(learner))
+@dataclass(frozen=True)
+class LessonLink:
+    """What a link to a lesson shows: its address and title, and its key."""
+
+    key: uuid.UUID
+    url: str
+    title: str
 
 
-def her_next_lesson(learner, lesson, completed: set) -> LessonPage | None:
-    """``next_lesson_after`` for one who has already read ``completed``: the outline of
-    the lesson's curriculum is kept until the content changes, so this asks only which
-    day of her camp is today (one query)."""
-    kept = content_cache.kept(f"outline:{lesson.path[: -2 * lesson.steplen]}",
-                              lambda: _kept_outline(lesson))
-    if kept is None:
+@dataclass(frozen=True)
+class Route:
+    """A curriculum's lessons as links, day by day, in order. Read on every lesson page
+    and "done", so it holds strings and numbers only: a copy is quick to read from the
+    cache, and no page asks the cache for the site's addresses again. It stands for the
+    curriculum where only its ``translation_key`` is asked (``camp_day_today``)."""
+
+    translation_key: uuid.UUID
+    days: tuple  # ((day number, (LessonLink, ...)), ...)
+
+    def previous(self, lesson) -> LessonLink | None:
+        """The lesson before ``lesson`` in the curriculum, in this day or the day before."""
+        before = None
+        for _number, lessons in self.days:
+            for link in lessons:
+                if link.key == lesson.translation_key:
+                    return before
+                before = link
         return None
-    curriculum, days = kept
-    return next_lesson(days, set(completed) | {lesson.translation_key},
-                       camp_day_today(learner, curriculum))
 
 
-def _kept_outline(lesson):
+def route_of(lesson) -> Route | None:
+    """The route of ``lesson``'s curriculum, kept until the content changes."""
+    return content_cache.kept(f"route:{lesson.path[: -2 * lesson.steplen]}",
+                              lambda: _route(lesson))
+
+
+def _route(lesson) -> Route | None:
     curriculum = Page.objects.filter(path=lesson.path[: -2 * lesson.steplen]).only(
         *LINK_FIELDS).first()
-    return (curriculum, outline(curriculum, links_only=True)) if curriculum else None
+    if curriculum is None:
+        return None
+    return Route(curriculum.translation_key, tuple(
+        (day.number, tuple(LessonLink(item.key, item.page.get_url(), item.page.title)
+                           for item in day.lessons))
+        for day in outline(curriculum, links_only=True)))
+
+
+def her_next_lesson(learner, lesson, completed: set) -> LessonLink | None:
+    """Where to go after ``lesson``, for a girl who has finished ``completed``: her next
+    lesson in the lesson's curriculum, today's first (``next_lesson``), in the lesson's
+    language; never ``lesson`` itself, so the page of a lesson she has not finished yet
+    also points onwards. The route of the curriculum is kept until the content changes,
+    so this asks only which day of her camp is today (kept too)."""
+    route = route_of(lesson)
+    if route is None:
+        return None
+    done = set(completed) | {lesson.translation_key}
+    today = camp_day_today(learner, route)
+    days = [OutlineDay(number, None, [OutlineLesson(link.key, link, False) for link in links])
+            for number, links in route.days]
+    return next_lesson(days, done, today)

@@ -6,6 +6,7 @@ Errors are ``LearningError`` with a message for the girl; when one is raised,
 nothing was stored.
 
     lesson_by_key(key) -> LessonPage | None
+    finish_lesson(learner, lesson, client_id) -> FinishedLesson (with her finished lessons)
     mark_lesson_done(learner, lesson, client_id) -> (LessonProgress, created)
     mark_step_done(learner, lesson, step, client_id) -> (StepProgress, created)
     answer_quiz(learner, lesson, number, answer, client_id) -> QuizResult
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Window
+from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -73,31 +74,74 @@ def lesson_by_key(lesson_key) -> LessonPage | None:
     return content_cache.kept(f"lesson-by-key:{lesson_key}:{language}", find)
 
 
+def _refuse_someone_elses_id():
+    raise LearningError(
+        _("This request could not be read. Reload the page and try again."),
+        code="client_id",
+    )
+
+
 def _own_replay(model, learner, client_id):
     """A row this phone already sent; a UUID reused by someone else is refused."""
     existing = model.objects.filter(client_id=client_id).first()
     if existing is not None and existing.learner_id != learner.pk:
-        raise LearningError(
-            _("This request could not be read. Reload the page and try again."),
-            code="client_id",
-        )
+        _refuse_someone_elses_id()
     return existing
 
 
-def mark_lesson_done(learner, lesson: LessonPage, client_id: uuid.UUID):
-    """She finished ``lesson``. Once per lesson, whatever the language or the retries."""
-    existing = _own_replay(LessonProgress, learner, client_id)
-    if existing is not None:
-        return existing, False
+def _sent_or_kept(rows, learner, client_id, same):
+    """Among ``rows`` (read in one query): the row this phone sent before (a UUID of
+    someone else's is refused), else her row that ``same`` picks out, else None."""
+    for row in rows:
+        if row.client_id == client_id:
+            if row.learner_id != learner.pk:
+                _refuse_someone_elses_id()
+            return row
+    return next((row for row in rows if row.learner_id == learner.pk and same(row)), None)
+
+
+@dataclass(frozen=True)
+class FinishedLesson:
+    progress: LessonProgress
+    created: bool
+    #: The keys of every lesson she has finished, this one included.
+    completed: frozenset
+
+
+def finish_lesson(learner, lesson: LessonPage, client_id: uuid.UUID) -> FinishedLesson:
+    """She finished ``lesson``. Once per lesson, whatever the language or the retries.
+
+    One query reads her finished lessons and the row this phone may have sent before;
+    only a new completion writes. Her finished lessons come back with it, for the
+    way on to her next lesson."""
+    key = lesson.translation_key
+
+    def read():
+        rows = list(LessonProgress.objects.filter(Q(learner=learner) | Q(client_id=client_id)))
+        found = _sent_or_kept(rows, learner, client_id, lambda row: row.lesson_key == key)
+        mine = frozenset(row.lesson_key for row in rows if row.learner_id == learner.pk)
+        return found, mine
+
+    found, completed = read()
+    if found is not None:
+        return FinishedLesson(found, False, completed)
     try:
         with transaction.atomic():
-            return LessonProgress.objects.get_or_create(
-                learner=learner,
-                lesson_key=lesson.translation_key,
-                defaults={"completed_at": timezone.now(), "client_id": client_id},
-            )
+            row = LessonProgress.objects.create(
+                learner=learner, lesson_key=key, completed_at=timezone.now(),
+                client_id=client_id)
+        return FinishedLesson(row, True, completed | {key})
     except IntegrityError:  # the same request raced itself: the first one won
-        return LessonProgress.objects.get(learner=learner, lesson_key=lesson.translation_key), False
+        found, completed = read()
+        if found is None:
+            raise
+        return FinishedLesson(found, False, completed)
+
+
+def mark_lesson_done(learner, lesson: LessonPage, client_id: uuid.UUID):
+    """``finish_lesson`` as (LessonProgress, created)."""
+    finished = finish_lesson(learner, lesson, client_id)
+    return finished.progress, finished.created
 
 
 def blocks_of_type(lesson: LessonPage, block_type: str) -> list:
@@ -108,11 +152,12 @@ def blocks_of_type(lesson: LessonPage, block_type: str) -> list:
 
 
 def lesson_steps(lesson: LessonPage) -> list[str]:
-    """The keys of the lesson's steps: "<n>.<m>", the m-th step of the n-th steps block."""
+    """The keys of the lesson's steps: "<n>.<m>", the m-th step of the n-th steps block.
+    Counted in the stored body, so a tick does not look up the steps' pictures."""
     keys = []
-    steps_blocks = blocks_of_type(lesson, "steps")
-    for number, block in enumerate(steps_blocks, start=1):
-        keys += [f"{number}.{step}" for step in range(1, len(block.value["steps"]) + 1)]
+    steps_blocks = [raw for raw in lesson.body.raw_data if raw["type"] == "steps"]
+    for number, raw in enumerate(steps_blocks, start=1):
+        keys += [f"{number}.{step}" for step in range(1, len(raw["value"]["steps"]) + 1)]
     return keys
 
 
@@ -125,24 +170,31 @@ def steps_done(learner, lesson_key) -> set[str]:
 
 
 def mark_step_done(learner, lesson: LessonPage, step: str, client_id: uuid.UUID):
-    """She ticked one step, so the lesson opens where she left off."""
+    """She ticked one step, so the lesson opens where she left off. One query when the
+    step was ticked before (or this phone sent it already), one write when not."""
     if step not in lesson_steps(lesson):
         raise LearningError(_("This lesson has no such step."), code="step")
-    existing = _own_replay(StepProgress, learner, client_id)
-    if existing is not None:
-        return existing, False
+    key = lesson.translation_key
+
+    def read():
+        rows = StepProgress.objects.filter(
+            Q(learner=learner, lesson_key=key, step=step) | Q(client_id=client_id))
+        return _sent_or_kept(list(rows), learner, client_id,
+                             lambda row: row.lesson_key == key and row.step == step)
+
+    found = read()
+    if found is not None:
+        return found, False
     try:
         with transaction.atomic():
-            return StepProgress.objects.get_or_create(
-                learner=learner,
-                lesson_key=lesson.translation_key,
-                step=step,
-                defaults={"completed_at": timezone.now(), "client_id": client_id},
-            )
+            return StepProgress.objects.create(
+                learner=learner, lesson_key=key, step=step, completed_at=timezone.now(),
+                client_id=client_id), True
     except IntegrityError:
-        return StepProgress.objects.get(
-            learner=learner, lesson_key=lesson.translation_key, step=step
-        ), False
+        found = read()
+        if found is None:
+            raise
+        return found, False
 
 
 def quiz_blocks(lesson: LessonPage) -> list:
@@ -173,26 +225,26 @@ def answer_quiz(learner, lesson: LessonPage, number: int, answer, client_id: uui
     if not 1 <= answer <= len(choices):
         raise LearningError(_("Choose one of the answers first."), code="answer")
     correct = block.value["correct"]
-    existing = _own_replay(QuizAttempt, learner, client_id)
-    if existing is None:
-        try:
-            with transaction.atomic():
-                attempt = QuizAttempt.objects.create(
-                    learner=learner,
-                    lesson_key=lesson.translation_key,
-                    quiz_number=number,
-                    block_id=block.id or "",
-                    answer=answer,
-                    is_correct=answer == correct,
-                    language=lesson.locale.language_code,
-                    answered_at=timezone.now(),
-                    client_id=client_id,
-                )
-            created = True
-        except IntegrityError:
-            attempt, created = QuizAttempt.objects.get(client_id=client_id), False
-    else:
-        attempt, created = existing, False
+    # Written first: a phone sends an answer again only after a lost reply, so the
+    # row it sent before is looked for only when its UUID is already taken.
+    try:
+        with transaction.atomic():
+            attempt = QuizAttempt.objects.create(
+                learner=learner,
+                lesson_key=lesson.translation_key,
+                quiz_number=number,
+                block_id=block.id or "",
+                answer=answer,
+                is_correct=answer == correct,
+                language=lesson.locale.language_code,
+                answered_at=timezone.now(),
+                client_id=client_id,
+            )
+        created = True
+    except IntegrityError:
+        attempt, created = _own_replay(QuizAttempt, learner, client_id), False
+        if attempt is None:
+            raise
     return QuizResult(
         attempt=attempt,
         is_correct=attempt.is_correct,
@@ -379,26 +431,42 @@ class LessonState:
     steps_numbers: dict
     photo_consent: bool
     photos: list
-    next_lesson: LessonPage | None = None
+    next_lesson: progress.LessonLink | None = None
+    previous_lesson: progress.LessonLink | None = None
     quiz_seed: str = ""
 
 
 def lesson_state(learner, lesson: LessonPage) -> LessonState:
     key = lesson.translation_key
-    quiz_numbers = {block.id: n for n, block in enumerate(quiz_blocks(lesson), start=1)}
-    steps = blocks_of_type(lesson, "steps")
+    # The blocks' ids from the stored body: their values (and the steps' pictures) are
+    # read only where a block is drawn.
+    raw = lesson.body.raw_data
+    quiz_numbers = _numbered(raw, "quiz")
+    steps_numbers = _numbered(raw, "steps")
     record = her_state.kept_record(learner, key, lambda: _her_record(learner, key))
     return LessonState(
         done=key in record.completed,
         steps_done=set(record.steps_done),
         answers=record.answers,
         quiz_numbers=quiz_numbers,
-        steps_numbers={block.id: n for n, block in enumerate(steps, start=1)},
+        steps_numbers=steps_numbers,
         photo_consent=record.photo_consent,
         photos=list(record.photos),
         next_lesson=progress.her_next_lesson(learner, lesson, record.completed),
+        previous_lesson=_previous_lesson(lesson),
         quiz_seed=quiz_seed(learner),
     )
+
+
+def _numbered(raw_blocks, block_type: str) -> dict:
+    """Block id -> its position among the body's blocks of ``block_type``, from 1."""
+    ids = [raw.get("id") for raw in raw_blocks if raw["type"] == block_type]
+    return {block_id: number for number, block_id in enumerate(ids, start=1)}
+
+
+def _previous_lesson(lesson: LessonPage) -> progress.LessonLink | None:
+    route = progress.route_of(lesson)
+    return route.previous(lesson) if route is not None else None
 
 
 def quiz_seed(learner) -> str:

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -63,6 +64,12 @@ def _lesson_or_refusal(request, lesson_key):
         return None, JsonResponse({"ok": False, "message": message}, status=status)
 
 
+def _back_to(lesson, anchor: str):
+    """Where a plain form post goes back to; asked only then (the script's JSON reply
+    needs no address, and finding one asks the cache for the site's roots)."""
+    return lazy(lambda: lesson.url + anchor, str)()
+
+
 def _refused(request, error: LearningError, back: str):
     message = error.messages[0]
     if wants_json(request):
@@ -80,19 +87,20 @@ def lesson_done(request, lesson_key):
     if refusal is not None:
         return refusal
     step = request.POST.get("step", "").strip()
-    back = lesson.url + (f"#step-{step}" if step else "#lesson-done")
+    back = _back_to(lesson, f"#step-{step}" if step else "#lesson-done")
     try:
         client_id = services.parse_client_id(request.POST.get("client_id"))
         if step:
             services.mark_step_done(request.user, lesson, step, client_id)
             message = _("Step done.")
         else:
-            services.mark_lesson_done(request.user, lesson, client_id)
+            finished = services.finish_lesson(request.user, lesson, client_id)
             message = _("Well done! The lesson is marked as done.")
     except LearningError as error:
         return _refused(request, error, back)
     if wants_json(request):
-        next_lesson = None if step else progress.next_lesson_after(request.user, lesson)
+        next_lesson = None if step else progress.her_next_lesson(
+            request.user, lesson, finished.completed)
         return JsonResponse({
             "ok": True,
             "message": message,
@@ -111,7 +119,7 @@ def quiz_answer(request, lesson_key, number: int):
     lesson, refusal = _lesson_or_refusal(request, lesson_key)
     if refusal is not None:
         return refusal
-    back = lesson.url + f"#quiz-{number}"
+    back = _back_to(lesson, f"#quiz-{number}")
     try:
         client_id = services.parse_client_id(request.POST.get("client_id"))
         result = services.answer_quiz(

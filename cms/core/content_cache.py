@@ -81,6 +81,11 @@ class KeptSiteMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.resolver_match is None or request.resolver_match.url_name != "wagtail_serve":
             return None
+        user = getattr(request, "user", None)
+        if user is not None:
+            # The signed-in person first: the content's counter is read in the same
+            # round trip as her account's (``cms.core.signed_in``).
+            user.is_authenticated  # noqa: B018
         try:
             hostname, port = split_domain_port(request.get_host())[0], request.get_port()
         except DisallowedHost:

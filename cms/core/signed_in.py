@@ -21,6 +21,7 @@ changing the password still works.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from django.conf import settings
@@ -37,7 +38,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.utils.crypto import constant_time_compare
 from django.utils.functional import SimpleLazyObject
 
-from .data_versions import DataVersion
+from .content_cache import CONTENT
+from .data_versions import DataVersion, read_together
 
 #: An hour at most: the counter, not the time, is what makes a change count.
 KEPT_SECONDS = 60 * 60
@@ -45,6 +47,17 @@ KEPT_SECONDS = 60 * 60
 
 def version_of(user_id) -> DataVersion:
     return DataVersion(f"account:{user_id}")
+
+
+#: Counters nearly every request of a signed-in person reads after her account's: read
+#: in the same round trip (``data_versions.read_together``). Apps add their own.
+_read_with_account: list[Callable[[object], DataVersion]] = [lambda user_id: CONTENT]
+
+
+def read_with_account(counter_of: Callable[[object], DataVersion]) -> None:
+    """``counter_of(user_id)`` is read with her account's counter from now on."""
+    if counter_of not in _read_with_account:
+        _read_with_account.append(counter_of)
 
 
 def kept_user(backend_path: str, user_id):
@@ -56,8 +69,10 @@ def kept_user(backend_path: str, user_id):
             user.roles  # noqa: B018 - read now, so that the copy carries them
         return user
 
-    return version_of(user_id).kept(f"signed-in:{backend_path}:{user_id}", build,
-                                    KEPT_SECONDS, shared=False)
+    account = version_of(user_id)
+    read_together([account, *(counter_of(user_id) for counter_of in _read_with_account)])
+    return account.kept(f"signed-in:{backend_path}:{user_id}", build, KEPT_SECONDS,
+                        shared=False)
 
 
 def get_user(request):

@@ -1,6 +1,7 @@
 """Small helpers for the learning forms in lesson and block templates."""
 
 import hashlib
+import re
 import uuid
 
 from django import template
@@ -29,10 +30,40 @@ def lesson_worksheets(context, page) -> list:
     return sheets_for(page.slug)
 
 
-@register.simple_tag
-def client_id() -> str:
-    """A fresh UUID for one form: the phone sends it with the write, so a retry counts once."""
+#: Where a girl's own form values go in a question or steps block kept for every girl
+#: in the same state (``lesson_body``): characters of Unicode's private use area, which
+#: no lesson text holds and no template escapes.
+CSRF_HOLE = "\ue000csrf\ue001"
+CLIENT_ID_HOLE = "\ue000client-id\ue001"
+HOLES = re.compile("\ue000(csrf|client-id)\ue001")
+
+
+@register.simple_tag(takes_context=True)
+def client_id(context) -> str:
+    """A fresh UUID for one form: the phone sends it with the write, so a retry counts
+    once. In a block kept for many girls, a hole that each request fills anew."""
+    if context.get("kept_with_holes"):
+        return CLIENT_ID_HOLE
     return str(uuid.uuid4())
+
+
+def fill_holes(html: str, csrf_token) -> str:
+    """A kept block made hers: the request's CSRF token, and a fresh UUID for each form."""
+    token = str(csrf_token)
+    return HOLES.sub(lambda hole: token if hole[1] == "csrf" else str(uuid.uuid4()), html)
+
+
+def her_state_of(learning, kind: str, number) -> str:
+    """What of her record a question or steps block shows: her last answer to the
+    question (and whether it was right), or the steps she ticked in the block."""
+    if number is None:
+        return "-"
+    if kind == "quiz":
+        last = learning.answers.get(number)
+        return f"{last.answer}{'+' if last.is_correct else '-'}" if last else "none"
+    prefix = f"{number}."
+    return ",".join(sorted(key[len(prefix):] for key in learning.steps_done
+                           if key.startswith(prefix))) or "none"
 
 
 @register.filter
@@ -122,8 +153,28 @@ def lesson_body(context):
             for index, raw in enumerate(stream.raw_data)
         ])
 
+    learning = context["learning"]
+    raw_blocks = stream.raw_data
+
+    def hers(index: int) -> str:
+        """Her question or steps block: drawn once for every girl whose record shows the
+        same there (no answer yet, answer 2 and right, steps 1 and 2 ticked...) and kept
+        with holes for her form values, which are filled on every request."""
+        kind, block_id = raw_blocks[index]["type"], raw_blocks[index].get("id")
+        numbers = learning.quiz_numbers if kind == "quiz" else learning.steps_numbers
+        state = her_state_of(learning, kind, numbers.get(block_id))
+
+        def drawn_with_holes() -> str:
+            child = stream[index]
+            return child.render_as_block(context={
+                **shared, "block_id": child.id, "csrf_token": CSRF_HOLE,
+                "kept_with_holes": True})
+
+        kept = _kept_for_page(f"lesson-block:{index}:{state}", context, drawn_with_holes)
+        return fill_holes(kept, shared.get("csrf_token", ""))
+
     drawn = _kept_for_page("lesson-body", context, parts)
-    html = "".join(draw(part) if isinstance(part, int) else part for part in drawn)
+    html = "".join(hers(part) if isinstance(part, int) else part for part in drawn)
     return mark_safe(html)  # noqa: S308 - safe: every part was drawn by a block template
 
 
