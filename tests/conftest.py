@@ -91,8 +91,10 @@ def _is_transactional(item) -> bool:
 def _restores_migration_data(item) -> bool:
     marker = item.get_closest_marker("django_db")
     fixtures = set(getattr(item, "fixturenames", ()))
-    return bool(marker and marker.kwargs.get("serialized_rollback")) or (
-        "django_db_serialized_rollback" in fixtures
+    # "_snapshots": the browser tests' database, put back from a saved copy of the
+    # migrated one before each test (tests/e2e/snapshot.py).
+    return bool(marker and marker.kwargs.get("serialized_rollback")) or bool(
+        fixtures & {"django_db_serialized_rollback", "_snapshots"}
     )
 
 

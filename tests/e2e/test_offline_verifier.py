@@ -19,7 +19,7 @@ from camp.certificates.rendering import QR_MAX_VERSION, certificate_pdf
 from cms import pdf
 from tests.certificates.factories import add_girl, camp_with_core_lessons
 from tests.certificates.test_qr_proof import CHANGED
-from tests.e2e.test_offline import controlled, phone, world  # noqa: F401 (fixtures)
+from tests.e2e.test_offline import controlled, phone  # noqa: F401 (fixtures)
 
 VALID = "Жарактуу: Tech Camp программасы"
 TAMPERED = "Жараксыз: бул QR-коддогу маалыматтар кол коюлгандан кийин өзгөртүлгөн."
@@ -30,7 +30,7 @@ NO_CODE = "Бул сүрөттөн QR-код табылган жок."
 
 
 @pytest.fixture
-def certificate(world):  # noqa: F811
+def certificate(world):
     camp, facilitator, keys = camp_with_core_lessons(title="Жайкы лагерь")
     girl = add_girl(camp, "Өмүрбүбү", last_name="Ңурбекова", lessons=keys)
     services.issue_for_camp(camp, by=facilitator)
