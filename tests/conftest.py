@@ -92,7 +92,7 @@ def _restores_migration_data(item) -> bool:
     marker = item.get_closest_marker("django_db")
     fixtures = set(getattr(item, "fixturenames", ()))
     # "_snapshots": the browser tests' database, put back from a saved copy of the
-    # migrated one before each test (tests/e2e/snapshot.py).
+    # migrated one before each test (tests/snapshot.py).
     return bool(marker and marker.kwargs.get("serialized_rollback")) or bool(
         fixtures & {"django_db_serialized_rollback", "_snapshots"}
     )

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.site import Site, build_site
-from tests.e2e.snapshot import Snapshot, empty_database
 from tests.shared_data import empty_caches, fresh
+from tests.snapshot import Snapshot, empty_database
 from tests.world import World, build_world
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,7 +87,7 @@ def _usable_connection():
 
 @pytest.fixture(scope="session")
 def _snapshots(_django_beside_playwright, django_db_blocker):
-    """This worker's saved database states (tests/e2e/snapshot.py), by name; the first,
+    """This worker's saved database states (tests/snapshot.py), by name; the first,
     "migrated", is the test database as the migrations left it (root page, locales,
     roles, regions), made once.
 

@@ -1,11 +1,12 @@
-"""Saved states of a browser test worker's database, put back before each browser test.
+"""Saved states of a test process's database, put back in a moment.
 
 A browser test commits (the live server reads what it wrote), so it cannot run inside a
 rolled-back transaction. Each used to empty the database behind it, load the
 migrations' data back (serialized rollback, thousands of objects through the ORM) and
 build its site with the factories (a Wagtail tree in two languages, users, camps):
 seconds of CPU per test. Instead each worker builds each state once and saves it, and
-every test starts from a copy of the saved rows:
+every test starts from a copy of the saved rows (tests/e2e/conftest.py). The demo that
+several modules read is lent to them the same way (tests/demo_data.py).
 
 - PostgreSQL: every table copied into a schema of its own in the same test database
   (``CREATE TABLE ... AS TABLE``); to put it back, a ``DELETE`` of every table and an
@@ -15,7 +16,7 @@ every test starts from a copy of the saved rows:
 - SQLite (the in-memory test database the live server shares): the whole database copied
   into a second in-memory one by SQLite's backup API, and back.
 
-The states are worker-local and die with the test database.
+The states belong to one test process and die with its test database.
 """
 
 from __future__ import annotations
