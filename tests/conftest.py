@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 
 from tests import template_db
+from tests.demo_data import demo_site  # noqa: F401 - a fixture
 from tests.factories import make_curriculum
 from tests.shared_data import built_once, fresh, module_data  # noqa: F401 - a fixture
 from tests.world import build_world
