@@ -92,16 +92,15 @@ def _snapshots(_django_beside_playwright, django_db_blocker):
     roles, regions), made once.
 
     The browser tests run after every other test of their worker. If one of those
-    committed, the run serialized the migrations' data for it (pytest-django does when
-    a test asks for serialized rollback), and they are loaded back into the emptied
-    database here; if none asked, no test has committed yet and the database is still
-    the migrated copy."""
+    committed, it emptied the database behind it, and the migrations' data are loaded
+    back here from the copy the run took for it (pytest-django does when a test asks for
+    serialized rollback); otherwise the database is still the migrated copy."""
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
     with django_db_blocker.unblock():
         contents = getattr(connection, "_test_serialized_contents", None)
-        if contents is not None:
-            empty_database()
+        if contents is not None and not ContentType.objects.exists():
             connection.creation.deserialize_db_from_string(contents)
         migrated = Snapshot("migrated")
     return {"migrated": (migrated, None)}
