@@ -42,6 +42,9 @@ MODULES = {
     "camp/rules.py": [MATRIX],
     "courses/rules.py": [MATRIX],
     "gals/rules.py": [MATRIX],
+    "camp/care/rules.py": [MATRIX],
+    "camp/certificates/rules.py": [MATRIX],
+    "camp/impact/rules.py": [MATRIX],
     "camp/scheduling.py": ["tests/camp/test_scheduling.py"],
     "camp/certificates/codes.py": ["tests/certificates/test_codes.py"],
 }

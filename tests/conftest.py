@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 
 from tests import template_db
+from tests.demo_data import demo_site  # noqa: F401 - a fixture
 from tests.factories import make_curriculum
 from tests.shared_data import built_once, fresh, module_data  # noqa: F401 - a fixture
 from tests.world import build_world
@@ -91,8 +92,10 @@ def _is_transactional(item) -> bool:
 def _restores_migration_data(item) -> bool:
     marker = item.get_closest_marker("django_db")
     fixtures = set(getattr(item, "fixturenames", ()))
-    return bool(marker and marker.kwargs.get("serialized_rollback")) or (
-        "django_db_serialized_rollback" in fixtures
+    # "_snapshots": the browser tests' database, put back from a saved copy of the
+    # migrated one before each test (tests/snapshot.py).
+    return bool(marker and marker.kwargs.get("serialized_rollback")) or bool(
+        fixtures & {"django_db_serialized_rollback", "_snapshots"}
     )
 
 

@@ -2,14 +2,13 @@
 
 import io
 import re
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from wagtail.models import Page
 
 from courses.models import LessonPage, RoleModelPage, UniversityPage
@@ -60,13 +59,10 @@ class VisibleText(HTMLParser):
             ]
 
 
-# Public media of its own, so that the walk below sees only what the demo wrote.
-@override_settings(MEDIA_ROOT=tempfile.mkdtemp(prefix="techcamp-demo-media-"))
+# The demo built once per test process (tests/demo_data.py), with public media of its
+# own, so that the walk below sees only what the demo wrote.
+@pytest.mark.usefixtures("demo_site")
 class DemoSiteTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo", stdout=open("/dev/null", "w"))
-
     def test_curriculum_and_guides_exist_in_both_languages(self):
         for code in ("ky", "ru"):
             lessons = LessonPage.objects.live().filter(locale__language_code=code)
@@ -252,16 +248,3 @@ def crawl(client, start: str, prefix: str, limit: int = 60):
             if link.startswith(prefix) and link not in seen and not NOT_FOLLOWED.search(link):
                 seen.add(link)
                 queue.append(link)
-
-
-@pytest.mark.django_db
-def test_demo_refuses_accounts_where_settings_forbid_them(settings):
-    from django.contrib.auth import get_user_model
-
-    settings.DEMO_ACCOUNTS_ALLOWED = False
-    from cms.core import demo
-
-    lines = []
-    demo.load(lines.append)
-    assert not get_user_model().objects.filter(username="demo-admin").exists()
-    assert settings.DEMO_PASSWORD not in " ".join(lines)

@@ -3,7 +3,6 @@
 import pytest
 from django.conf import settings
 
-from cms.core import demo
 from tests.accounts.helpers import english_words
 
 HOMES = {
@@ -20,10 +19,9 @@ HOMES = {
 
 
 @pytest.fixture
-def demo_people(db):
-    lines = []
-    demo.load(lines.append)
-    return "\n".join(lines)
+def demo_people(demo_site, db):
+    """What load_demo printed; the demo is built once per test process (tests/demo_data.py)."""
+    return demo_site
 
 
 def test_load_demo_prints_every_account_and_the_password(demo_people):

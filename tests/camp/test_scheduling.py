@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -8,7 +9,15 @@ from django.utils.translation import override
 
 from camp.enrolment import enrol
 from camp.models import Camp, CampDay
-from camp.scheduling import ScheduleError, create_camp, move_day, plan_dates, update_camp
+from camp.scheduling import (
+    MAX_SPAN_DAYS,
+    ScheduleError,
+    create_camp,
+    move_day,
+    phase,
+    plan_dates,
+    update_camp,
+)
 from tests.camp.factories import make_facilitator, make_girl
 
 TODAY = timezone.localdate
@@ -156,3 +165,89 @@ def test_a_draft_camp_tells_its_facilitator_to_publish_it(client, camp, facilita
     camp.status = Camp.Status.DRAFT
     camp.save(update_fields=["status"])
     assert note in client.get(url).content.decode()
+
+
+def test_a_week_of_days_off_is_refused_and_six_leave_one_day():
+    """Seven days off would plan for ever; six leave the one weekday that is not off."""
+    with pytest.raises(ScheduleError):
+        plan_dates(next_weekday(0), 2, range(7))
+    sundays = plan_dates(next_weekday(0), 2, range(6))
+    assert [d.weekday() for d in sundays] == [6, 6]
+
+
+def test_a_camp_is_upcoming_running_or_finished_by_its_first_and_last_day():
+    first = TODAY()
+    days = [CampDay(number=n, date=first + datetime.timedelta(days=n - 1)) for n in (1, 2, 3)]
+    last = days[-1].date
+    assert phase(days, first - datetime.timedelta(days=1)) == "upcoming"
+    assert phase(days, first) == "running"
+    assert phase(days, last) == "running"
+    assert phase(days, last + datetime.timedelta(days=1)) == "finished"
+    assert phase([], first) == "upcoming"
+
+
+@pytest.mark.django_db
+def test_a_day_moves_up_to_the_last_date_of_the_camps_span_and_no_further(camp, facilitator):
+    """Day 6 may move to the 28th day from the start, not the 29th; the refusal names the
+    span and the last possible date. It may move back towards day 5, but not onto it."""
+    day6 = camp.days.get(number=6)
+    last_allowed = camp.start_date + datetime.timedelta(days=MAX_SPAN_DAYS - 1)
+    with pytest.raises(ScheduleError) as error:
+        move_day(day6, last_allowed + datetime.timedelta(days=1), day6.starts_at,
+                 day6.ends_at, facilitator)
+    assert str(MAX_SPAN_DAYS) in error.value.messages[0]
+    assert date_format(last_allowed, "DATE_FORMAT") in error.value.messages[0]
+    move_day(day6, last_allowed, day6.starts_at, day6.ends_at, facilitator)
+    assert CampDay.objects.get(pk=day6.pk).date == last_allowed
+    day5 = camp.days.get(number=5)
+    earlier = day5.date + datetime.timedelta(days=1)
+    move_day(CampDay.objects.get(pk=day6.pk), earlier, day6.starts_at, day6.ends_at, facilitator)
+    assert CampDay.objects.get(pk=day6.pk).date == earlier
+    with pytest.raises(ScheduleError) as error:
+        move_day(CampDay.objects.get(pk=day6.pk), day5.date, day6.starts_at, day6.ends_at,
+                 facilitator)
+    assert date_format(day5.date, "DATE_FORMAT") in error.value.messages[0]
+
+
+@pytest.mark.django_db
+def test_a_day_cannot_move_into_the_past(camp, facilitator):
+    day2 = camp.days.get(number=2)
+    with pytest.raises(ScheduleError) as error:
+        move_day(day2, TODAY() - datetime.timedelta(days=1), day2.starts_at, day2.ends_at,
+                 facilitator)
+    assert date_format(TODAY(), "DATE_FORMAT") in error.value.messages[0]
+    assert CampDay.objects.get(pk=day2.pk).date == day2.date
+
+
+@pytest.mark.django_db
+def test_more_places_in_a_camp_whose_roll_was_taken_keep_its_days_and_fill_from_the_waiting_list(
+        camp, facilitator):
+    """Only the places change: the days stay (the roll was taken, they could not move)
+    and the first girl waiting gets the new place."""
+    from camp.models import Attendance, Enrolment
+
+    camp.capacity = 1
+    update_camp(camp, [facilitator], facilitator)
+    first = enrol(camp, make_girl("first-girl"), facilitator)
+    waiting = enrol(camp, make_girl("waiting-girl"), facilitator)
+    assert waiting.status == Enrolment.Status.WAITING
+    Attendance.objects.create(camp_day=camp.days.get(number=1), learner=first.learner,
+                              status=Attendance.Status.PRESENT, marked_at=timezone.now(),
+                              client_id=uuid.uuid4())
+    dates = list(camp.days.order_by("number").values_list("date", flat=True))
+    camp = Camp.objects.get(pk=camp.pk)
+    camp.capacity = 2
+    update_camp(camp, [facilitator], facilitator)
+    assert list(camp.days.order_by("number").values_list("date", flat=True)) == dates
+    waiting.refresh_from_db()
+    assert waiting.status == Enrolment.Status.ENROLLED
+
+
+@pytest.mark.django_db
+def test_a_camps_start_cannot_move_into_the_past(camp, facilitator):
+    start = camp.start_date
+    camp.start_date = TODAY() - datetime.timedelta(days=1)
+    with pytest.raises(ScheduleError) as error:
+        update_camp(camp, [facilitator], facilitator)
+    assert date_format(TODAY(), "DATE_FORMAT") in error.value.messages[0]
+    assert Camp.objects.get(pk=camp.pk).start_date == start

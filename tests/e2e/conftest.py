@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.site import Site, build_site
+from tests.shared_data import empty_caches, fresh
+from tests.snapshot import Snapshot, empty_database
+from tests.world import World, build_world
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"
@@ -82,12 +85,59 @@ def _usable_connection():
     yield
 
 
+@pytest.fixture(scope="session")
+def _snapshots(_django_beside_playwright, django_db_blocker):
+    """This worker's saved database states (tests/snapshot.py), by name; the first,
+    "migrated", is the test database as the migrations left it (root page, locales,
+    roles, regions), made once.
+
+    The browser tests run after every other test of their worker. If one of those
+    committed, it emptied the database behind it, and the migrations' data are loaded
+    back here from the copy the run took for it (pytest-django does when a test asks for
+    serialized rollback); otherwise the database is still the migrated copy."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None and not ContentType.objects.exists():
+            connection.creation.deserialize_db_from_string(contents)
+        migrated = Snapshot("migrated")
+    return {"migrated": (migrated, None)}
+
+
+def saved_state(request, name: str, build):
+    """The database as ``build()`` left it on the migrated one, and what it returned
+    (read again from the database): built and saved at the first test that asks, put
+    back for every one after."""
+    snapshots = request.getfixturevalue("_snapshots")
+    # Called from a fixture that asks for transactional_db: the database is unblocked.
+    if name not in snapshots:
+        snapshots["migrated"][0].restore()
+        value = build()
+        snapshots[name] = (Snapshot(name), value)
+    snapshot, value = snapshots[name]
+    snapshot.restore()
+    return fresh(value)
+
+
 @pytest.fixture
-def transactional_db(_usable_connection, transactional_db):
-    """pytest-django's, after the check above: the live server asks for it through an
-    autouse fixture of pytest-django that runs before this directory's own, and it
-    writes the migrations' data back (serialized rollback) on that connection."""
-    return transactional_db
+def transactional_db(_usable_connection, _snapshots, django_db_blocker):
+    """A committing test on the migrated database, as pytest-django's with serialized
+    rollback gives it, but put back from this worker's saved copy; emptied after the
+    test as pytest-django's leaves it. The live server asks for it through an autouse
+    fixture of pytest-django that runs before this directory's own."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        _snapshots["migrated"][0].restore()
+        empty_caches()
+        yield
+        empty_database()
+    # As Django's transactional tests do: the next test starts on a new connection, and
+    # none is left open to the test database when it is dropped.
+    for connection in connections.all(initialized_only=True):
+        connection.close()
 
 
 @pytest.fixture(scope="session")
@@ -103,13 +153,17 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def site(transactional_db, django_db_serialized_rollback, live_server) -> Site:
-    """Every public page type in both languages, committed so the live server sees it.
+def site(transactional_db, live_server, request) -> Site:
+    """Every public page type in both languages, committed so the live server sees it:
+    built once per worker, put back before each test."""
+    return saved_state(request, "site", build_site)
 
-    The database is emptied after each browser test, and the data of the migrations is
-    put back before the next one.
-    """
-    return build_site()
+
+@pytest.fixture
+def world(transactional_db, live_server, request) -> World:
+    """The two-camp world of tests/world.py, committed: built once per worker, put back
+    before each test."""
+    return saved_state(request, "world", build_world)
 
 
 @pytest.fixture

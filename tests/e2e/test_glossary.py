@@ -4,14 +4,6 @@ glossary she comes back to the lesson; the same in Russian."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.world import build_world
-
-
-@pytest.fixture
-def world(transactional_db, django_db_serialized_rollback, live_server):
-    return build_world()
-
-
 READING = {
     "ky": ("Кепшерлөө", "Эки металл бөлүгүн эриген припой менен бириктирүү.", "Лагердин сөздүгү",
            "Сөздүк"),

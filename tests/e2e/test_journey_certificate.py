@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser_context_args(bypass_csp=True)  # axe is injecte
 
 
 @pytest.fixture
-def certificates(transactional_db, django_db_serialized_rollback, live_server):
+def certificates(transactional_db, live_server):
     clear_rate_limit()
     camp, facilitator, keys = camp_with_core_lessons()
     girl = add_girl(camp, "Өмүрбүбү", last_name="Ң", lessons=keys)

@@ -56,7 +56,7 @@ def status_of(name: str) -> str:
 
 
 @pytest.fixture
-def facilitator(transactional_db, django_db_serialized_rollback, live_server):
+def facilitator(transactional_db, live_server):
     """A facilitator, a school and a six-day curriculum; no camp yet."""
     make_curriculum(days=6, lessons_per_day=1, slug="autumn")
     region = Region.objects.get_or_create(

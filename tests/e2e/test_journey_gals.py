@@ -16,7 +16,6 @@ from gals.models import Commitment, FollowUp, GalsSession, HouseholdMember, Sess
 from tests.e2e.checks import AXE, axe_violations
 from tests.e2e.test_journey_girl import signed_in
 from tests.gals.factories import make_session
-from tests.world import build_world
 
 TODAY_VENUE = "Көк-Сай айылдык клубу"
 OTHER_CAMP_VENUE = "Талас шаардык китепканасы"
@@ -26,11 +25,10 @@ REASON = "Атасы эки жума шаарда иштеди"
 
 
 @pytest.fixture
-def world(transactional_db, django_db_serialized_rollback, live_server):
+def world(world):
     """Camp A's household (the girl Айгүл, her mother, father and grandmother), last
     month's session with the father's commitment, now overdue, and today's session;
     camp B has a session of its own that facilitator A must not see."""
-    world = build_world()
     today = timezone.localdate()
     household = world.household_a
     world.father = HouseholdMember.objects.create(

@@ -7,7 +7,6 @@ import datetime
 import io
 import uuid
 
-import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
@@ -19,12 +18,6 @@ from camp.certificates import services as certificates
 from cms.core.accounts import reset_pin
 from courses.models import LessonProgress
 from tests.e2e.checks import AXE, axe_violations
-from tests.world import build_world
-
-
-@pytest.fixture
-def world(transactional_db, django_db_serialized_rollback, live_server):
-    return build_world()
 
 
 def signed_in(context, user, server: str) -> None:

@@ -14,7 +14,6 @@ from playwright.sync_api import expect
 from gals import invites
 from gals.models import GalsSession, HouseholdMember, SessionReply, Tool
 from tests.e2e.checks import AXE, axe_violations
-from tests.world import build_world
 
 PHONE = "0700 123 457"
 PASSWORD = "koksai-jaz-2026"
@@ -25,10 +24,9 @@ def at(day: datetime.date, hour: int) -> datetime.datetime:
 
 
 @pytest.fixture
-def family(transactional_db, django_db_serialized_rollback, live_server):
+def family(world):
     """Camp A's household (the girl Айгүл and her mother), a family session that took
     place yesterday, the next one tomorrow, and an invitation for the father."""
-    world = build_world()
     today = timezone.localdate()
     GalsSession.objects.create(
         camp=world.camp_a, starts_at=at(today - datetime.timedelta(days=1), 15),

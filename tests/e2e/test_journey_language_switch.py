@@ -1,17 +1,10 @@
 """A girl switches language in the middle of her day: what she did in Kyrgyz is done in
 Russian too, and what she does in Russian counts on her Kyrgyz page."""
 
-import pytest
 from playwright.sync_api import expect
 
 from courses.models import LessonProgress
 from tests.e2e.test_journey_girl import signed_in
-from tests.world import build_world
-
-
-@pytest.fixture
-def world(transactional_db, django_db_serialized_rollback, live_server):
-    return build_world()
 
 
 def test_girl_switches_to_russian_midway_and_keeps_her_progress(page, context, server, world,

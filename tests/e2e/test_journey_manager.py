@@ -40,7 +40,7 @@ def finished_camp(title, curriculum, region_code: str, district: str, girls: int
 
 
 @pytest.fixture
-def programme(transactional_db, django_db_serialized_rollback, live_server):
+def programme(transactional_db, live_server):
     """Two finished camps: ten girls in Talas (five completed), eight in Naryn (all)."""
     curriculum = make_curriculum(days=6, lessons_per_day=1, slug="summer")["curricula"]["ky"]
     finished_camp("Көк-Сай лагери", curriculum, "talas", "Бакай-Ата району", 10, 5)

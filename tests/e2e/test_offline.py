@@ -15,12 +15,6 @@ from playwright.sync_api import expect
 
 from courses.models import LessonProgress, QuizAttempt
 from tests.e2e.conftest import CHROMIUM_FLAGS, PHONE, chromium_path
-from tests.world import build_world
-
-
-@pytest.fixture
-def world(transactional_db, django_db_serialized_rollback, live_server):
-    return build_world()
 
 
 def session_cookie(user, server: str) -> dict:

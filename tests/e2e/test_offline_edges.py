@@ -11,7 +11,7 @@ from courses.models import LessonPage, LessonProgress
 from tests.e2e import test_offline
 from tests.e2e.test_offline import controlled, save_day, wait_for
 
-phone, world = test_offline.phone, test_offline.world  # the same phone and camps
+phone = test_offline.phone  # the same phone (and the same camps: conftest's world)
 
 SAVED_PAGE_TITLE = "Бул телефондо сакталган"  # the "saved on this phone" page
 FULL = ("Бул телефондо бул күн үчүн орун жок. Мурда сакталгандар калат: сакталган бир "

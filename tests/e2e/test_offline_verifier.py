@@ -20,7 +20,7 @@ from camp.certificates.rendering import QR_MAX_VERSION, certificate_pdf
 from cms.core import pdf
 from tests.certificates.factories import add_girl, camp_with_core_lessons
 from tests.certificates.test_qr_proof import CHANGED
-from tests.e2e.test_offline import controlled, phone, world  # noqa: F401 (fixtures)
+from tests.e2e.test_offline import controlled, phone  # noqa: F401 (fixtures)
 
 VALID = "Жарактуу: Tech Camp программасы"
 TAMPERED = "Жараксыз: бул QR-коддогу маалыматтар кол коюлгандан кийин өзгөртүлгөн."
@@ -31,7 +31,7 @@ NO_CODE = "Бул сүрөттөн QR-код табылган жок."
 
 
 @pytest.fixture
-def certificate(world):  # noqa: F811
+def certificate(world):
     camp, facilitator, keys = camp_with_core_lessons(title="Жайкы лагерь")
     girl = add_girl(camp, "Өмүрбүбү", last_name="Ңурбекова", lessons=keys)
     services.issue_for_camp(camp, by=facilitator)
@@ -112,7 +112,7 @@ def test_the_checker_works_with_the_network_off_valid_tampered_garbage_revoked(
 
 
 @pytest.fixture
-def family(world):  # noqa: F811
+def family(world):
     """Household A's GALS certificate; its girl is Үмүтгүл Ө."""
     from gals import certificates as family_certificates
     from tests.gals.test_family_certificate import attend

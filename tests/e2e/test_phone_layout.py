@@ -5,12 +5,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.checks import broken_words, horizontal_overflow
-from tests.world import build_world
-
-
-@pytest.fixture
-def world(transactional_db, django_db_serialized_rollback, live_server):
-    return build_world()
 
 
 def sign_in(page, server: str, username: str, language: str = "ky") -> None:

@@ -3,21 +3,14 @@ order of her own, the same order again when she comes back, and each is told she
 right when she taps the right answer's text. Without JavaScript the choices stand as
 the lesson was written."""
 
-import pytest
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
 from courses.models import QuizAttempt
-from tests.world import build_world
 
 CHOICES = ["Кызыл", "Сары", "Жашыл", "Көк", "Ак", "Кара"]
 RIGHT = 4  # "Көк", written fourth
-
-
-@pytest.fixture
-def world(transactional_db, django_db_serialized_rollback, live_server):
-    return build_world()
 
 
 def with_six_choices(lesson) -> None:

@@ -19,7 +19,6 @@ from cms.core.accounts import reset_pin
 from courses.models import LessonProgress, QuizAttempt
 from tests.e2e.test_offline import controlled, save_day, wait_for
 from tests.e2e.test_offline import phone as phone
-from tests.e2e.test_offline import world as world
 
 QUEUE = "() => OfflineQueue.all('queue').then(items => items.map(i => [i.userId, !!i.unconfirmed]))"
 DISOWNED = "() => OfflineQueue.all('queue').then(items => items.filter(i => i.disowned).length)"

@@ -18,16 +18,12 @@ from django.utils import translation
 from cms.core.homes import home_url
 from tests.e2e.checks import axe_violations, report
 from tests.test_reachability import crawl
-from tests.world import build_world
 
 SIGNED_IN_ROLES = ["girl", "guardian", "facilitator", "manager"]
 
 # axe-core injects its script into the page; the site's Content Security Policy would
 # (rightly) refuse it, so these tests let the browser ignore the policy.
-pytestmark = [
-    pytest.mark.browser_context_args(bypass_csp=True),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser_context_args(bypass_csp=True)
 
 
 def one_of_each_kind(paths) -> list[str]:
@@ -43,8 +39,7 @@ def test_one_of_each_kind_keeps_different_pages():
         "/ky/a/1/", "/ky/a/1/b/", "/ky/c/"]
 
 
-def test_every_page_a_signed_in_role_reaches_passes_axe(page, context, live_server):
-    world = build_world()
+def test_every_page_a_signed_in_role_reaches_passes_axe(page, context, live_server, world):
     problems: dict[str, list[str]] = {}
     opened = 0
     for role in SIGNED_IN_ROLES:

@@ -1,18 +1,11 @@
 """Every page type, in both languages, is valid HTML for the Nu HTML Checker (vnu-jar,
 run once with the machine's Java for all pages). The HTML is what the server sends."""
 
-import pytest
-
 from tests.e2e.checks import html_errors, report
-from tests.e2e.site import LANGUAGES, PAGE_TYPES, build_site
-
-# Like every browser test, it runs after others that empty the database: it asks for the
-# migrations' data (root page, locales) to be put back first.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+from tests.e2e.site import LANGUAGES, PAGE_TYPES
 
 
-def test_every_page_type_is_valid_html(client, django_user_model):
-    site = build_site()
+def test_every_page_type_is_valid_html(client, django_user_model, site):
     documents = {}
     for language in LANGUAGES:
         for page_type in PAGE_TYPES:

@@ -152,17 +152,6 @@ def girls_in_two_camps() -> int:
     return enrolled.count() - enrolled.values("learner_id").distinct().count()
 
 
-def test_the_demo_programme_has_one_number_for_each_figure(client):
-    call_command("load_demo", stdout=io.StringIO())
-    assert girls_in_two_camps() > 0
-    client.force_login(User.objects.get(username="demo-manager"))
-    assert_one_number_each(client)
-    # The top of the page counts each girl once.
-    top = figures_everywhere(client)["top of the page"]
-    camps = services.visible_camps(User.objects.get(username="demo-manager"))
-    assert top["girls"] == services.girls_of(camps).values("learner_id").distinct().count()
-
-
 def test_make_programme_data_has_one_number_for_each_figure(client, programme, settings):
     settings.DEBUG = True  # the command refuses without it: never on production
     call_command("make_programme_data", girls=300, camps=12, households=60,
