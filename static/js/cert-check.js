@@ -18,13 +18,17 @@
   var EPOCH = Date.UTC(2020, 0, 1);
   var CODE = /^[0-9A-Z]{11}$/;
 
-  function NotACertificate(why) { this.message = why; }
+  function NotACertificate(why) {
+    this.message = why;
+  }
 
   function fromText(text) {
     if (text.length % 3 === 1) throw new NotACertificate("length");
     var out = [];
     for (var i = 0; i < text.length; i += 3) {
-      var n = 0, scale = 1, size = Math.min(3, text.length - i);
+      var n = 0,
+        scale = 1,
+        size = Math.min(3, text.length - i);
       for (var j = 0; j < size; j++) {
         var value = ALPHABET.indexOf(text.charAt(i + j));
         if (value < 0) throw new NotACertificate("character");
@@ -51,7 +55,8 @@
       else if (b >= 0xc0 && b < 0xc0 + EXTRA.length) chars.push(EXTRA.charAt(b - 0xc0));
       else if (b === 0x01 && i + 3 < bytes.length) {
         var point = (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3];
-        if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) throw new NotACertificate("character");
+        if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff))
+          throw new NotACertificate("character");
         chars.push(String.fromCodePoint(point));
         i += 3;
       } else throw new NotACertificate("character");
@@ -64,21 +69,35 @@
   }
 
   function hex(bytes) {
-    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+    return Array.prototype.map
+      .call(bytes, function (b) {
+        return (b < 16 ? "0" : "") + b.toString(16);
+      })
+      .join("");
   }
 
   /* The key id, signature and facts carried after "#"; code: the one in the address. */
   function unpack(code, text) {
-    code = String(code || "").toUpperCase().replace(/[\s-]/g, "");
+    code = String(code || "")
+      .toUpperCase()
+      .replace(/[\s-]/g, "");
     if (!CODE.test(code)) throw new NotACertificate("code");
-    var data = fromText(String(text || "").trim().toUpperCase());
+    var data = fromText(
+      String(text || "")
+        .trim()
+        .toUpperCase(),
+    );
     if (data.length < 79 || data[0] !== 1) throw new NotACertificate("format");
     var flags = data[71];
     if (flags & 0x60) throw new NotACertificate("tracks");
     var facts = {
-      code: code, version: data[70], days_attended: data[72],
+      code: code,
+      version: data[70],
+      days_attended: data[72],
       language: LANGUAGES[flags >> 7],
-      tracks: TRACKS.filter(function (track, i) { return flags & (1 << i); })
+      tracks: TRACKS.filter(function (track, i) {
+        return flags & (1 << i);
+      }),
     };
     var at = 73;
     ["first_day", "last_day", "signed_on"].forEach(function (name) {
@@ -96,19 +115,36 @@
     return { keyId: "tc-" + hex(data.subarray(1, 6)), signature: data.slice(6, 70), facts: facts };
   }
 
-  var FIELDS = ["code", "version", "first_name", "initial", "camp", "village", "first_day",
-                "last_day", "days_attended", "tracks", "language", "signed_on"];
+  var FIELDS = [
+    "code",
+    "version",
+    "first_name",
+    "initial",
+    "camp",
+    "village",
+    "first_day",
+    "last_day",
+    "days_attended",
+    "tracks",
+    "language",
+    "signed_on",
+  ];
 
   /* The signed bytes: the same compact JSON array as qr.canonical in Python. */
   function canonical(keyId, facts) {
-    var values = [FORMAT, keyId].concat(FIELDS.map(function (name) { return facts[name]; }));
+    var values = [FORMAT, keyId].concat(
+      FIELDS.map(function (name) {
+        return facts[name];
+      }),
+    );
     return new TextEncoder().encode(JSON.stringify(values));
   }
 
   function unb64(text) {
     var plain = text.replace(/-/g, "+").replace(/_/g, "/");
     while (plain.length % 4) plain += "=";
-    var raw = atob(plain), out = new Uint8Array(raw.length);
+    var raw = atob(plain),
+      out = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
     return out;
   }
@@ -117,8 +153,12 @@
   var curve = null;
   function setUp() {
     if (curve) return curve;
-    var B = BigInt, P = B(2) ** B(255) - B(19);
-    var mod = function (a) { var r = a % P; return r < B(0) ? r + P : r; };
+    var B = BigInt,
+      P = B(2) ** B(255) - B(19);
+    var mod = function (a) {
+      var r = a % P;
+      return r < B(0) ? r + P : r;
+    };
     var pow = function (base, exp) {
       var result = B(1);
       base = mod(base);
@@ -129,14 +169,22 @@
       }
       return result;
     };
-    var inv = function (a) { return pow(a, P - B(2)); };
+    var inv = function (a) {
+      return pow(a, P - B(2));
+    };
     var D = mod(B(-121665) * inv(B(121666)));
     var by = mod(B(4) * inv(B(5)));
     curve = {
-      B: B, P: P, mod: mod, pow: pow, inv: inv, D: D, D2: mod(B(2) * D),
+      B: B,
+      P: P,
+      mod: mod,
+      pow: pow,
+      inv: inv,
+      D: D,
+      D2: mod(B(2) * D),
       I: pow(B(2), (P - B(1)) / B(4)),
       L: B(2) ** B(252) + B("27742317777372353535851937790883648493"),
-      by: by
+      by: by,
     };
     curve.base = decode(encodeY(by, 0));
     return curve;
@@ -150,19 +198,25 @@
 
   function encodeY(y, sign) {
     var out = new Uint8Array(32);
-    for (var i = 0; i < 32; i++) { out[i] = Number(y & BigInt(255)); y >>= BigInt(8); }
+    for (var i = 0; i < 32; i++) {
+      out[i] = Number(y & BigInt(255));
+      y >>= BigInt(8);
+    }
     out[31] |= sign << 7;
     return out;
   }
 
   function decode(bytes) {
-    var c = curve, B = c.B, mod = c.mod;
+    var c = curve,
+      B = c.B,
+      mod = c.mod;
     var copy = bytes.slice();
     var sign = copy[31] >> 7;
     copy[31] &= 0x7f;
     var y = little(copy);
     if (y >= c.P) return null;
-    var u = mod(y * y - B(1)), v = mod(c.D * y * y + B(1));
+    var u = mod(y * y - B(1)),
+      v = mod(c.D * y * y + B(1));
     var v3 = mod(v * v * v);
     var x = mod(u * v3 * c.pow(u * v3 * v3 * v, (c.P - B(5)) / B(8)));
     var vx2 = mod(v * x * x);
@@ -176,15 +230,22 @@
   }
 
   function add(p, q) {
-    var c = curve, mod = c.mod;
-    var a = mod((p[1] - p[0]) * (q[1] - q[0])), b = mod((p[1] + p[0]) * (q[1] + q[0]));
-    var cc = mod(p[3] * c.D2 * q[3]), d = mod(BigInt(2) * p[2] * q[2]);
-    var e = b - a, f = d - cc, g = d + cc, h = b + a;
+    var c = curve,
+      mod = c.mod;
+    var a = mod((p[1] - p[0]) * (q[1] - q[0])),
+      b = mod((p[1] + p[0]) * (q[1] + q[0]));
+    var cc = mod(p[3] * c.D2 * q[3]),
+      d = mod(BigInt(2) * p[2] * q[2]);
+    var e = b - a,
+      f = d - cc,
+      g = d + cc,
+      h = b + a;
     return [mod(e * f), mod(g * h), mod(f * g), mod(e * h)];
   }
 
   function times(scalar, point) {
-    var B = BigInt, result = [B(0), B(1), B(1), B(0)];
+    var B = BigInt,
+      result = [B(0), B(1), B(1), B(0)];
     while (scalar > B(0)) {
       if (scalar & B(1)) result = add(result, point);
       point = add(point, point);
@@ -194,8 +255,10 @@
   }
 
   function encode(point) {
-    var c = curve, z = c.inv(point[2]);
-    var x = c.mod(point[0] * z), y = c.mod(point[1] * z);
+    var c = curve,
+      z = c.inv(point[2]);
+    var x = c.mod(point[0] * z),
+      y = c.mod(point[1] * z);
     return encodeY(y, Number(x & BigInt(1)));
   }
 
@@ -226,14 +289,19 @@
   }
 
   function verifyWebCrypto(subtle, publicKey, signature, message) {
-    return subtle.importKey("raw", publicKey, { name: "Ed25519" }, false, ["verify"])
-      .then(function (key) { return subtle.verify({ name: "Ed25519" }, key, signature, message); });
+    return subtle
+      .importKey("raw", publicKey, { name: "Ed25519" }, false, ["verify"])
+      .then(function (key) {
+        return subtle.verify({ name: "Ed25519" }, key, signature, message);
+      });
   }
 
   /* true/false; rejects only when this browser can check nothing at all. */
   function verify(subtle, publicKey, signature, message, noWebCrypto) {
     if (!subtle) return Promise.reject(new Error("no WebCrypto"));
-    var fallback = function () { return verifyWithoutWebCrypto(subtle, publicKey, signature, message); };
+    var fallback = function () {
+      return verifyWithoutWebCrypto(subtle, publicKey, signature, message);
+    };
     if (noWebCrypto) return fallback();
     return verifyWebCrypto(subtle, publicKey, signature, message).catch(fallback);
   }
@@ -258,29 +326,51 @@
     try {
       compact = unpack(code, proof);
     } catch (error) {
-      if (error instanceof NotACertificate) return Promise.resolve({ outcome: "not_a_certificate" });
+      if (error instanceof NotACertificate)
+        return Promise.resolve({ outcome: "not_a_certificate" });
       throw error;
     }
     var facts = compact.facts;
-    var key = ((keys && keys.keys) || []).filter(function (k) { return k.kid === compact.keyId; })[0];
+    var key = ((keys && keys.keys) || []).filter(function (k) {
+      return k.kid === compact.keyId;
+    })[0];
     if (!key) return Promise.resolve({ outcome: "unknown_key", keyId: compact.keyId });
     var tampered = { outcome: "tampered", keyId: compact.keyId };
-    if ((key.valid_from && facts.signed_on < key.valid_from) ||
-        (key.valid_until && facts.signed_on > key.valid_until)) return Promise.resolve(tampered);
+    if (
+      (key.valid_from && facts.signed_on < key.valid_from) ||
+      (key.valid_until && facts.signed_on > key.valid_until)
+    )
+      return Promise.resolve(tampered);
     var subtle = options.subtle || (root.crypto && root.crypto.subtle);
-    return verify(subtle, unb64(key.public_key), compact.signature,
-                  canonical(compact.keyId, facts), options.noWebCrypto).then(function (good) {
-      if (!good) return tampered;
-      var revokedOn = status && status.revoked ? status.revoked[facts.code] : undefined;
-      return { outcome: revokedOn ? "revoked" : "valid", facts: facts, keyId: compact.keyId,
-               revokedOn: revokedOn || null };
-    }, function () {
-      return { outcome: "cannot_check", facts: facts, keyId: compact.keyId };
-    });
+    return verify(
+      subtle,
+      unb64(key.public_key),
+      compact.signature,
+      canonical(compact.keyId, facts),
+      options.noWebCrypto,
+    ).then(
+      function (good) {
+        if (!good) return tampered;
+        var revokedOn = status && status.revoked ? status.revoked[facts.code] : undefined;
+        return {
+          outcome: revokedOn ? "revoked" : "valid",
+          facts: facts,
+          keyId: compact.keyId,
+          revokedOn: revokedOn || null,
+        };
+      },
+      function () {
+        return { outcome: "cannot_check", facts: facts, keyId: compact.keyId };
+      },
+    );
   }
 
   root.CertCheck = {
-    unpack: unpack, canonical: canonical, check: check, parseLink: parseLink,
-    verify: verify, NotACertificate: NotACertificate
+    unpack: unpack,
+    canonical: canonical,
+    check: check,
+    parseLink: parseLink,
+    verify: verify,
+    NotACertificate: NotACertificate,
   };
 })(typeof self !== "undefined" ? self : this);

@@ -8,12 +8,26 @@ import { webcrypto } from "node:crypto";
 import vm from "node:vm";
 
 const source = readFileSync(new URL("../../static/js/cert-check.js", import.meta.url), "utf8");
-const fixture = JSON.parse(readFileSync(new URL("./fixtures/cert-proof.json", import.meta.url), "utf8"));
+const fixture = JSON.parse(
+  readFileSync(new URL("./fixtures/cert-proof.json", import.meta.url), "utf8"),
+);
 
 function load() {
   const self = { crypto: webcrypto };
-  vm.runInNewContext(source, { self, Uint8Array, TextEncoder, atob, BigInt, Promise, JSON, Date,
-                               String, Math, Array, Number });
+  vm.runInNewContext(source, {
+    self,
+    Uint8Array,
+    TextEncoder,
+    atob,
+    BigInt,
+    Promise,
+    JSON,
+    Date,
+    String,
+    Math,
+    Array,
+    Number,
+  });
   return self.CertCheck;
 }
 
@@ -22,8 +36,10 @@ const ways = { "WebCrypto Ed25519": false, "the BigInt fallback": true };
 
 for (const [way, noWebCrypto] of Object.entries(ways)) {
   const check = (code, proof, status) =>
-    CertCheck.check(code, proof, fixture.keys, status || { revoked: {} },
-                    { subtle: webcrypto.subtle, noWebCrypto });
+    CertCheck.check(code, proof, fixture.keys, status || { revoked: {} }, {
+      subtle: webcrypto.subtle,
+      noWebCrypto,
+    });
 
   test(`${way}: a valid paper reads back every fact and its key`, async () => {
     const result = await check(fixture.code, fixture.valid);
@@ -60,15 +76,23 @@ for (const [way, noWebCrypto] of Object.entries(ways)) {
 
 test("a signature dated outside its key's validity is refused", async () => {
   const keys = { keys: fixture.keys.keys.map((key) => ({ ...key, valid_from: "2026-07-12" })) };
-  const result = await CertCheck.check(fixture.code, fixture.valid, keys, { revoked: {} },
-                                       { subtle: webcrypto.subtle });
+  const result = await CertCheck.check(
+    fixture.code,
+    fixture.valid,
+    keys,
+    { revoked: {} },
+    { subtle: webcrypto.subtle },
+  );
   assert.equal(result.outcome, "tampered");
 });
 
 test("a link is read from a QR code's text, a pasted address or a typed code", () => {
   const link = `https://camp.example/ky/verify/${fixture.code}/#${fixture.valid}`;
   assert.deepEqual({ ...CertCheck.parseLink(link) }, { code: fixture.code, proof: fixture.valid });
-  assert.deepEqual({ ...CertCheck.parseLink("7kq2m-x9d4r-r") }, { code: "7kq2m-x9d4r-r", proof: "" });
+  assert.deepEqual(
+    { ...CertCheck.parseLink("7kq2m-x9d4r-r") },
+    { code: "7kq2m-x9d4r-r", proof: "" },
+  );
   assert.equal(CertCheck.parseLink("https://camp.example/ky/verify/scan/"), null);
   assert.equal(CertCheck.parseLink("WIFI:S:home;P:secret;;"), null);
 });
