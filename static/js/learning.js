@@ -3,7 +3,7 @@
 // A form that cannot be sent (no signal) raises "learning:unsent" with its URL and fields,
 // so an offline queue can keep it; if nothing takes it, the form is posted the plain way.
 
-const newId = () => self.OfflineQueue.newId();  // offline-queue.js, on every page
+const newId = () => self.OfflineQueue.newId(); // offline-queue.js, on every page
 
 function show(form, ok, text) {
   const box = form.querySelector("[role=status]") || form.appendChild(document.createElement("p"));
@@ -29,7 +29,10 @@ function done(form, data) {
     const box = show(form, true, data.message);
     form.querySelector("button").hidden = true;
     if (data.next_url) {
-      const link = Object.assign(document.createElement("a"), { href: data.next_url, className: "button" });
+      const link = Object.assign(document.createElement("a"), {
+        href: data.next_url,
+        className: "button",
+      });
       link.textContent = document.querySelector("a[rel=next] span")?.textContent || "→";
       box.append(link);
     }
@@ -45,14 +48,18 @@ document.addEventListener("submit", async (event) => {
   const body = new FormData(form);
   try {
     const response = await fetch(form.action, {
-      method: "POST", body, credentials: "same-origin",
+      method: "POST",
+      body,
+      credentials: "same-origin",
       headers: { Accept: "application/json", "X-CSRFToken": body.get("csrfmiddlewaretoken") },
     });
     const data = await response.json();
-    if (data.ok) done(form, data); else show(form, false, data.message);
+    if (data.ok) done(form, data);
+    else show(form, false, data.message);
   } catch (error) {
     const unsent = new CustomEvent("learning:unsent", {
-      cancelable: true, detail: { url: form.action, fields: Object.fromEntries(body) },
+      cancelable: true,
+      detail: { url: form.action, fields: Object.fromEntries(body) },
     });
     if (document.dispatchEvent(unsent)) form.submit();
   } finally {

@@ -19,8 +19,10 @@
       h ^= text.charCodeAt(i);
       h = Math.imul(h, 0x01000193);
     }
-    h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
     h ^= h >>> 16;
     return h >>> 0;
   }
@@ -41,9 +43,12 @@
     for (var n = 1; n <= count; n++) numbers.push(n);
     if (!seed) return numbers;
     var next = generator(hash(seed + "|" + question));
-    for (var i = numbers.length - 1; i > 0; i--) {  // Fisher-Yates
+    for (var i = numbers.length - 1; i > 0; i--) {
+      // Fisher-Yates
       var j = Math.floor(next() * (i + 1));
-      var kept = numbers[i]; numbers[i] = numbers[j]; numbers[j] = kept;
+      var kept = numbers[i];
+      numbers[i] = numbers[j];
+      numbers[j] = kept;
     }
     return numbers;
   }

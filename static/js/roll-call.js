@@ -5,9 +5,9 @@
   var form = document.querySelector("form[data-roll]");
   if (!form || !window.fetch || !window.OfflineQueue) return;
 
-  var newId = window.OfflineQueue.newId;  // offline-queue.js, on every page
+  var newId = window.OfflineQueue.newId; // offline-queue.js, on every page
 
-  var pending = {};  // learner id -> the tap waiting for a connection
+  var pending = {}; // learner id -> the tap waiting for a connection
 
   function send(row, tap) {
     var state = row.querySelector(".roll-state");
@@ -19,22 +19,29 @@
     body.append("client_id", tap.clientId);
     if (form.elements.confirm) body.append("confirm", "1");
     return fetch(form.action || location.href, {
-      method: "POST", body: body, credentials: "same-origin",
-      headers: { "Accept": "application/json" }
-    }).then(function (response) {
-      return response.json().then(function (data) {
-        if (!response.ok) throw new Error(data.error || form.dataset.failed);
-        delete pending[tap.learner];
-        form.elements["was-" + tap.learner].value = data.status;
-        state.textContent = form.dataset.saved;
-        row.dataset.saved = "1";
-        count();
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    })
+      .then(function (response) {
+        return response.json().then(function (data) {
+          if (!response.ok) throw new Error(data.error || form.dataset.failed);
+          delete pending[tap.learner];
+          form.elements["was-" + tap.learner].value = data.status;
+          state.textContent = form.dataset.saved;
+          row.dataset.saved = "1";
+          count();
+        });
+      })
+      .catch(function (error) {
+        if (!navigator.onLine && offline(tap, state)) return; // kept on the phone (offline.js)
+        state.textContent =
+          error.message && error.message !== "Failed to fetch"
+            ? error.message
+            : form.dataset.failed;
+        if (!navigator.onLine) pending[tap.learner] = tap;
       });
-    }).catch(function (error) {
-      if (!navigator.onLine && offline(tap, state)) return;  // kept on the phone (offline.js)
-      state.textContent = error.message && error.message !== "Failed to fetch" ? error.message : form.dataset.failed;
-      if (!navigator.onLine) pending[tap.learner] = tap;
-    });
   }
 
   /* No signal: hand the tap to the offline queue, which sends it once when the signal returns. */
@@ -42,7 +49,8 @@
     var fields = { learner: tap.learner, status: tap.status, client_id: tap.clientId };
     if (form.elements.confirm) fields.confirm = "1";
     var unsent = new CustomEvent("offline:unsent", {
-      cancelable: true, detail: { url: form.action || location.href, fields: fields }
+      cancelable: true,
+      detail: { url: form.action || location.href, fields: fields },
     });
     if (document.dispatchEvent(unsent)) return false;
     var words = document.querySelector("script[data-saved-here]");

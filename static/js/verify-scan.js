@@ -19,7 +19,9 @@
   var scanPage = root.hasAttribute("data-scan");
 
   function fill(text, values) {
-    return text.replace(/%\((\w+)\)s/g, function (all, name) { return values[name]; });
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      return values[name];
+    });
   }
 
   // Day.month.year, as both languages write dates on paper (the browsers' Kyrgyz
@@ -40,8 +42,12 @@
   }
 
   var lists = Promise.all([
-    fetchJson(root.getAttribute("data-keys")).catch(function () { return null; }),
-    fetchJson(root.getAttribute("data-status")).catch(function () { return null; })
+    fetchJson(root.getAttribute("data-keys")).catch(function () {
+      return null;
+    }),
+    fetchJson(root.getAttribute("data-status")).catch(function () {
+      return null;
+    }),
   ]);
 
   function element(tag, className, text) {
@@ -72,23 +78,33 @@
       [T.labels.dates, date(f.first_day) + " – " + date(f.last_day)],
       [T.labels.sessions_attended, String(f.sessions_attended)],
       [T.labels.code, code(f.code)],
-      [T.labels.language, T.languages[f.language] || f.language]
+      [T.labels.language, T.languages[f.language] || f.language],
     ];
   }
 
   function facts(f, kind) {
     var list = element("dl", "facts");
-    var rows = kind === "family" ? familyRows(f) : [
-      [T.labels.first_name, f.first_name + (f.initial ? " " + f.initial + "." : "")],
-      [T.labels.camp, f.camp],
-      [T.labels.village, f.village],
-      [T.labels.dates, date(f.first_day) + " – " + date(f.last_day)],
-      [T.labels.days_attended, String(f.days_attended)],
-      [T.labels.tracks, f.tracks.map(function (t) { return T.tracks[t] || t; }).join(", ")],
-      [T.labels.code, code(f.code)],
-      [T.labels.version, String(f.version)],
-      [T.labels.language, T.languages[f.language] || f.language]
-    ];
+    var rows =
+      kind === "family"
+        ? familyRows(f)
+        : [
+            [T.labels.first_name, f.first_name + (f.initial ? " " + f.initial + "." : "")],
+            [T.labels.camp, f.camp],
+            [T.labels.village, f.village],
+            [T.labels.dates, date(f.first_day) + " – " + date(f.last_day)],
+            [T.labels.days_attended, String(f.days_attended)],
+            [
+              T.labels.tracks,
+              f.tracks
+                .map(function (t) {
+                  return T.tracks[t] || t;
+                })
+                .join(", "),
+            ],
+            [T.labels.code, code(f.code)],
+            [T.labels.version, String(f.version)],
+            [T.labels.language, T.languages[f.language] || f.language],
+          ];
     rows.forEach(function (row) {
       if (!row[1]) return;
       list.appendChild(element("dt", "", row[0]));
@@ -99,14 +115,26 @@
 
   function differences(f) {
     var names = [];
-    [["first_name", "first_name"], ["initial", "first_name"], ["camp", "camp"],
-     ["village", "village"], ["first_day", "dates"], ["last_day", "dates"],
-     ["days_attended", "days_attended"], ["tracks", "tracks"], ["version", "version"],
-     ["language", "language"], ["girls", "first_name"],
-     ["sessions_attended", "sessions_attended"]].forEach(function (pair) {
+    [
+      ["first_name", "first_name"],
+      ["initial", "first_name"],
+      ["camp", "camp"],
+      ["village", "village"],
+      ["first_day", "dates"],
+      ["last_day", "dates"],
+      ["days_attended", "days_attended"],
+      ["tracks", "tracks"],
+      ["version", "version"],
+      ["language", "language"],
+      ["girls", "first_name"],
+      ["sessions_attended", "sessions_attended"],
+    ].forEach(function (pair) {
       if (!(pair[0] in today)) return;
-      if (JSON.stringify(today[pair[0]]) !== JSON.stringify(f[pair[0]]) &&
-          names.indexOf(T.labels[pair[1]]) < 0) names.push(T.labels[pair[1]]);
+      if (
+        JSON.stringify(today[pair[0]]) !== JSON.stringify(f[pair[0]]) &&
+        names.indexOf(T.labels[pair[1]]) < 0
+      )
+        names.push(T.labels[pair[1]]);
     });
     return names;
   }
@@ -114,10 +142,14 @@
   function show(outcome, keys, status) {
     var f = outcome.facts;
     if (outcome.outcome === "not_a_certificate") return say("message-error", T.not_a_certificate);
-    if (outcome.outcome === "unknown_key") return say("message-error", fill(T.unknown_key, { key: outcome.keyId }));
+    if (outcome.outcome === "unknown_key")
+      return say("message-error", fill(T.unknown_key, { key: outcome.keyId }));
     if (outcome.outcome === "tampered") return say("message-error", T.tampered);
     if (outcome.outcome === "cannot_check") return say("message-error", T.cannot_check);
-    var valid = fill(scanPage ? T.valid : T.valid_paper, { programme: T.programme, key: outcome.keyId });
+    var valid = fill(scanPage ? T.valid : T.valid_paper, {
+      programme: T.programme,
+      key: outcome.keyId,
+    });
     var box = say(outcome.outcome === "revoked" ? "message-error" : "message-success", valid);
     box.setAttribute("data-outcome", outcome.outcome);
     if (outcome.outcome === "revoked") {
@@ -133,26 +165,41 @@
     result.appendChild(facts(f, outcome.kind));
     if (today) {
       var names = differences(f);
-      result.appendChild(element("p", "message message-info",
-        names.length ? fill(T.differs, { fields: names.join(", ") }) : T.same));
+      result.appendChild(
+        element(
+          "p",
+          "message message-info",
+          names.length ? fill(T.differs, { fields: names.join(", ") }) : T.same,
+        ),
+      );
     }
   }
 
   function checkLink(link) {
-    return lists.then(function (found) {
-      var keys = found[0], status = found[1];
-      if (!link) return say("message-error", T.not_a_certificate);
-      if (!link.proof) {
-        if (navigator.onLine === false || !keys) return say("message-info", T.code_only);
-        location.href = "/" + lang + "/verify/" + encodeURIComponent(link.code.replace(/[\s-]/g, "")) + "/";
-        return;
-      }
-      return self.CertCheck.check(link.code, link.proof, keys && keys.body,
-                                  status && status.body).then(function (outcome) {
-        if (!keys && outcome.outcome === "unknown_key") outcome = { outcome: "cannot_check" };
-        show(outcome, keys, status);
+    return lists
+      .then(function (found) {
+        var keys = found[0],
+          status = found[1];
+        if (!link) return say("message-error", T.not_a_certificate);
+        if (!link.proof) {
+          if (navigator.onLine === false || !keys) return say("message-info", T.code_only);
+          location.href =
+            "/" + lang + "/verify/" + encodeURIComponent(link.code.replace(/[\s-]/g, "")) + "/";
+          return;
+        }
+        return self.CertCheck.check(
+          link.code,
+          link.proof,
+          keys && keys.body,
+          status && status.body,
+        ).then(function (outcome) {
+          if (!keys && outcome.outcome === "unknown_key") outcome = { outcome: "cannot_check" };
+          show(outcome, keys, status);
+        });
+      })
+      .catch(function () {
+        say("message-error", T.not_a_certificate);
       });
-    }).catch(function () { say("message-error", T.not_a_certificate); });
   }
 
   // The address itself: the verification page opened by a QR code, or this page when
@@ -186,20 +233,28 @@
      for a day without signal. */
   var detector = null;
   if ("BarcodeDetector" in self) {
-    try { detector = new self.BarcodeDetector({ formats: ["qr_code"] }); }
-    catch (error) { detector = null; }
+    try {
+      detector = new self.BarcodeDetector({ formats: ["qr_code"] });
+    } catch (error) {
+      detector = null;
+    }
   }
-  var decoder = detector ? null : new Promise(function (resolve, reject) {
-    var url = root.getAttribute("data-decoder");
-    if (!url) return reject(new Error("no decoder"));
-    var script = document.createElement("script");
-    script.src = url;
-    script.onload = function () {
-      if (typeof self.jsQR === "function") resolve(self.jsQR); else reject(new Error("no decoder"));
-    };
-    script.onerror = function () { reject(new Error("no decoder")); };
-    document.head.appendChild(script);
-  });
+  var decoder = detector
+    ? null
+    : new Promise(function (resolve, reject) {
+        var url = root.getAttribute("data-decoder");
+        if (!url) return reject(new Error("no decoder"));
+        var script = document.createElement("script");
+        script.src = url;
+        script.onload = function () {
+          if (typeof self.jsQR === "function") resolve(self.jsQR);
+          else reject(new Error("no decoder"));
+        };
+        script.onerror = function () {
+          reject(new Error("no decoder"));
+        };
+        document.head.appendChild(script);
+      });
   if (decoder) decoder.catch(function () {});
   var canvas = document.createElement("canvas");
 
@@ -216,8 +271,9 @@
       canvas.height = height;
       var context = canvas.getContext("2d", { willReadFrequently: true });
       context.drawImage(source, 0, 0, width, height);
-      var code = jsQR(context.getImageData(0, 0, width, height).data, width, height,
-                      { inversionAttempts: "dontInvert" });
+      var code = jsQR(context.getImageData(0, 0, width, height).data, width, height, {
+        inversionAttempts: "dontInvert",
+      });
       return code ? code.data : null;
     });
   }
@@ -225,14 +281,16 @@
   // A photo is read small first (quick on a cheap phone, enough for a close-up), then
   // larger when the code is a small part of it (a whole page).
   function readPhoto(image) {
-    var sides = [1200, 2400], longest = Math.max(image.width, image.height);
+    var sides = [1200, 2400],
+      longest = Math.max(image.width, image.height);
     function attempt(index) {
       var scale = Math.min(1, sides[index] / longest);
-      return read(image, Math.round(image.width * scale), Math.round(image.height * scale))
-        .then(function (text) {
+      return read(image, Math.round(image.width * scale), Math.round(image.height * scale)).then(
+        function (text) {
           if (text || scale === 1 || index + 1 === sides.length) return text;
           return attempt(index + 1);
-        });
+        },
+      );
     }
     return attempt(0);
   }
@@ -245,7 +303,9 @@
       var reader = new FileReader();
       reader.onload = function () {
         var image = new Image();
-        image.onload = function () { resolve(image); };
+        image.onload = function () {
+          resolve(image);
+        };
         image.onerror = reject;
         image.src = reader.result;
       };
@@ -261,20 +321,33 @@
     var file = photo.files && photo.files[0];
     if (!file) return;
     say("message-info", T.photo_reading);
-    picture(file).then(readPhoto).then(function (text) {
-      if (text) found(text); else say("message-error", T.photo_none);
-    }).catch(function () { say("message-error", T.photo_none); });
-    photo.value = "";  // the same photo chosen again is read again
+    picture(file)
+      .then(readPhoto)
+      .then(function (text) {
+        if (text) found(text);
+        else say("message-error", T.photo_none);
+      })
+      .catch(function () {
+        say("message-error", T.photo_none);
+      });
+    photo.value = ""; // the same photo chosen again is read again
   });
 
   var button = root.querySelector("[data-camera]");
   var video = root.querySelector("[data-video]");
-  var stream = null, timer = null, busy = false;
+  var stream = null,
+    timer = null,
+    busy = false;
   button.hidden = false;
   function stop() {
     if (timer) clearInterval(timer);
-    if (stream) stream.getTracks().forEach(function (track) { track.stop(); });
-    stream = null; timer = null; busy = false;
+    if (stream)
+      stream.getTracks().forEach(function (track) {
+        track.stop();
+      });
+    stream = null;
+    timer = null;
+    busy = false;
     video.hidden = true;
     button.textContent = T.camera_start;
   }
@@ -288,23 +361,38 @@
         if (!text || !stream) return;
         stop();
         found(text);
-      }).catch(function () { busy = false; });
+      })
+      .catch(function () {
+        busy = false;
+      });
   }
   button.addEventListener("click", function () {
     if (stream) return stop();
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
       return say("message-info", T.camera_none);
     }
-    (detector ? Promise.resolve() : decoder).then(function () {
-      return navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (media) {
-        stream = media;
-        video.srcObject = media;
-        video.hidden = false;
-        button.textContent = T.camera_stop;
-        return video.play();
-      }).then(function () {
-        timer = setInterval(frame, 300);
-      }).catch(function () { stop(); say("message-error", T.camera_failed); });
-    }, function () { say("message-info", T.camera_none); });
+    (detector ? Promise.resolve() : decoder).then(
+      function () {
+        return navigator.mediaDevices
+          .getUserMedia({ video: { facingMode: "environment" } })
+          .then(function (media) {
+            stream = media;
+            video.srcObject = media;
+            video.hidden = false;
+            button.textContent = T.camera_stop;
+            return video.play();
+          })
+          .then(function () {
+            timer = setInterval(frame, 300);
+          })
+          .catch(function () {
+            stop();
+            say("message-error", T.camera_failed);
+          });
+      },
+      function () {
+        say("message-info", T.camera_none);
+      },
+    );
   });
 })();

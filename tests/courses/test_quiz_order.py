@@ -18,8 +18,8 @@ from courses.services import quiz_seed
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = re.compile(r'<article class="lesson" data-quiz-seed="([0-9a-f]+)">')
-RADIOS = re.compile(r'<label class="choice"><input type="radio" name="answer" value="(\d)"'
-                    r'[^>]*> ([^<]+)</label>')
+RADIOS = re.compile(r'<label class="choice"><input\s+type="radio"\s+name="answer"\s+value="(\d)"'
+                    r'[^>]*>\s+([^<]+?)\s*</label>')
 
 
 def lesson(world):

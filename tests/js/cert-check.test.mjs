@@ -8,14 +8,30 @@ import { webcrypto } from "node:crypto";
 import vm from "node:vm";
 
 const source = readFileSync(new URL("../../static/js/cert-check.js", import.meta.url), "utf8");
-const fixture = JSON.parse(readFileSync(new URL("./fixtures/cert-proof.json", import.meta.url), "utf8"));
+const fixture = JSON.parse(
+  readFileSync(new URL("./fixtures/cert-proof.json", import.meta.url), "utf8"),
+);
 // A household's GALS certificate (tests/gals/test_family_certificate_qr.py writes it).
-const family = JSON.parse(readFileSync(new URL("./fixtures/family-proof.json", import.meta.url), "utf8"));
+const family = JSON.parse(
+  readFileSync(new URL("./fixtures/family-proof.json", import.meta.url), "utf8"),
+);
 
 function load() {
   const self = { crypto: webcrypto };
-  vm.runInNewContext(source, { self, Uint8Array, TextEncoder, atob, BigInt, Promise, JSON, Date,
-                               String, Math, Array, Number });
+  vm.runInNewContext(source, {
+    self,
+    Uint8Array,
+    TextEncoder,
+    atob,
+    BigInt,
+    Promise,
+    JSON,
+    Date,
+    String,
+    Math,
+    Array,
+    Number,
+  });
   return self.CertCheck;
 }
 
@@ -24,8 +40,10 @@ const ways = { "WebCrypto Ed25519": false, "the BigInt fallback": true };
 
 for (const [way, noWebCrypto] of Object.entries(ways)) {
   const check = (code, proof, status) =>
-    CertCheck.check(code, proof, fixture.keys, status || { revoked: {} },
-                    { subtle: webcrypto.subtle, noWebCrypto });
+    CertCheck.check(code, proof, fixture.keys, status || { revoked: {} }, {
+      subtle: webcrypto.subtle,
+      noWebCrypto,
+    });
 
   test(`${way}: a valid paper reads back every fact and its key`, async () => {
     const result = await check(fixture.code, fixture.valid);
@@ -54,8 +72,10 @@ for (const [way, noWebCrypto] of Object.entries(ways)) {
   });
 
   const checkFamily = (code, proof, status) =>
-    CertCheck.check(code, proof, family.keys, status || { revoked: {} },
-                    { subtle: webcrypto.subtle, noWebCrypto });
+    CertCheck.check(code, proof, family.keys, status || { revoked: {} }, {
+      subtle: webcrypto.subtle,
+      noWebCrypto,
+    });
 
   test(`${way}: a valid family certificate reads back its facts, as a family's`, async () => {
     const result = await checkFamily(family.code, family.valid);
@@ -96,15 +116,23 @@ for (const [way, noWebCrypto] of Object.entries(ways)) {
 
 test("a signature dated outside its key's validity is refused", async () => {
   const keys = { keys: fixture.keys.keys.map((key) => ({ ...key, valid_from: "2026-07-12" })) };
-  const result = await CertCheck.check(fixture.code, fixture.valid, keys, { revoked: {} },
-                                       { subtle: webcrypto.subtle });
+  const result = await CertCheck.check(
+    fixture.code,
+    fixture.valid,
+    keys,
+    { revoked: {} },
+    { subtle: webcrypto.subtle },
+  );
   assert.equal(result.outcome, "tampered");
 });
 
 test("a link is read from a QR code's text, a pasted address or a typed code", () => {
   const link = `https://camp.example/ky/verify/${fixture.code}/#${fixture.valid}`;
   assert.deepEqual({ ...CertCheck.parseLink(link) }, { code: fixture.code, proof: fixture.valid });
-  assert.deepEqual({ ...CertCheck.parseLink("7kq2m-x9d4r-r") }, { code: "7kq2m-x9d4r-r", proof: "" });
+  assert.deepEqual(
+    { ...CertCheck.parseLink("7kq2m-x9d4r-r") },
+    { code: "7kq2m-x9d4r-r", proof: "" },
+  );
   assert.equal(CertCheck.parseLink("https://camp.example/ky/verify/scan/"), null);
   assert.equal(CertCheck.parseLink("WIFI:S:home;P:secret;;"), null);
 });

@@ -11,8 +11,9 @@ vm.runInNewContext(source, { self });
 const { order } = self.QuizOrder;
 
 const LESSON = "6f1c0e1a-2b3c-4d5e-8f90-a1b2c3d4e5f6";
-const seeds = Array.from({ length: 200 }, (_, i) => (0x9e3779b97f4a7c15n * BigInt(i + 1))
-  .toString(16).slice(-16).padStart(16, "0"));
+const seeds = Array.from({ length: 200 }, (_, i) =>
+  (0x9e3779b97f4a7c15n * BigInt(i + 1)).toString(16).slice(-16).padStart(16, "0"),
+);
 
 test("the same seed and question give the same order every time", () => {
   for (const seed of seeds.slice(0, 20)) {
@@ -30,8 +31,10 @@ test("every order holds each choice exactly once", () => {
     for (const count of [2, 3, 4, 5, 6]) {
       const shown = order(seed, `${LESSON}:1`, count);
       assert.equal(shown.length, count);
-      assert.deepEqual([...shown].sort((a, b) => a - b),
-                       Array.from({ length: count }, (_, i) => i + 1));
+      assert.deepEqual(
+        [...shown].sort((a, b) => a - b),
+        Array.from({ length: count }, (_, i) => i + 1),
+      );
     }
   }
 });
@@ -39,15 +42,18 @@ test("every order holds each choice exactly once", () => {
 test("two girls see different orders on most of thirty questions", () => {
   const questions = Array.from({ length: 30 }, (_, i) => `${LESSON}:${i + 1}`);
   for (let g = 0; g + 1 < 40; g += 2) {
-    const differ = questions.filter((q) =>
-      order(seeds[g], q, 4).join() !== order(seeds[g + 1], q, 4).join()).length;
+    const differ = questions.filter(
+      (q) => order(seeds[g], q, 4).join() !== order(seeds[g + 1], q, 4).join(),
+    ).length;
     // Two random orders of four agree one time in 24: on 30 questions, a handful at most.
     assert.ok(differ >= 24, `seeds ${g} and ${g + 1} differ on only ${differ} of 30`);
   }
 });
 
 test("one girl's questions are not all in the same order", () => {
-  const shown = new Set(Array.from({ length: 30 }, (_, i) => order(seeds[0], `${LESSON}:${i + 1}`, 4).join()));
+  const shown = new Set(
+    Array.from({ length: 30 }, (_, i) => order(seeds[0], `${LESSON}:${i + 1}`, 4).join()),
+  );
   assert.ok(shown.size >= 10, `${shown.size} different orders`);
 });
 
