@@ -33,9 +33,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from camp.certificates import qr, rendering, signing
+from camp.certificates import services as certificate_services
 from camp.certificates.services import Outcome, Verification
 from cms.core import audit, pdf
 from cms.core.models import AuditEvent
+from cms.core.permissions import require
 
 from .models import FamilyCertificate, Household, SessionAttendance
 
@@ -93,6 +95,16 @@ def issue(household: Household, *, by, language: str) -> FamilyCertificate:
     except IntegrityError:  # issued at the same moment by another facilitator
         return FamilyCertificate.objects.get(household=household)
     return certificate
+
+
+@transaction.atomic
+def revoke(certificate: FamilyCertificate, reason: str, *, by) -> FamilyCertificate:
+    """It stops being valid, as a girl's certificate does (the same steps and audit row):
+    the verification page, the published status list and the offline checker say so.
+    Refused, changing nothing, without ``gals.revoke_certificate``, without a reason or
+    when it is already revoked."""
+    require(by, "gals.revoke_certificate", certificate)
+    return certificate_services.revoke(certificate, reason, by=by)
 
 
 def session_span(household: Household) -> tuple[datetime.date | None, datetime.date | None]:

@@ -745,6 +745,7 @@ class FamilyCertificate(models.Model):
                                      editable=False)
     last_session = models.DateField(_("last session"), null=True, blank=True, editable=False)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    revoked_reason = models.CharField(_("reason for revoking"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # The Ed25519 signature over its facts, as on a girl's certificate
     # (camp.certificates.signing; the facts: gals.certificates.signed_facts).

@@ -5,6 +5,7 @@ guardians and its facilitators (those of the household's camp, or of a community
 session it was invited to) see them. Programme managers see counts and rates only.
 """
 
+from camp.certificates.rules import can_view_camp
 from camp.rules import runs
 from cms.core.models import Role
 from cms.core.permissions import rule
@@ -45,6 +46,19 @@ def print_camp_sheets(user, camp) -> bool:
     """The family sheets of a whole camp (with invitation codes): its own facilitators,
     as for one household's sheet (``gals.view_household``)."""
     return runs(user, camp)
+
+
+@rule("gals.revoke_certificate")
+def revoke_certificate(user, certificate) -> bool:
+    """As a girl's certificate (``certificates.revoke``): whoever sees the household's
+    camp, its facilitators and the programme's managers. A family with no camp: the
+    facilitators who may issue its certificate (``gals.record``)."""
+    if certificate is None:
+        return False
+    household = certificate.household
+    if household.camp_id is None:
+        return access.is_facilitator_of(user, household)
+    return can_view_camp(user, household.camp)
 
 
 @rule("gals.reply")

@@ -17,6 +17,8 @@ urlpatterns: list = [
     path("teach/camps/<int:camp_id>/family-sheets.pdf", views.camp_sheets, name="camp_sheets"),
     path("teach/gals/households/<int:household_id>/certificate/",
          views.family_certificate_issue, name="family_certificate_issue"),
+    path("teach/gals/households/<int:household_id>/certificate/revoke/",
+         views.family_certificate_revoke, name="family_certificate_revoke"),
     path("family/households/<int:household_id>/survey/<str:phase>/", views.survey,
          name="survey"),
     path("family/sessions/<int:session_id>/households/<int:household_id>/reply/", views.reply,

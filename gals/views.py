@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from camp.certificates.forms import ReasonForm
 from camp.models import Camp
 from camp.shortcuts import camp_or_404
 from cms.core import audit
@@ -158,12 +159,34 @@ def family_certificate_issue(request, household_id: int):
 
 
 @login_required
+@require_POST
+def family_certificate_revoke(request, household_id: int):
+    """The form on the household page: the family's certificate stops being valid, with
+    the reason in the audit log (as a girl's, ``certificates:revoke``)."""
+    certificate = get_object_or_404(
+        FamilyCertificate.objects.select_related("household__camp"), household_id=household_id)
+    require(request.user, "gals.revoke_certificate", certificate)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("gals:household", household_id=household_id)
+    try:
+        family_certificates.revoke(certificate, form.cleaned_data["reason"], by=request.user)
+    except ValidationError as error:
+        _show_errors(request, error)
+    else:
+        messages.success(request, _("The certificate is revoked."))
+    return redirect("gals:household", household_id=household_id)
+
+
+@login_required
 def family_certificate(request, household_id: int):
-    """The family's certificate as a PDF, for the family and its facilitators."""
+    """The family's certificate as a PDF, for the family and its facilitators; never a
+    revoked one (as a girl's)."""
     household = get_object_or_404(Household, pk=household_id)
     require(request.user, "gals.view_household", household)
     certificate = FamilyCertificate.objects.filter(household=household).first()
-    if certificate is None:
+    if certificate is None or certificate.is_revoked:
         raise Http404
     pdf = family_certificates.certificate_pdf(certificate)
     audit.record(request.user, AuditEvent.Action.EXPORTED, household, page="family_certificate")
@@ -356,6 +379,7 @@ def household(request, household_id: int):
     audit.record(request.user, AuditEvent.Action.VIEWED, household, page="household")
     records = household.records.select_related("session").prefetch_related("photos")
     can_record = can(request.user, "gals.record", household)
+    certificate = FamilyCertificate.objects.filter(household=household).first()
     return render(request, "gals/household.html", {
         "household": household,
         "members": household.members.all(),
@@ -366,7 +390,10 @@ def household(request, household_id: int):
         "member_form": MemberForm() if can_record else None,
         "follow_up_form": FollowUpForm() if can_record else None,
         "sessions_attended": services.sessions_attended(household),
-        "certificate": FamilyCertificate.objects.filter(household=household).first(),
+        "certificate": certificate,
+        "revoke_form": (ReasonForm() if certificate and not certificate.is_revoked
+                        and can(request.user, "gals.revoke_certificate", certificate)
+                        else None),
         "standing": family_certificates.standing_of(household),
         "missing_consent": services.missing_photo_consent(household) if can_record else [],
     })

@@ -128,10 +128,14 @@ def issue_one(camp: Camp, learner, *, by, language: str | None = None) -> Certif
 
 
 @transaction.atomic
-def revoke(certificate: Certificate, reason: str, *, by) -> Certificate:
-    """It stops being valid; the verification page says so, with the date."""
+def revoke(certificate, reason: str, *, by):
+    """It stops being valid; the verification page says so, with the date.
+
+    Also revokes a family's certificate (``gals.certificates.revoke``, after its own
+    rule): any model with ``revoked_on``, ``revoked_reason`` and ``is_revoked``.
+    """
     reason = _clean_reason(reason)
-    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    certificate = type(certificate).objects.select_for_update().get(pk=certificate.pk)
     if certificate.is_revoked:
         raise ValidationError(_("This certificate is already revoked."))
     certificate.revoked_on = timezone.localdate()

@@ -59,6 +59,12 @@ ROWS = [
         lambda w: reverse("gals:family_certificate_issue", args=[w.household_a.pk]),
         OWN_FACILITATOR, method="post", ok=(302,),
         unchanged=lambda w: list(FamilyCertificate.objects.values_list("pk", "household_id"))),
+    Row("gals:family_certificate_revoke",
+        lambda w: reverse("gals:family_certificate_revoke", args=[w.household_a.pk]),
+        {"facilitator", "manager", "admin"}, method="post", ok=(302,),
+        data=lambda w: {"reason": "жаңылыш берилген"},
+        unchanged=lambda w: list(FamilyCertificate.objects.values_list(
+            "revoked_on", "revoked_reason"))),
     Row("gals:survey", lambda w: reverse("gals:survey", args=[w.household_a.pk, "before"]),
         FAMILY),
     Row("gals:reply", session_household("gals:reply"), FAMILY),
