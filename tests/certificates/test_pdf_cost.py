@@ -73,6 +73,6 @@ def test_the_page_keeps_its_frame_corners_and_signature_lines(issued):
                              round(99 / 25.4 * dpi), round(164 / 25.4 * dpi)))
     role_row = picture.crop((round(24 / 25.4 * dpi), round(164 / 25.4 * dpi),
                              round(99 / 25.4 * dpi), round(168 / 25.4 * dpi)))
-    darkest_name = min(sum(pixel) for pixel in name_row.getdata())
-    darkest_role = min(sum(pixel) for pixel in role_row.getdata())
+    darkest_name = min(sum(pixel) for pixel in name_row.get_flattened_data())
+    darkest_role = min(sum(pixel) for pixel in role_row.get_flattened_data())
     assert darkest_name < darkest_role
