@@ -12,6 +12,13 @@ LATIN_ALLOWED = {"pin", "qr", "csv", "zip", "pdf", "utf", "jpeg", "png", "webp",
                  "tech", "camp", "email", "stem", "wagtail", "mail"}
 
 
+def without_data(text: str) -> str:
+    """``text`` without what is someone's data, not a word of the page: an email
+    address, a certificate's code (random letters and digits: JRF8T-XRZRH-C)."""
+    text = re.sub(r"\S+@\S+", " ", text)
+    return re.sub(r"\b[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]\b", " ", text)
+
+
 class VisibleText(HTMLParser):
     SKIP = {"script", "style", "code"}
 
@@ -30,9 +37,7 @@ class VisibleText(HTMLParser):
 
     def handle_data(self, data):
         if not self.depth:
-            # An email address is someone's data, not a word of the page.
-            data = re.sub(r"\S+@\S+", " ", data)
-            self.words += re.findall(r"[A-Za-z]{2,}", data)
+            self.words += re.findall(r"[A-Za-z]{2,}", without_data(data))
 
 
 def english_words(html: str) -> set[str]:
