@@ -89,7 +89,8 @@ screenshots: e2e  ## Run the browser tests, then refresh the README's pictures i
 # templates (pyproject.toml [tool.djlint]); djLint settles some templates only on its second
 # pass, hence the loop. The service worker (templates/cms/sw.js) is left as it is written:
 # Prettier's layout of it weighs 4.2 KB compressed as served, over the 4 KB budget of
-# tests/offline/test_budgets.py (4.0 KB as written). ESLint still checks it.
+# tests/offline/test_budgets.py (4.0 KB as written). ESLint still checks it. So are the
+# scripts and templates of a lesson's first visit (.prettierignore, pyproject.toml).
 PRETTIER := npx --no-install prettier --config scripts/prettier.config.mjs
 SCRIPTS := "static/js/**/*.js" "tests/js/**/*.mjs"
 SW := templates/cms/sw.js

@@ -12,10 +12,8 @@
    what is already on the phone. */
 (function (root) {
   "use strict";
-  var DB_NAME = "techcamp-offline",
-    DB_VERSION = 1,
-    SYNC_TAG = "offline-queue";
-  var MAX_KNOWN = 40; // a camp's girls: the names a shared phone offers to pick
+  var DB_NAME = "techcamp-offline", DB_VERSION = 1, SYNC_TAG = "offline-queue";
+  var MAX_KNOWN = 40;  // a camp's girls: the names a shared phone offers to pick
   var dbPromise = null;
 
   function open() {
@@ -29,13 +27,8 @@
         db.createObjectStore("days", { keyPath: "key" });
         db.createObjectStore("aliases", { keyPath: "url" });
       };
-      request.onsuccess = function () {
-        resolve(request.result);
-      };
-      request.onerror = function () {
-        dbPromise = null;
-        reject(request.error);
-      };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { dbPromise = null; reject(request.error); };
     });
     return dbPromise;
   }
@@ -45,36 +38,16 @@
       return new Promise(function (resolve, reject) {
         var tx = db.transaction(store, mode);
         var result = work(tx.objectStore(store));
-        tx.oncomplete = function () {
-          resolve(result && "result" in result ? result.result : result);
-        };
-        tx.onerror = tx.onabort = function () {
-          reject(tx.error);
-        };
+        tx.oncomplete = function () { resolve(result && "result" in result ? result.result : result); };
+        tx.onerror = tx.onabort = function () { reject(tx.error); };
       });
     });
   }
 
-  function all(store) {
-    return run(store, "readonly", function (s) {
-      return s.getAll();
-    });
-  }
-  function get(store, key) {
-    return run(store, "readonly", function (s) {
-      return s.get(key);
-    });
-  }
-  function put(store, value) {
-    return run(store, "readwrite", function (s) {
-      return s.put(value);
-    });
-  }
-  function remove(store, key) {
-    return run(store, "readwrite", function (s) {
-      return s.delete(key);
-    });
-  }
+  function all(store) { return run(store, "readonly", function (s) { return s.getAll(); }); }
+  function get(store, key) { return run(store, "readonly", function (s) { return s.get(key); }); }
+  function put(store, value) { return run(store, "readwrite", function (s) { return s.put(value); }); }
+  function remove(store, key) { return run(store, "readwrite", function (s) { return s.delete(key); }); }
 
   /* Who is signed in on this phone, as the last page from the server said. */
   function session() {
@@ -92,19 +65,10 @@
      queued writes stay hers, keyed by her id), and the sign-out itself waits for the
      signal (sendSignOut), so that her session on the server ends too. */
   function signOut(pending) {
-    return put("session", {
-      key: "current",
-      userId: "",
-      userName: "",
-      csrf: pending.csrf,
-      lang: pending.lang,
-    }).then(function () {
-      return put("session", {
-        key: "signout",
-        url: pending.url,
-        csrf: pending.csrf,
-        userId: pending.userId,
-      });
+    return put("session", { key: "current", userId: "", userName: "", csrf: pending.csrf,
+                            lang: pending.lang }).then(function () {
+      return put("session", { key: "signout", url: pending.url, csrf: pending.csrf,
+                              userId: pending.userId });
     });
   }
 
@@ -116,35 +80,24 @@
       var body = new URLSearchParams();
       body.append("csrfmiddlewaretoken", pending.csrf);
       return fetch(pending.url, {
-        method: "POST",
-        body: body,
-        credentials: "same-origin",
-        redirect: "manual",
-        headers: { "X-CSRFToken": pending.csrf },
-      })
-        .then(function () {
-          return remove("session", "signout");
-        })
-        .then(function () {
-          return true;
-        });
+        method: "POST", body: body, credentials: "same-origin", redirect: "manual",
+        headers: { "X-CSRFToken": pending.csrf }
+      }).then(function () { return remove("session", "signout"); }).then(function () {
+        return true;
+      });
     });
   }
 
   /* The girls who signed in on this phone, newest first: id, name as the site shows it
      ("Нурзат Б."), language. Nothing else about her. */
   function rememberIn(people, person) {
-    var others = (people || []).filter(function (p) {
-      return p.userId !== person.userId;
-    });
+    var others = (people || []).filter(function (p) { return p.userId !== person.userId; });
     others.unshift({ userId: person.userId, userName: person.userName, lang: person.lang });
     return others.slice(0, MAX_KNOWN);
   }
 
   function known() {
-    return get("session", "known").then(function (value) {
-      return (value && value.people) || [];
-    });
+    return get("session", "known").then(function (value) { return (value && value.people) || []; });
   }
 
   function remember(person) {
@@ -160,33 +113,18 @@
      that when the signal returns no page opens under another girl's session. */
   function pick(person, signOutUrl) {
     return Promise.all([session(), get("session", "signout")]).then(function (both) {
-      var current = both[0],
-        pending = both[1];
-      if (current.userId === person.userId && !current.picked) return current; // it is she
+      var current = both[0], pending = both[1];
+      if (current.userId === person.userId && !current.picked) return current;  // it is she
       var chain = Promise.resolve();
       if (current.userId && !current.picked && !pending && signOutUrl) {
-        chain = put("session", {
-          key: "signout",
-          url: signOutUrl,
-          csrf: current.csrf,
-          userId: current.userId,
-        });
+        chain = put("session", { key: "signout", url: signOutUrl, csrf: current.csrf,
+                                 userId: current.userId });
       }
-      var picked = {
-        key: "current",
-        userId: person.userId,
-        userName: person.userName,
-        csrf: current.csrf,
-        lang: person.lang || current.lang,
-        picked: true,
-      };
-      return chain
-        .then(function () {
-          return put("session", picked);
-        })
-        .then(function () {
-          return picked;
-        });
+      var picked = { key: "current", userId: person.userId, userName: person.userName,
+                     csrf: current.csrf, lang: person.lang || current.lang, picked: true };
+      return chain.then(function () { return put("session", picked); }).then(function () {
+        return picked;
+      });
     });
   }
 
@@ -201,9 +139,7 @@
     return "send";
   }
 
-  function isUnconfirmed(item) {
-    return !!item.unconfirmed && item.state !== "refused";
-  }
+  function isUnconfirmed(item) { return !!item.unconfirmed && item.state !== "refused"; }
 
   /* Her unconfirmed items that wait for her answer ("was it you?"). */
   function toConfirm(items, userId) {
@@ -216,10 +152,8 @@
      them unconfirmed for good, never sent, for her facilitator's hand-over. */
   function answered(items, userId, yes) {
     return toConfirm(items, userId).map(function (item) {
-      if (yes) {
-        delete item.unconfirmed;
-        item.confirmedAt = new Date().toISOString();
-      } else item.disowned = true;
+      if (yes) { delete item.unconfirmed; item.confirmedAt = new Date().toISOString(); }
+      else item.disowned = true;
       return item;
     });
   }
@@ -229,11 +163,9 @@
   function confirm(userId, yes) {
     return withLock(function () {
       return all("queue").then(function (items) {
-        return Promise.all(
-          answered(items, userId, yes).map(function (item) {
-            return put("queue", item);
-          }),
-        );
+        return Promise.all(answered(items, userId, yes).map(function (item) {
+          return put("queue", item);
+        }));
       });
     });
   }
@@ -245,21 +177,13 @@
       var fields = {};
       if (item.fields.step) fields.step = item.fields.step;
       if (item.fields.answer) fields.answer = item.fields.answer;
-      return {
-        client_id: item.fields.client_id,
-        user_id: item.userId,
-        url: item.url,
-        fields: fields,
-        label: item.label || "",
-        created_at: item.createdAt,
-      };
+      return { client_id: item.fields.client_id, user_id: item.userId, url: item.url,
+               fields: fields, label: item.label || "", created_at: item.createdAt };
     });
   }
 
   function unconfirmed() {
-    return all("queue").then(function (items) {
-      return items.filter(isUnconfirmed);
-    });
+    return all("queue").then(function (items) { return items.filter(isUnconfirmed); });
   }
 
   /* Send the unconfirmed writes to the camp page of the facilitator signed in now; the
@@ -271,33 +195,19 @@
         var body = new URLSearchParams();
         body.append("items", JSON.stringify(handOverList(items)));
         return fetch(url, {
-          method: "POST",
-          body: body,
-          credentials: "same-origin",
-          redirect: "manual",
-          headers: { Accept: "application/json", "X-CSRFToken": csrf },
-        })
-          .then(function (response) {
-            if (!response.ok) throw new Error("hand-over " + response.status);
-            return response.json();
-          })
-          .then(function (answer) {
-            var kept = {};
-            answer.kept.forEach(function (id) {
-              kept[id] = true;
-            });
-            return Promise.all(
-              items
-                .filter(function (item) {
-                  return kept[item.fields.client_id];
-                })
-                .map(function (item) {
-                  return remove("queue", item.seq);
-                }),
-            ).then(function () {
-              return answer;
-            });
+          method: "POST", body: body, credentials: "same-origin", redirect: "manual",
+          headers: { "Accept": "application/json", "X-CSRFToken": csrf }
+        }).then(function (response) {
+          if (!response.ok) throw new Error("hand-over " + response.status);
+          return response.json();
+        }).then(function (answer) {
+          var kept = {};
+          answer.kept.forEach(function (id) { kept[id] = true; });
+          return Promise.all(items.filter(function (item) { return kept[item.fields.client_id]; })
+            .map(function (item) { return remove("queue", item.seq); })).then(function () {
+            return answer;
           });
+        });
       });
     });
   }
@@ -305,15 +215,13 @@
   function add(item) {
     item.state = "waiting";
     item.createdAt = item.createdAt || new Date().toISOString();
-    delete item.fields.csrfmiddlewaretoken; // the token of the moment is sent instead
+    delete item.fields.csrfmiddlewaretoken;  // the token of the moment is sent instead
     return put("queue", item);
   }
 
   function alias(url) {
     var path = new URL(url, root.location.href).pathname;
-    return get("aliases", path).then(function (value) {
-      return value && value.saved;
-    });
+    return get("aliases", path).then(function (value) { return value && value.saved; });
   }
 
   function withLock(work) {
@@ -326,32 +234,20 @@
   /* Send one item; the answer says what became of it. */
   function send(item, current) {
     var body = new URLSearchParams();
-    Object.keys(item.fields).forEach(function (name) {
-      body.append(name, item.fields[name]);
-    });
+    Object.keys(item.fields).forEach(function (name) { body.append(name, item.fields[name]); });
     return fetch(item.url, {
-      method: "POST",
-      body: body,
-      credentials: "same-origin",
-      redirect: "manual",
-      headers: {
-        Accept: "application/json",
-        "X-CSRFToken": current.csrf,
-        "X-Offline-User": item.userId,
-      },
+      method: "POST", body: body, credentials: "same-origin", redirect: "manual",
+      headers: { "Accept": "application/json", "X-CSRFToken": current.csrf,
+                 "X-Offline-User": item.userId }
     }).then(function (response) {
       if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-        return "signin"; // her session has ended: it waits until she signs in again
+        return "signin";  // her session has ended: it waits until she signs in again
       }
       if (response.ok) return "sent";
       if (response.status >= 500 || response.status === 429) return "later";
       return response.text().then(function (text) {
         var data;
-        try {
-          data = JSON.parse(text);
-        } catch (error) {
-          data = null;
-        }
+        try { data = JSON.parse(text); } catch (error) { data = null; }
         if (data && data.code === "sender") return "other";
         if (!data && text.indexOf("CSRF") !== -1) return "later";
         item.state = "refused";
@@ -367,73 +263,45 @@
     options = options || {};
     return withLock(function () {
       return Promise.all([session(), all("queue")]).then(function (both) {
-        var current = both[0],
-          items = both[1];
+        var current = both[0], items = both[1];
         if (options.csrf) current.csrf = options.csrf;
-        var summary = {
-          sent: 0,
-          refused: 0,
-          waiting: 0,
-          others: 0,
-          confirm: 0,
-          disowned: 0,
-          offline: false,
-        };
+        var summary = { sent: 0, refused: 0, waiting: 0, others: 0, confirm: 0, disowned: 0,
+                        offline: false };
         var chain = Promise.resolve();
         items.forEach(function (item) {
           chain = chain.then(function () {
-            if (item.state === "refused") {
-              summary.refused += 1;
-              return;
-            }
+            if (item.state === "refused") { summary.refused += 1; return; }
             var what = verdict(item, current);
             if (what === "other") {
-              summary.others += 1; // another person's: it waits for her
+              summary.others += 1;  // another person's: it waits for her
               return;
             }
             if (what === "picked") {
-              summary.waiting += 1; // she picked her name: it waits for her PIN
+              summary.waiting += 1;  // she picked her name: it waits for her PIN
               return;
             }
             if (what === "confirm") {
-              summary.confirm += 1; // made under a picked name: she says if it was her
+              summary.confirm += 1;  // made under a picked name: she says if it was her
               return;
             }
             if (what === "disowned") {
-              summary.disowned += 1; // not hers, she said: for her facilitator
+              summary.disowned += 1;  // not hers, she said: for her facilitator
               return;
             }
-            if (summary.offline) {
+            if (summary.offline) { summary.waiting += 1; return; }
+            return send(item, current).then(function (outcome) {
+              if (outcome === "sent") { summary.sent += 1; return remove("queue", item.seq); }
+              if (outcome === "refused") { summary.refused += 1; return put("queue", item); }
+              if (outcome === "other") { summary.others += 1; return; }
               summary.waiting += 1;
-              return;
-            }
-            return send(item, current).then(
-              function (outcome) {
-                if (outcome === "sent") {
-                  summary.sent += 1;
-                  return remove("queue", item.seq);
-                }
-                if (outcome === "refused") {
-                  summary.refused += 1;
-                  return put("queue", item);
-                }
-                if (outcome === "other") {
-                  summary.others += 1;
-                  return;
-                }
-                summary.waiting += 1;
-                if (outcome === "signin") summary.signin = true;
-              },
-              function () {
-                summary.offline = true; // no signal: the rest waits too
-                summary.waiting += 1;
-              },
-            );
+              if (outcome === "signin") summary.signin = true;
+            }, function () {
+              summary.offline = true;  // no signal: the rest waits too
+              summary.waiting += 1;
+            });
           });
         });
-        return chain.then(function () {
-          return summary;
-        });
+        return chain.then(function () { return summary; });
       });
     });
   }
@@ -445,52 +313,18 @@
     var c = root.crypto;
     if (c.randomUUID) return c.randomUUID();
     var b = c.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 15) | 64;
-    b[8] = (b[8] & 63) | 128;
-    var h = Array.prototype.map
-      .call(b, function (x) {
-        return (x + 256).toString(16).slice(1);
-      })
-      .join("");
-    return (
-      h.slice(0, 8) +
-      "-" +
-      h.slice(8, 12) +
-      "-" +
-      h.slice(12, 16) +
-      "-" +
-      h.slice(16, 20) +
-      "-" +
-      h.slice(20)
-    );
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
 
   root.OfflineQueue = {
-    SYNC_TAG: SYNC_TAG,
-    newId: newId,
-    open: open,
-    all: all,
-    get: get,
-    put: put,
-    remove: remove,
-    session: session,
-    setSession: setSession,
-    add: add,
-    alias: alias,
-    flush: flush,
-    signOut: signOut,
-    sendSignOut: sendSignOut,
-    known: known,
-    remember: remember,
-    pick: pick,
-    unconfirmed: unconfirmed,
-    handOver: handOver,
-    confirm: confirm,
+    SYNC_TAG: SYNC_TAG, newId: newId, open: open, all: all, get: get, put: put, remove: remove,
+    session: session, setSession: setSession, add: add, alias: alias, flush: flush,
+    signOut: signOut, sendSignOut: sendSignOut, known: known, remember: remember, pick: pick,
+    unconfirmed: unconfirmed, handOver: handOver, confirm: confirm,
     // pure parts, for the unit tests (tests/js/)
-    rememberIn: rememberIn,
-    verdict: verdict,
-    handOverList: handOverList,
-    toConfirm: toConfirm,
-    answered: answered,
+    rememberIn: rememberIn, verdict: verdict, handOverList: handOverList,
+    toConfirm: toConfirm, answered: answered
   };
 })(self);
