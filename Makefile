@@ -108,7 +108,7 @@ lint: setup e2e-setup  ## Ruff, the apps' layers, ESLint, Prettier, djLint, migr
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 	npx --no-install eslint --config scripts/eslint.config.mjs static/js tests/js
-	sed 's/{{ config|safe }}/{}/' $(SW) \
+	sed -e 's/{{ config|safe }}/{}/' -e 's/{#.*#}//' $(SW) \
 		| npx --no-install eslint --config scripts/eslint.config.mjs --stdin --stdin-filename $(SW)
 	$(PRETTIER) --check --log-level warn $(SCRIPTS)
 	$(VENV)/bin/djlint $(TEMPLATES) --lint --quiet

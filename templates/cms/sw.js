@@ -10,14 +10,14 @@ var VERSION = "__VERSION__";
 var SHELL = CONFIG.shell, OFFLINE_PAGES = CONFIG.offlinePages;
 var STATIC_URL = CONFIG.staticUrl, MEDIA_URL = CONFIG.mediaUrl;
 var STATIC_CACHE = "static-" + VERSION, FALLBACK_CACHE = "fallback-" + VERSION;
-// The camp's list of names on a shared phone, kept by offline.js while nobody is signed
-// in: what the phone shows after a girl signs out without signal.
+{# The camp's list of names on a shared phone, kept by offline.js while nobody is signed #}
+{# in: what the phone shows after a girl signs out without signal. #}
 var SIGNIN_CACHE = "signin-list";
 var NETWORK_WAIT_MS = 8000;  // weak signal: a saved copy after this long
-// The certificate checker: its page (an anonymous copy), and the published keys and
-// revocation list it checks against, refreshed whenever there is signal. Without
-// signal, a QR code's address (/<lang>/verify/<code>/#...) opens the kept checker,
-// which reads the code and the proof from the address itself.
+{# The certificate checker: its page (an anonymous copy), and the published keys and #}
+{# revocation list it checks against, refreshed whenever there is signal. Without #}
+{# signal, a QR code's address (/<lang>/verify/<code>/#...) opens the kept checker, #}
+{# which reads the code and the proof from the address itself. #}
 var VERIFIER_CACHE = "verifier";
 var VERIFY_PAGE = /^\/([a-z]{2})\/verify\/([^/]+)\/$/;
 var PUBLISHED_LISTS = ["/.well-known/techcamp-keys.json", "/.well-known/techcamp-status.json"];
@@ -34,9 +34,9 @@ function keepOfflinePage(lang) {
   });
 }
 
-// The languages of the pages open now: at install, only their "saved on this phone"
-// page is fetched (a Kyrgyz reader's phone never downloads the Russian one); another
-// language's is kept the first time a page of it loads.
+{# The languages of the pages open now: at install, only their "saved on this phone" #}
+{# page is fetched (a Kyrgyz reader's phone never downloads the Russian one); another #}
+{# language's is kept the first time a page of it loads. #}
 function languagesInUse() {
   return self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (windows) {
     var found = windows.map(function (client) {
@@ -55,8 +55,8 @@ self.addEventListener("install", function (event) {
   ]).then(function () { return self.skipWaiting(); }));
 });
 
-// An update empties the old static cache: a phone that kept the checker fetches its
-// pages again, their scripts and the QR decoder if it had it.
+{# An update empties the old static cache: a phone that kept the checker fetches its #}
+{# pages again, their scripts and the QR decoder if it had it. #}
 function renewChecker() {
   return caches.open(VERIFIER_CACHE).then(function (verifier) {
     return verifier.keys().then(function (requests) {
@@ -102,7 +102,7 @@ function pagesCache(session) {
 }
 
 function clean(response) {
-  // A redirected response may not answer a navigation: keep a plain copy.
+  {# A redirected response may not answer a navigation: keep a plain copy. #}
   if (!response.redirected) return Promise.resolve(response);
   return response.blob().then(function (body) {
     return new Response(body, { status: response.status, statusText: response.statusText,
@@ -110,9 +110,9 @@ function clean(response) {
   });
 }
 
-// A copy from the phone, not from the server, says so (<meta name="saved-copy">): the
-// page then leaves alone who the phone says is there (a name picked without signal is
-// not a sign-in).
+{# A copy from the phone, not from the server, says so (<meta name="saved-copy">): the #}
+{# page then leaves alone who the phone says is there (a name picked without signal is #}
+{# not a sign-in). #}
 function fromPhone(response) {
   if (!response) return response;
   return response.text().then(function (html) {
@@ -124,7 +124,7 @@ function fromPhone(response) {
   });
 }
 
-// Whom the server made a page for (<meta name="user-id">), "" for nobody.
+{# Whom the server made a page for (<meta name="user-id">), "" for nobody. #}
 function pageOwner(html) {
   var found = /<meta name="user-id" content="(\d+)">/.exec(html);
   return found ? found[1] : "";
@@ -142,7 +142,7 @@ function navigate(request) {
   var url = new URL(request.url);
   var lang = url.pathname.split("/")[1];
   var key = url.origin + url.pathname;
-  // A sign-out made without signal goes first: no page is fetched under her session.
+  {# A sign-out made without signal goes first: no page is fetched under her session. #}
   return OfflineQueue.sendSignOut().catch(function () {}).then(function () {
     return OfflineQueue.session();
   }).then(function (session) {
@@ -154,15 +154,15 @@ function navigate(request) {
         return answer.then(function (response) {
           var owner = response.headers.get("X-Keep-Offline");
           var keep = saved || (owner && session && owner === String(session.userId));
-          // A picked name is nobody's session on the server: whatever it answers is
-          // not hers to keep.
+          {# A picked name is nobody's session on the server: whatever it answers is #}
+          {# not hers to keep. #}
           if (session && session.picked) keep = false;
           if (/no-store/.test(response.headers.get("Cache-Control") || "")) keep = false;
           if (keep && response.ok && !url.search) {
-            // Her saved copy follows what the server shows her now; pages marked by the
-            // server (a facilitator's dashboard and roll calls) are kept when opened.
-            // Only a page the server made for her: on a shared phone the cookie may
-            // already be her sister's while the phone still names her.
+            {# Her saved copy follows what the server shows her now; pages marked by the #}
+            {# server (a facilitator's dashboard and roll calls) are kept when opened. #}
+            {# Only a page the server made for her: on a shared phone the cookie may #}
+            {# already be her sister's while the phone still names her. #}
             clean(response.clone()).then(function (copy) {
               return copy.clone().text().then(function (html) {
                 if (pageOwner(html) === String(session.userId)) return cache.put(key, copy);
@@ -192,7 +192,7 @@ function checkerUrl(lang) {
 }
 
 function keepChecker(lang) {
-  // Fetched without cookies: the kept copy shows nobody's name on a shared phone.
+  {# Fetched without cookies: the kept copy shows nobody's name on a shared phone. #}
   return fetch(checkerUrl(lang), { credentials: "omit" }).then(function (response) {
     if (!response.ok) return;
     return caches.open(VERIFIER_CACHE).then(function (cache) { return cache.put(checkerUrl(lang), response); });
@@ -242,7 +242,7 @@ function picture(request) {
   return caches.match(request, { ignoreVary: true, ignoreSearch: true }).then(function (hit) {
     if (hit) return hit;
     return fetch(request).catch(function () {
-      // Offline, the phone may ask for a bigger size of a saved picture: give the saved one.
+      {# Offline, the phone may ask for a bigger size of a saved picture: give the saved one. #}
       return OfflineQueue.alias(request.url).then(function (saved) {
         return saved ? caches.match(saved, { ignoreVary: true }) : undefined;
       }).then(function (hit) {
@@ -258,8 +258,8 @@ self.addEventListener("fetch", function (event) {
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname === "/sw.js" || url.pathname.indexOf("/admin/") === 0) return;
-  // Pages that must leave no copy on a shared phone (the girls' help page): the worker
-  // does not touch them at all.
+  {# Pages that must leave no copy on a shared phone (the girls' help page): the worker #}
+  {# does not touch them at all. #}
   if (CONFIG.neverKept.some(function (path) { return url.pathname.indexOf(path) === 0; })) return;
   var verifyPage = VERIFY_PAGE.exec(url.pathname);
   if (PUBLISHED_LISTS.indexOf(url.pathname) >= 0) {
@@ -275,7 +275,7 @@ self.addEventListener("fetch", function (event) {
   }
 });
 
-// Background Sync: the queue is sent even when no page of the site is open.
+{# Background Sync: the queue is sent even when no page of the site is open. #}
 self.addEventListener("sync", function (event) {
   if (event.tag === OfflineQueue.SYNC_TAG) {
     event.waitUntil(OfflineQueue.flush().then(function (summary) {
