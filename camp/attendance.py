@@ -17,9 +17,10 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.core.audit import record
+from cms.core.audit import record, record_many
 from cms.core.models import AuditEvent
 
+from .impact import cache as impact_cache
 from .models import Attendance, AttendanceMark, Camp, CampDay, Enrolment
 from .scheduling import show_date, today
 
@@ -140,7 +141,57 @@ def mark_many(
         if learner_id not in enrolled:
             raise AttendanceError(_("This girl is not enrolled in this camp."))
         checked.append((learner_id, status, parse_client_id(client_id)))
-    return sum(_save(day, lid, status, by, cid).changed for lid, status, cid in checked)
+    try:
+        with transaction.atomic():
+            return _save_together(day, checked, by)
+    except IntegrityError:
+        # A tap of this roll was saved meanwhile, or another facilitator marked one of
+        # these girls at the same moment: nothing of the batch stays, and each mark is
+        # saved on its own, with the same outcome as taps sent one by one.
+        return sum(_save(day, lid, status, by, cid).changed for lid, status, cid in checked)
+
+
+def _save_together(day: CampDay, checked: list[tuple[int, str, uuid.UUID]], by) -> int:
+    """What ``_save`` does for each mark, for a whole roll in a handful of queries
+    whatever the class size (30 girls one at a time took about 200 round trips, the
+    slowest request of a camp morning). Raises IntegrityError on any conflict."""
+    seen = set(AttendanceMark.objects.filter(
+        client_id__in=[client_id for _l, _s, client_id in checked]
+    ).values_list("client_id", flat=True))
+    fresh = [mark for mark in checked if mark[2] not in seen]
+    if not fresh:
+        return 0
+    now = timezone.now()
+    AttendanceMark.objects.bulk_create([
+        AttendanceMark(client_id=client_id, camp_day=day, learner_id=learner_id,
+                       status=status, marked_by=by, marked_at=now)
+        for learner_id, status, client_id in fresh
+    ])
+    current = {a.learner_id: a for a in Attendance.objects.select_for_update().filter(
+        camp_day=day, learner_id__in=[learner_id for learner_id, _s, _c in fresh])}
+    added, changed, entries = [], [], []
+    for learner_id, status, client_id in fresh:
+        attendance = current.get(learner_id)
+        previous = attendance.status if attendance else None
+        if attendance is None:
+            attendance = Attendance(camp_day=day, learner_id=learner_id)
+            added.append(attendance)
+        else:
+            changed.append(attendance)
+        attendance.status, attendance.marked_by = status, by
+        attendance.marked_at, attendance.client_id = now, client_id
+        entries.append((previous, status, attendance, learner_id, client_id))
+    Attendance.objects.bulk_create(added)
+    Attendance.objects.bulk_update(changed, ["status", "marked_by", "marked_at", "client_id"])
+    record_many(by, [
+        (AuditEvent.Action.CREATED if previous is None else AuditEvent.Action.CHANGED,
+         attendance,
+         {"before": previous, "after": status, "day": day.number, "camp": day.camp_id,
+          "learner": learner_id, "client_id": str(client_id)})
+        for previous, status, attendance, learner_id, client_id in entries
+    ])
+    impact_cache.changed()  # bulk writes send no signal: kept reports are out of date
+    return len(fresh)
 
 
 @transaction.atomic

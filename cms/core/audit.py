@@ -23,7 +23,22 @@ def record(actor, action: str, subject, **detail) -> AuditEvent:
     The label is the record's type and id, never a child's name, so the log can
     outlive the anonymisation of the person it is about.
     """
-    return AuditEvent.objects.create(
+    event = _event(actor, action, subject, detail)
+    event.save(force_insert=True)
+    return event
+
+
+def record_many(actor, entries: list[tuple[str, object, dict]]) -> list[AuditEvent]:
+    """``record`` for many acts of one person at once, in one insert: a whole roll call
+    of 30 girls is 30 rows written together, not 30 round trips. ``entries`` are
+    (action, subject, detail)."""
+    return AuditEvent.objects.bulk_create(
+        [_event(actor, action, subject, detail) for action, subject, detail in entries]
+    )
+
+
+def _event(actor, action: str, subject, detail: dict) -> AuditEvent:
+    return AuditEvent(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
         subject_type=subject._meta.label_lower,

@@ -59,8 +59,6 @@ def environment(redis: bool = True) -> dict[str, str]:
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "GUNICORN_BIND": f"{HOST}:{APP_PORT}",
         "GUNICORN_ACCESS_LOG": "",
-        "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "4"),
-        "GUNICORN_THREADS": os.environ.get("GUNICORN_THREADS", "4"),
         "PYTHONPATH": str(ROOT),
     }
     env.pop("REDIS_URL", None)
@@ -261,6 +259,9 @@ def build_camps(env: dict, camps: int, girls: int, reuse: bool = False) -> dict:
     saved = Path(tempfile.gettempdir()) / f"{name}-{camps}x{girls}.json"
     if reuse and saved.exists():
         return json.loads(saved.read_text())
+    # The database is made anew: what was saved for another size names its girls.
+    for older in Path(tempfile.gettempdir()).glob(f"{name}-*x*.json"):
+        older.unlink()
     create_database()
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
