@@ -19,8 +19,10 @@ minutes to half an hour.
 
 import argparse
 import ast
+import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -35,16 +37,22 @@ DATABASE_URL = os.environ.get(
     "MUTATION_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/techcamp_mutation")
 
 MATRIX = "tests/test_role_matrix.py"
-#: Each module, and the fast tests that cover it (the role matrix for the rules).
+#: The rules' own tests beside the matrix: ``can`` against the lists each rule guards.
+RULE_TESTS = ["tests/cms/test_permissions.py", "tests/test_lists_agree_with_can.py"]
+#: Each module, and the fast tests that cover it. For a rules module, MATRIX stands for
+#: the rows of the role matrix that run its code (``matrix_rows``), not the whole matrix.
 MODULES = {
     "cms/core/permissions.py": ["tests/cms/test_permissions.py"],
-    "cms/core/rules.py": [MATRIX],
-    "camp/rules.py": [MATRIX],
-    "courses/rules.py": [MATRIX],
-    "gals/rules.py": [MATRIX],
-    "camp/care/rules.py": [MATRIX],
-    "camp/certificates/rules.py": [MATRIX],
-    "camp/impact/rules.py": [MATRIX],
+    "cms/core/rules.py": [MATRIX, *RULE_TESTS],
+    "camp/rules.py": [MATRIX, *RULE_TESTS],
+    "camp/accounts/rules.py": [MATRIX, *RULE_TESTS],
+    "courses/rules.py": [MATRIX, *RULE_TESTS],
+    "gals/rules.py": [MATRIX, *RULE_TESTS],
+    "gals/rights/rules.py": [MATRIX, *RULE_TESTS],
+    "gals/invites/rules.py": [MATRIX, *RULE_TESTS],
+    "camp/care/rules.py": [MATRIX, *RULE_TESTS],
+    "camp/certificates/rules.py": [MATRIX, *RULE_TESTS],
+    "camp/impact/rules.py": [MATRIX, *RULE_TESTS],
     "camp/scheduling.py": ["tests/camp/test_scheduling.py"],
     "camp/certificates/codes.py": ["tests/certificates/test_codes.py"],
 }
@@ -61,9 +69,42 @@ def copy_tree(module: str) -> Path:
     return target
 
 
+def matrix_rows(module: str) -> list[str]:
+    """The role matrix's tests (a row and a role each) that run code of ``module``.
+
+    Read once from a run of the whole matrix with ``tests/rules_used.py``, which notes
+    the rules files each test calls into; kept in ``$TMPDIR/techcamp-mutation/`` for
+    the next module. A mutant of a rules module can only change what these tests see:
+    a role refused before any rule is asked (signed out, say) never reaches it.
+    """
+    used = WORK / "rules-used.jsonl"
+    if not used.exists():
+        partial = used.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        recorded = run([str(VENV_BIN / "python"), "-m", "pytest", "-q", "-n", "2",
+                        "-p", "no:cacheprovider", "-p", "no:randomly", "-p", "tests.rules_used",
+                        MATRIX], ROOT, capture_output=True, extra={"RULES_USED": str(partial)})
+        if recorded.returncode != 0:
+            sys.exit(f"the role matrix fails:\n{recorded.stdout[-3000:]}")
+        partial.rename(used)
+    rows = []
+    for line in used.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if module in entry["rules"]:
+            rows.append(entry["test"])
+    return sorted(rows)
+
+
+def tests_for(module: str) -> list[str]:
+    tests = []
+    for test in MODULES[module]:
+        tests += matrix_rows(module) if test == MATRIX else [test]
+    return tests
+
+
 def write_config(tree: Path, module: str, tests: list[str], timeout: float) -> Path:
     pytest = (f"{VENV_BIN / 'python'} -m pytest -x -q -n 0 -p no:cacheprovider --reuse-db "
-              f"-p no:randomly --durations=0 " + " ".join(tests))
+              f"-p no:randomly --durations=0 " + " ".join(shlex.quote(t) for t in tests))
     config = tree / "mutation.toml"
     config.write_text(
         "[cosmic-ray]\n"
@@ -122,22 +163,27 @@ def skip_annotation_mutants(tree: Path, module: str, session: Path) -> int:
     return skipped
 
 
-def run(args: list[str], tree: Path, **kwargs) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "PYTHONDONTWRITEBYTECODE": "1"}
+def run(args: list[str], tree: Path, extra: dict | None = None,
+        **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "PYTHONDONTWRITEBYTECODE": "1",
+           **(extra or {})}
     env.pop("REDIS_URL", None)
     return subprocess.run(args, cwd=tree, env=env, text=True, **kwargs)  # noqa: S603 (our own commands)
 
 
 def mutate(module: str, timeout: float) -> tuple[int, int]:
     """Run cosmic-ray on one module; return (mutants, survivors)."""
-    tests = MODULES[module]
+    tests = tests_for(module)
+    if not tests:
+        sys.exit(f"{module}: no test runs its code")
     tree = copy_tree(module)
     session = tree / "session.sqlite"
     started = time.monotonic()
     cosmic = str(VENV_BIN / "cosmic-ray")
     # The baseline, and the one test database every mutant then reuses (--reuse-db).
     baseline = run([str(VENV_BIN / "python"), "-m", "pytest", "-x", "-q", "-n", "0",
-                    "-p", "no:cacheprovider", "--create-db", *tests], tree, capture_output=True)
+                    "-p", "no:cacheprovider", "-p", "no:randomly", "--create-db", *tests], tree,
+                   capture_output=True)
     if baseline.returncode != 0:
         sys.exit(f"{module}: the tests fail before any mutation:\n{baseline.stdout[-3000:]}"
                  f"{baseline.stderr[-3000:]}")
@@ -173,6 +219,8 @@ def main() -> None:
     if options.list:
         for module, tests in MODULES.items():
             print(f"{module}: {' '.join(tests)}")
+        print(f"{MATRIX}: its rows that run the module's code ({MATRIX} with -p "
+              "tests.rules_used notes them)")
         return
     unknown = [m for m in options.modules if m not in MODULES]
     if unknown:

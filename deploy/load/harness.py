@@ -269,8 +269,19 @@ def build_camps(env: dict, camps: int, girls: int, reuse: bool = False) -> dict:
         [sys.executable, "-c", SETUP, str(camps), str(girls), PASSWORD], env=env, cwd=ROOT,
         check=True, capture_output=True, text=True,
     )
+    analyse_database()
     saved.write_text(result.stdout.strip().splitlines()[-1])
     return json.loads(saved.read_text())
+
+
+def analyse_database() -> None:
+    """Give PostgreSQL its statistics of the tables just filled, as a database in use has
+    them: without, the first morning after a build was planned blind (p95 4.8 s at 75
+    camps against 0.85 s on the same data a run later, once autovacuum had analysed)."""
+    import psycopg
+
+    with psycopg.connect(f"{PG}/{DATABASE}", autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
 
 
 # --- A small HTTP client (one connection per request, like phones on a bad network) --
