@@ -4,11 +4,13 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from tests import template_db
+from tests import static_files, template_db
 from tests.demo_data import demo_site  # noqa: F401 - a fixture
 from tests.factories import make_curriculum
 from tests.shared_data import built_once, fresh, module_data  # noqa: F401 - a fixture
 from tests.world import build_world
+
+static_files.read_once()
 
 E2E_DIR = Path(__file__).resolve().parent / "e2e"
 ACCEPTANCE_DIR = Path(__file__).resolve().parent / "acceptance"
