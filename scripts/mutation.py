@@ -37,8 +37,10 @@ DATABASE_URL = os.environ.get(
     "MUTATION_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/techcamp_mutation")
 
 MATRIX = "tests/test_role_matrix.py"
-#: The rules' own tests beside the matrix: ``can`` against the lists each rule guards.
-RULE_TESTS = ["tests/cms/test_permissions.py", "tests/test_lists_agree_with_can.py"]
+#: The rules' own tests beside the matrix: ``can`` against the lists each rule guards,
+#: and the actions asked inside pages rather than guarding a view.
+RULE_TESTS = ["tests/cms/test_permissions.py", "tests/test_lists_agree_with_can.py",
+              "tests/test_rules_inside_pages.py"]
 #: Each module, and the fast tests that cover it. For a rules module, MATRIX stands for
 #: the rows of the role matrix that run its code (``matrix_rows``), not the whole matrix.
 MODULES = {

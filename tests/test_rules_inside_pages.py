@@ -1,0 +1,36 @@
+"""Who holds the actions that no view is guarded by, role by role.
+
+The role matrix calls every view as every role, so the rules that guard views are
+checked there. These actions are asked inside a page or a form instead: what the camps
+page lists, which fields the camp form offers, whether a school is approved as it is
+added. A wrong answer shows as a field too many or too few, a list too long, a school
+approved that should wait; so each is checked here against every role of the world,
+the roles coming from the groups the migrations make.
+"""
+
+import pytest
+
+from cms.core.permissions import can
+from tests.world import ROLES
+
+MANAGERS = {"manager", "admin"}
+
+#: action -> the roles that hold it (every other role is refused).
+HOLDERS = {
+    # The camps page lists every camp of the programme, not only her own.
+    "camp.see_every_camp": MANAGERS,
+    # The camp form's "add a school" (a facilitator's school then waits for approval).
+    "camp.add_school": MANAGERS | {"facilitator", "other_facilitator"},
+    # A school added by a manager needs no approval; managers approve the others.
+    "camp.approve_schools": MANAGERS,
+    # Placing facilitators in camps is the programme's decision.
+    "camp.choose_facilitators": MANAGERS,
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", sorted(HOLDERS))
+def test_only_its_holders_may(world, action, role):
+    user = world.user(role)
+    assert can(user, action) == (role in HOLDERS[action]), (
+        f"{role} {'refused' if role in HOLDERS[action] else 'allowed'}: {action}")
