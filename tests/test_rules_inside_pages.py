@@ -1,4 +1,5 @@
-"""Who holds the actions that no view is guarded by, role by role.
+"""Who holds the actions that no view is guarded by, role by role, and the edges of
+the rules that the role matrix's world cannot reach.
 
 The role matrix calls every view as every role, so the rules that guard views are
 checked there. These actions are asked inside a page or a form instead: what the camps
@@ -10,8 +11,9 @@ the roles coming from the groups the migrations make.
 
 import pytest
 
+from cms.core.models import Role
 from cms.core.permissions import can
-from tests.world import ROLES
+from tests.world import ROLES, make_user
 
 MANAGERS = {"manager", "admin"}
 
@@ -34,3 +36,19 @@ def test_only_its_holders_may(world, action, role):
     user = world.user(role)
     assert can(user, action) == (role in HOLDERS[action]), (
         f"{role} {'refused' if role in HOLDERS[action] else 'allowed'}: {action}")
+
+
+def test_a_guardian_reaches_the_parents_page_before_her_household_is_linked(world):
+    """Her landing page after sign-in: refusing her until a facilitator links her
+    household would leave a parent signed in with nowhere to go."""
+    newcomer = make_user("parent-not-linked-yet", Role.GUARDIAN)
+    assert can(newcomer, "gals.view_family")
+    assert not can(make_user("no-role-no-household"), "gals.view_family")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_reply_to_no_session_is_refused_to_everyone(world, role):
+    """"We will come" is asked of a session and a household; asked of nothing, the
+    answer is no, even for an administrator: a rule that fails open here would let a
+    page that lost its session accept a reply."""
+    assert not can(world.user(role), "gals.reply")
