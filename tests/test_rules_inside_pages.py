@@ -9,10 +9,14 @@ approved that should wait; so each is checked here against every role of the wor
 the roles coming from the groups the migrations make.
 """
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from cms.core.models import Role
 from cms.core.permissions import can
+from gals.models import GalsSession
 from tests.world import ROLES, make_user
 
 MANAGERS = {"manager", "admin"}
@@ -52,3 +56,15 @@ def test_a_reply_to_no_session_is_refused_to_everyone(world, role):
     answer is no, even for an administrator: a rule that fails open here would let a
     page that lost its session accept a reply."""
     assert not can(world.user(role), "gals.reply")
+
+
+def test_a_family_answers_only_for_the_sessions_it_is_invited_to(world):
+    """A session of the other camp, to which her family is not invited: her "we will
+    come" there is refused; once the family is invited one by one, it is hers to give."""
+    other = GalsSession.objects.create(
+        camp=world.camp_b, venue="Мектеп", facilitator=world.facilitator_b,
+        starts_at=timezone.now() + datetime.timedelta(days=2))
+    pair = (other, world.household_a)
+    assert not can(world.guardian_a, "gals.reply", pair)
+    other.households.add(world.household_a)
+    assert can(world.guardian_a, "gals.reply", pair)
