@@ -12,6 +12,7 @@ the roles coming from the groups the migrations make.
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from cms.core.models import Role
@@ -50,12 +51,16 @@ def test_a_guardian_reaches_the_parents_page_before_her_household_is_linked(worl
     assert not can(make_user("no-role-no-household"), "gals.view_family")
 
 
+#: Actions asked of a record: asked of none (a page that lost it), each says no.
+ASKED_OF_A_RECORD = ["gals.reply", "gals.revoke_certificate", "gals.invite_guardian"]
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_a_reply_to_no_session_is_refused_to_everyone(world, role):
-    """"We will come" is asked of a session and a household; asked of nothing, the
-    answer is no, even for an administrator: a rule that fails open here would let a
-    page that lost its session accept a reply."""
-    assert not can(world.user(role), "gals.reply")
+@pytest.mark.parametrize("action", ASKED_OF_A_RECORD)
+def test_an_action_asked_of_no_record_is_refused_to_everyone(world, action, role):
+    """Even to an administrator: a rule that fails open here would let a page that lost
+    its session, certificate or household accept the act."""
+    assert not can(world.user(role), action)
 
 
 def test_a_family_answers_only_for_the_sessions_it_is_invited_to(world):
@@ -68,3 +73,12 @@ def test_a_family_answers_only_for_the_sessions_it_is_invited_to(world):
     assert not can(world.guardian_a, "gals.reply", pair)
     other.households.add(world.household_a)
     assert can(world.guardian_a, "gals.reply", pair)
+
+
+def test_withdrawing_a_consent_needs_a_guardian_not_only_a_link_to_the_household(world):
+    """A member of the household whose guardian role was taken away (an account
+    closed as a guardian's, say) no longer withdraws the consents of its girls."""
+    assert can(world.guardian_a, "gals.withdraw_consent", world.girl_a)
+    world.guardian_a.groups.remove(Group.objects.get(name=Role.GUARDIAN))
+    former = type(world.guardian_a).objects.get(pk=world.guardian_a.pk)
+    assert not can(former, "gals.withdraw_consent", world.girl_a)
