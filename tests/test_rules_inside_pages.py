@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from cms.core.models import Role
 from cms.core.permissions import can
-from gals.models import GalsSession
+from gals.models import GalsSession, Household, HouseholdMember
 from tests.world import ROLES, make_user
 
 MANAGERS = {"manager", "admin"}
@@ -52,7 +52,8 @@ def test_a_guardian_reaches_the_parents_page_before_her_household_is_linked(worl
 
 
 #: Actions asked of a record: asked of none (a page that lost it), each says no.
-ASKED_OF_A_RECORD = ["gals.reply", "gals.revoke_certificate", "gals.invite_guardian"]
+ASKED_OF_A_RECORD = ["gals.reply", "gals.revoke_certificate", "gals.invite_guardian",
+                     "gals.give_reset_code"]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -82,3 +83,18 @@ def test_withdrawing_a_consent_needs_a_guardian_not_only_a_link_to_the_household
     world.guardian_a.groups.remove(Group.objects.get(name=Role.GUARDIAN))
     former = type(world.guardian_a).objects.get(pk=world.guardian_a.pk)
     assert not can(former, "gals.withdraw_consent", world.girl_a)
+
+
+def test_a_password_code_goes_to_a_parent_with_an_account_of_a_family_she_looks_after(world):
+    """The facilitator of the family's camp gives a code to a parent with an account:
+    also before any daughter of the family is enrolled (the family's own camp counts),
+    never to a member without an account (there is no password to reset)."""
+    family = Household.objects.create(camp=world.camp_a)
+    parent = HouseholdMember.objects.create(
+        household=family, family_role=HouseholdMember.FamilyRole.MOTHER,
+        user=make_user("mother-of-a-new-family", Role.GUARDIAN))
+    without_account = HouseholdMember.objects.create(
+        household=family, family_role=HouseholdMember.FamilyRole.FATHER)
+    assert can(world.facilitator_a, "gals.give_reset_code", parent)
+    assert not can(world.facilitator_b, "gals.give_reset_code", parent)
+    assert not can(world.facilitator_a, "gals.give_reset_code", without_account)
