@@ -15,8 +15,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from camp.care.models import Concern
+from camp.models import Enrolment
 from cms.core.models import Role
 from cms.core.permissions import can
+from courses.models import ProjectPhoto
 from gals.models import GalsSession, Household, HouseholdMember
 from tests.world import ROLES, make_user
 
@@ -76,13 +79,16 @@ def test_a_family_answers_only_for_the_sessions_it_is_invited_to(world):
     assert can(world.guardian_a, "gals.reply", pair)
 
 
-def test_withdrawing_a_consent_needs_a_guardian_not_only_a_link_to_the_household(world):
+def test_a_daughter_s_consents_and_data_need_a_guardian_not_only_a_link_to_the_household(world):
     """A member of the household whose guardian role was taken away (an account
-    closed as a guardian's, say) no longer withdraws the consents of its girls."""
-    assert can(world.guardian_a, "gals.withdraw_consent", world.girl_a)
+    closed as a guardian's, say) no longer withdraws its girls' consents or asks for
+    their data."""
+    for action in ("gals.withdraw_consent", "gals.request_data"):
+        assert can(world.guardian_a, action, world.girl_a), action
     world.guardian_a.groups.remove(Group.objects.get(name=Role.GUARDIAN))
     former = type(world.guardian_a).objects.get(pk=world.guardian_a.pk)
-    assert not can(former, "gals.withdraw_consent", world.girl_a)
+    for action in ("gals.withdraw_consent", "gals.request_data"):
+        assert not can(former, action, world.girl_a), action
 
 
 def test_a_password_code_goes_to_a_parent_with_an_account_of_a_family_she_looks_after(world):
@@ -98,3 +104,38 @@ def test_a_password_code_goes_to_a_parent_with_an_account_of_a_family_she_looks_
     assert can(world.facilitator_a, "gals.give_reset_code", parent)
     assert not can(world.facilitator_b, "gals.give_reset_code", parent)
     assert not can(world.facilitator_a, "gals.give_reset_code", without_account)
+
+
+def test_a_girl_takes_down_her_own_photo_whatever_her_account_number(world):
+    """Account numbers grow past the few hundred that Python keeps one copy of: the
+    rule compares them by value."""
+    girl = make_user("girl-number-100000", Role.LEARNER, id=100_000)
+    assert can(girl, "courses.delete_photo", ProjectPhoto(learner_id=100_000))
+    assert not can(girl, "courses.delete_photo", ProjectPhoto(learner_id=world.girl_a.pk))
+
+
+def test_without_photo_consent_her_gallery_is_shown_to_no_one(world):
+    girl = make_user("girl-without-photo-consent", Role.LEARNER)
+    Enrolment.objects.create(camp=world.camp_a, learner=girl)
+    assert not can(world.facilitator_a, "courses.view_learner_photos", girl)
+    assert not can(girl, "courses.view_learner_photos", girl)
+
+
+def test_a_concern_is_seen_by_its_writer_and_the_lead_only(world):
+    """Whoever wrote it, whatever the order the accounts were made in."""
+    later = make_user("facilitator-made-later", Role.FACILITATOR)
+    concern = Concern(learner=world.girl_a, camp=world.camp_a, recorded_by=later)
+    assert can(later, "care.view_concern", concern)
+    assert can(world.lead, "care.view_concern", concern)
+    assert not can(world.facilitator_a, "care.view_concern", concern)
+
+
+def test_no_concern_is_written_about_an_anonymised_girl(world):
+    """Her record was anonymised (her data erased at the family's request): a new
+    concern would attach a story to no one the lead could follow up."""
+    girl = make_user("girl-anonymised", Role.LEARNER, anonymised_at=timezone.now())
+    here = make_user("girl-still-here", Role.LEARNER)
+    assert can(world.facilitator_a, "care.record_concern",
+               Enrolment(camp=world.camp_a, learner=here))
+    assert not can(world.facilitator_a, "care.record_concern",
+                   Enrolment(camp=world.camp_a, learner=girl))
