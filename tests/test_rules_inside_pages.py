@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from camp.care.models import Concern
 from camp.models import Enrolment
-from cms.core.models import Role
+from cms.core.consent import record_consent
+from cms.core.models import Consent, Role
 from cms.core.permissions import can
 from courses.models import ProjectPhoto
 from gals.models import GalsSession, Household, HouseholdMember
@@ -35,6 +36,9 @@ HOLDERS = {
     "camp.approve_schools": MANAGERS,
     # Placing facilitators in camps is the programme's decision.
     "camp.choose_facilitators": MANAGERS,
+    # A lesson's guide in the editor: those who keep the curriculum (facilitators read
+    # it on their camp's day, through the day plan).
+    "courses.read_guide": {"editor", "admin"},
 }
 
 
@@ -56,7 +60,8 @@ def test_a_guardian_reaches_the_parents_page_before_her_household_is_linked(worl
 
 #: Actions asked of a record: asked of none (a page that lost it), each says no.
 ASKED_OF_A_RECORD = ["gals.reply", "gals.revoke_certificate", "gals.invite_guardian",
-                     "gals.give_reset_code"]
+                     "gals.give_reset_code", "care.view_concern", "care.view_help_request",
+                     "care.view_card", "care.edit_card"]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -110,8 +115,20 @@ def test_a_girl_takes_down_her_own_photo_whatever_her_account_number(world):
     """Account numbers grow past the few hundred that Python keeps one copy of: the
     rule compares them by value."""
     girl = make_user("girl-number-100000", Role.LEARNER, id=100_000)
-    assert can(girl, "courses.delete_photo", ProjectPhoto(learner_id=100_000))
+    photo = ProjectPhoto(learner_id=type(girl).objects.values_list("pk", flat=True).get(
+        username=girl.username))
+    assert can(girl, "courses.delete_photo", photo)
     assert not can(girl, "courses.delete_photo", ProjectPhoto(learner_id=world.girl_a.pk))
+
+
+def test_with_photo_consent_a_girl_sees_her_own_gallery_whatever_her_account_number(world):
+    girl = make_user("girl-number-100001", Role.LEARNER, id=100_001)
+    for kind in (Consent.Kind.GUARDIAN, Consent.Kind.ASSENT):
+        record_consent(girl, Consent.Scope.PHOTOS, kind, timezone.localdate(),
+                       world.facilitator_a)
+    # Her own account read again, as the page reads it: equal, not the same object.
+    assert can(girl, "courses.view_learner_photos", type(girl).objects.get(pk=girl.pk))
+    assert not can(girl, "courses.view_learner_photos", world.girl_a)
 
 
 def test_without_photo_consent_her_gallery_is_shown_to_no_one(world):
@@ -130,12 +147,11 @@ def test_a_concern_is_seen_by_its_writer_and_the_lead_only(world):
     assert not can(world.facilitator_a, "care.view_concern", concern)
 
 
-def test_no_concern_is_written_about_an_anonymised_girl(world):
+def test_no_concern_or_card_is_written_for_an_anonymised_girl(world):
     """Her record was anonymised (her data erased at the family's request): a new
-    concern would attach a story to no one the lead could follow up."""
+    concern or emergency card would attach a story to no one the lead could follow up."""
     girl = make_user("girl-anonymised", Role.LEARNER, anonymised_at=timezone.now())
     here = make_user("girl-still-here", Role.LEARNER)
-    assert can(world.facilitator_a, "care.record_concern",
-               Enrolment(camp=world.camp_a, learner=here))
-    assert not can(world.facilitator_a, "care.record_concern",
-                   Enrolment(camp=world.camp_a, learner=girl))
+    for action in ("care.record_concern", "care.edit_card"):
+        assert can(world.facilitator_a, action, Enrolment(camp=world.camp_a, learner=here))
+        assert not can(world.facilitator_a, action, Enrolment(camp=world.camp_a, learner=girl))
