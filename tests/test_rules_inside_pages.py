@@ -20,7 +20,7 @@ from camp.models import Enrolment
 from cms.core.consent import record_consent
 from cms.core.models import Consent, Role
 from cms.core.permissions import can
-from courses.models import ProjectPhoto
+from courses.models import LessonPage, ProjectPhoto
 from gals.models import GalsSession, Household, HouseholdMember
 from tests.world import ROLES, make_user
 
@@ -61,7 +61,8 @@ def test_a_guardian_reaches_the_parents_page_before_her_household_is_linked(worl
 #: Actions asked of a record: asked of none (a page that lost it), each says no.
 ASKED_OF_A_RECORD = ["gals.reply", "gals.revoke_certificate", "gals.invite_guardian",
                      "gals.give_reset_code", "care.view_concern", "care.view_help_request",
-                     "care.view_card", "care.edit_card"]
+                     "care.view_card", "care.edit_card", "care.record_concern",
+                     "courses.view_photo"]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -155,3 +156,16 @@ def test_no_concern_or_card_is_written_for_an_anonymised_girl(world):
     for action in ("care.record_concern", "care.edit_card"):
         assert can(world.facilitator_a, action, Enrolment(camp=world.camp_a, learner=here))
         assert not can(world.facilitator_a, action, Enrolment(camp=world.camp_a, learner=girl))
+
+
+def test_only_a_girl_of_the_camp_takes_its_lessons(world):
+    """Marking done, answering, uploading: a girl of the camp whose curriculum it is;
+    its facilitator, who reads the same lessons, has no record to write."""
+    lesson = LessonPage.objects.live().descendant_of(
+        world.curriculum["curricula"]["ky"]).first()
+    assert can(world.girl_a, "courses.take_lesson", lesson)
+    assert not can(world.facilitator_a, "courses.take_lesson", lesson)
+    # Her account no longer a girl's (the role taken away), her enrolment still there.
+    world.girl_a.groups.remove(Group.objects.get(name=Role.LEARNER))
+    former = type(world.girl_a).objects.get(pk=world.girl_a.pk)
+    assert not can(former, "courses.take_lesson", lesson)
