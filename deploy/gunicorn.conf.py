@@ -31,8 +31,9 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20
 keepalive = 5
 # Each renewal is a gap of a worker (new connections, empty in-process entries): at 2,000
-# a camp morning renewed each of 4 workers every ~80 s (before one per core), and its slowest answers took 8-12 s
-# against 3.8 s with no renewal. 20,000 still renews a worker a few times a day.
+# a camp morning renewed each of 4 workers (as configured then) every ~80 s, and its
+# slowest answers took 8-12 s against 3.8 s with no renewal. 20,000 still renews a worker
+# a few times a day.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 20000))
 max_requests_jitter = 2000
 
