@@ -16,11 +16,12 @@ class CoursesConfig(AppConfig):
         from . import her_state
         from .models import LessonProgress, ProjectPhoto, QuizAttempt, StepProgress
 
-        her_state.connect([LessonProgress, StepProgress, QuizAttempt, ProjectPhoto, Consent])
-        # Her lesson pages read her record's counter: with her account's, in one trip.
+        her_state.connect([LessonProgress, StepProgress, QuizAttempt], [ProjectPhoto, Consent])
+        # Her lesson pages read her record's counters: with her account's, in one trip.
         from cms.core import signed_in
 
-        signed_in.read_with_account(her_state.version_of)
+        signed_in.read_with_account(her_state.progress_version_of)
+        signed_in.read_with_account(her_state.photos_version_of)
 
         # Lessons link glossary words: an entry saved or deleted is a change of content.
         from .models import GlossaryTerm

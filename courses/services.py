@@ -442,15 +442,16 @@ def lesson_state(learner, lesson: LessonPage) -> LessonState:
     raw = lesson.body.raw_data
     quiz_numbers = _numbered(raw, "quiz")
     steps_numbers = _numbered(raw, "steps")
-    record = her_state.kept_record(learner, key, lambda: _her_record(learner, key))
+    record = her_state.kept_progress(learner, key, lambda: _her_progress(learner, key))
+    photos = her_state.kept_photos(learner, lambda: _her_photos(learner))
     return LessonState(
         done=key in record.completed,
         steps_done=set(record.steps_done),
         answers=record.answers,
         quiz_numbers=quiz_numbers,
         steps_numbers=steps_numbers,
-        photo_consent=record.photo_consent,
-        photos=list(record.photos),
+        photo_consent=photos.consent,
+        photos=list(photos.of_lesson(key)),
         next_lesson=progress.her_next_lesson(learner, lesson, record.completed),
         previous_lesson=_previous_lesson(lesson),
         quiz_seed=quiz_seed(learner),
@@ -478,13 +479,16 @@ def quiz_seed(learner) -> str:
     return salted_hmac("courses.quiz-order", str(learner.pk)).hexdigest()[:16]
 
 
-def _her_record(learner, key) -> her_state.HerRecord:
-    consent = has_photo_consent(learner)
-    photos = ProjectPhoto.objects.filter(learner=learner, lesson_key=key) if consent else []
-    return her_state.HerRecord(
+def _her_progress(learner, key) -> her_state.HerProgress:
+    return her_state.HerProgress(
         completed=frozenset(progress.completed_lesson_keys(learner)),
         steps_done=frozenset(steps_done(learner, key)),
         answers=last_answers(learner, key),
-        photo_consent=consent,
-        photos=tuple(photos),
     )
+
+
+def _her_photos(learner) -> her_state.HerPhotos:
+    consent = has_photo_consent(learner)
+    photos = ProjectPhoto.objects.filter(learner=learner, lesson_key__isnull=False)
+    return her_state.HerPhotos(
+        consent=consent, by_lesson=her_state.group_by_lesson(photos) if consent else {})

@@ -72,3 +72,41 @@ def test_one_girls_record_is_never_shown_to_another(client, world, lesson):
     assert 'class="message message-success">✓' in client.get(lesson.url).content.decode()
     client.force_login(world.girl_b)
     assert 'class="message message-success">✓' not in client.get(lesson.url).content.decode()
+
+
+#: Her next lesson after she answered and finished one, as in a camp morning: her
+#: progress (lessons done, ticks and answers of the new lesson) is read again; her
+#: consent and photos, which those writes do not touch, are not.
+PROGRESS_QUERIES = 3
+
+
+def test_her_next_lesson_after_a_write_reads_her_progress_but_not_her_consent_again(
+    client, girl, world, django_assert_max_num_queries
+):
+    give_consent(girl)
+    first, second = world.curriculum["lessons"]["ky"][:2]
+    client.get(first.url)
+    client.get(second.url)  # both kept, with her consent
+    with translation.override("ky"):
+        done = reverse("courses:lesson_done", args=[first.translation_key])
+    client.post(done, {"client_id": str(uuid.uuid4())})
+    with django_assert_max_num_queries(GIRL_LESSON_QUERY_BUDGET + PROGRESS_QUERIES) as queries:
+        html = client.get(second.url).content.decode()
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "courses_lessonprogress" in tables and "cms_consent" not in tables
+    assert UPLOAD in html  # her consent still shows
+
+
+def test_her_photo_shows_on_its_own_lesson_at_once_and_not_on_another(client, girl, world):
+    from courses.models import ProjectPhoto
+
+    give_consent(girl)
+    first, second = world.curriculum["lessons"]["ky"][:2]
+    client.get(first.url)
+    client.get(second.url)  # both kept before the photo
+    photo = ProjectPhoto.objects.create(
+        learner=girl, lesson_key=first.translation_key, caption="Менин схемам",
+        image="projects/x.webp", width=10, height=10, created_at=timezone.now(),
+        client_id=uuid.uuid4())
+    assert f'alt="{photo.caption}"' in client.get(first.url).content.decode()
+    assert f'alt="{photo.caption}"' not in client.get(second.url).content.decode()
