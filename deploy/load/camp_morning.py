@@ -38,6 +38,8 @@ from harness import (
     Stats,
     app_memory,
     build_camps,
+    cpu_by_part,
+    cpu_report,
     environment,
     new_id,
     start_app,
@@ -138,7 +140,7 @@ def main() -> int:
     env = environment(redis=True)
     processes = Processes()
     try:
-        start_redis(processes)
+        redis = start_redis(processes)
         started = time.monotonic()
         data = build_camps(env, args.camps, args.girls, args.reuse)
         print(f"built {args.camps} camps of {args.girls} girls in "
@@ -148,7 +150,10 @@ def main() -> int:
         app = start_app(processes, env)
         # Girls' own browsers need a CSRF cookie: the pages set it when they show a form.
         asyncio.run(sign_in_sample(data, args.sign_in_sample, args.sign_in_concurrency, 120))
+        before, started = cpu_by_part(app, redis), time.monotonic()
         summary = asyncio.run(morning(data, args.seconds, args.ramp))
+        print(cpu_report(before, cpu_by_part(app, redis), time.monotonic() - started),
+              flush=True)
         print("memory after the morning (goal: at most 150 MB PSS a worker):\n"
               + app_memory(app), flush=True)
     finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import resource
 import shutil
 import signal
 import statistics
@@ -149,6 +150,51 @@ def app_memory(master: subprocess.Popen) -> str:
             continue
         lines.append(f"  {label:<7} pid {pid:<7} PSS {kb['Pss'] / 1024:6.1f} MB  "
                      f"RSS {kb['Rss'] / 1024:6.1f} MB")
+    return "\n".join(lines)
+
+
+def _processes() -> list[tuple[int, int, str, float]]:
+    """(pid, parent pid, name, CPU seconds used so far) of every process."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            head, tail = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        fields = tail.split()
+        name = head.split("(", 1)[1]
+        found.append((int(stat.parent.name), int(fields[1]), name,
+                      (int(fields[11]) + int(fields[12])) / tick))
+    return found
+
+
+def cpu_by_part(master: subprocess.Popen, redis: subprocess.Popen) -> dict[str, float]:
+    """CPU seconds used so far by the app's workers, its master, its Redis, PostgreSQL
+    (every ``postgres`` process of the machine) and this load generator: read before and
+    after the morning, the difference says where the machine's time went."""
+    parts = {"app workers": 0.0, "gunicorn master": 0.0, "Redis": 0.0, "PostgreSQL": 0.0}
+    for pid, parent, name, seconds in _processes():
+        if pid == master.pid:
+            parts["gunicorn master"] += seconds
+        elif parent == master.pid:
+            parts["app workers"] += seconds
+        elif pid == redis.pid:
+            parts["Redis"] += seconds
+        elif name == "postgres":
+            parts["PostgreSQL"] += seconds
+    mine = resource.getrusage(resource.RUSAGE_SELF)
+    parts["load generator"] = mine.ru_utime + mine.ru_stime
+    return parts
+
+
+def cpu_report(before: dict[str, float], after: dict[str, float], wall: float) -> str:
+    used = {part: after[part] - before.get(part, 0.0) for part in after}
+    total = sum(used.values()) or 1e-9
+    lines = [f"CPU during the morning: {total:.0f} s of {2 * wall:.0f} s on two cores"
+             if os.cpu_count() == 2 else f"CPU during the morning: {total:.0f} s"]
+    for part, seconds in sorted(used.items(), key=lambda item: -item[1]):
+        lines.append(f"  {part:<16} {seconds:6.1f} s  {100 * seconds / total:4.0f} %")
     return "\n".join(lines)
 
 
