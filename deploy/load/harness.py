@@ -169,30 +169,35 @@ def _processes() -> list[tuple[int, int, str, float]]:
     return found
 
 
-def cpu_by_part(master: subprocess.Popen, redis: subprocess.Popen) -> dict[str, float]:
-    """CPU seconds used so far by the app's workers, its master, its Redis, PostgreSQL
-    (every ``postgres`` process of the machine) and this load generator: read before and
-    after the morning, the difference says where the machine's time went."""
-    parts = {"app workers": 0.0, "gunicorn master": 0.0, "Redis": 0.0, "PostgreSQL": 0.0}
+def cpu_by_part(master: subprocess.Popen, redis: subprocess.Popen) -> dict:
+    """CPU seconds used so far by each process of the app's workers, its master, its
+    Redis, PostgreSQL (every ``postgres`` process of the machine) and this load generator,
+    by pid: read before and after the morning, the difference says where the machine's
+    time went."""
+    found = {}
     for pid, parent, name, seconds in _processes():
         if pid == master.pid:
-            parts["gunicorn master"] += seconds
+            found[pid] = ("gunicorn master", seconds)
         elif parent == master.pid:
-            parts["app workers"] += seconds
+            found[pid] = ("app workers", seconds)
         elif pid == redis.pid:
-            parts["Redis"] += seconds
+            found[pid] = ("Redis", seconds)
         elif name == "postgres":
-            parts["PostgreSQL"] += seconds
+            found[pid] = ("PostgreSQL", seconds)
     mine = resource.getrusage(resource.RUSAGE_SELF)
-    parts["load generator"] = mine.ru_utime + mine.ru_stime
-    return parts
+    found[os.getpid()] = ("load generator", mine.ru_utime + mine.ru_stime)
+    return found
 
 
-def cpu_report(before: dict[str, float], after: dict[str, float], wall: float) -> str:
-    used = {part: after[part] - before.get(part, 0.0) for part in after}
+def cpu_report(before: dict, after: dict, wall: float) -> str:
+    """What each part used between two readings of ``cpu_by_part`` (a process that ended
+    in between is not counted: PostgreSQL's connections last, so that is rare)."""
+    used: dict[str, float] = defaultdict(float)
+    for pid, (part, seconds) in after.items():
+        used[part] += seconds - (before[pid][1] if pid in before else 0.0)
     total = sum(used.values()) or 1e-9
-    lines = [f"CPU during the morning: {total:.0f} s of {2 * wall:.0f} s on two cores"
-             if os.cpu_count() == 2 else f"CPU during the morning: {total:.0f} s"]
+    lines = [f"CPU during the morning: {total:.0f} s in {wall:.0f} s "
+             f"({os.cpu_count()} cores: {os.cpu_count() * wall:.0f} s)"]
     for part, seconds in sorted(used.items(), key=lambda item: -item[1]):
         lines.append(f"  {part:<16} {seconds:6.1f} s  {100 * seconds / total:4.0f} %")
     return "\n".join(lines)
