@@ -21,6 +21,7 @@ from jsonschema import Draft201909Validator, FormatChecker
 from camp.certificates import openbadges, services
 from camp.certificates.models import Certificate
 from cms.core.models import AuditEvent, User
+from tests.shared_data import built_once, fresh
 
 from .factories import add_girl, camp_with_core_lessons
 
@@ -34,14 +35,22 @@ STATUS_LIST = "/.well-known/techcamp-status-list.json"
 NAME = {"ky": "Алты күндүк STEM техлагери", "ru": "Шестидневный STEM-техлагерь"}
 
 
-@pytest.fixture
-def issued():
+def two_certificates():
     camp, facilitator, keys = camp_with_core_lessons()
     aigul = add_girl(camp, "Айгүл", "Кадырова", lessons=keys)
     bermet = add_girl(camp, "Бермет", "Өмүрова", lessons=keys)
     services.issue_for_camp(camp, by=facilitator)
     return (Certificate.objects.get(learner=aigul), Certificate.objects.get(learner=bermet),
             facilitator)
+
+
+issued_built = built_once(two_certificates)
+
+
+@pytest.fixture
+def issued(issued_built, db):
+    """Aigül's and Bermet's certificates and their facilitator (built once per module)."""
+    return fresh(issued_built)
 
 
 def own(client, certificate, language="ky") -> dict:

@@ -8,6 +8,7 @@ from django.utils import translation
 from camp.certificates import codes, services
 from camp.certificates.models import Certificate
 from cms.core.models import Role
+from tests.shared_data import built_once, fresh
 from tests.world import make_user
 
 from .factories import add_girl, camp_with_core_lessons
@@ -15,13 +16,22 @@ from .factories import add_girl, camp_with_core_lessons
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def issued():
+def camp_issued():
     camp, facilitator, keys = camp_with_core_lessons()
     girl = add_girl(camp, "Өмүрбүбү", last_name="Ң", lessons=keys)
     other = add_girl(camp, "Жаңыл", last_name="Т", lessons=keys)
     services.issue_for_camp(camp, by=facilitator)
     return camp, facilitator, girl, other
+
+
+issued_built = built_once(camp_issued)
+
+
+@pytest.fixture
+def issued(issued_built, db):
+    """A finished camp, its facilitator and two girls with certificates (built once per
+    module)."""
+    return fresh(issued_built)
 
 
 def verify(client, typed, lang="ky"):

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from camp.certificates import batches, services
 from camp.certificates.models import Batch
 from camp.certificates.rendering import certificate_pdf, render
+from tests.shared_data import built_once, fresh
 from tests.system_tools import tool
 
 from .factories import NAMES, add_girl, camp_with_core_lessons
@@ -22,13 +23,23 @@ def pdftotext(pdf: bytes) -> str:
     return done.stdout.decode("utf-8")
 
 
-@pytest.fixture
-def issued_camp():
+def camp_of_eight():
     camp, facilitator, keys = camp_with_core_lessons()
     for index, name in enumerate(NAMES):
         add_girl(camp, name, last_name="ҢӨҮ"[index % 3], lessons=keys)
     services.issue_for_camp(camp, by=facilitator)
     return camp, facilitator
+
+
+issued_camp_built = built_once(camp_of_eight)
+
+
+@pytest.fixture
+def issued_camp(issued_camp_built, db):
+    """A finished camp whose eight girls have certificates, and its facilitator (built
+    once per module). Its batch PDFs are the tests' own: storage gives each file saved
+    a name not yet taken, so none finds another test's file."""
+    return fresh(issued_camp_built)
 
 
 def test_camp_batch_has_a_page_per_girl_with_her_name_and_code(issued_camp):

@@ -8,6 +8,7 @@ from django.test import override_settings
 
 from camp.certificates import services, signing
 from camp.certificates.models import Certificate
+from tests.shared_data import built_once, fresh
 
 from .factories import add_girl, camp_with_core_lessons
 
@@ -17,13 +18,21 @@ KEYS = "/.well-known/techcamp-keys.json"
 STATUS = "/.well-known/techcamp-status.json"
 
 
-@pytest.fixture
-def issued():
+def two_certificates():
     camp, facilitator, keys = camp_with_core_lessons()
     for name in ("Айгүл", "Бермет"):
         add_girl(camp, name, lessons=keys)
     services.issue_for_camp(camp, by=facilitator)
     return list(Certificate.objects.filter(camp=camp).order_by("pk"))
+
+
+issued_built = built_once(two_certificates)
+
+
+@pytest.fixture
+def issued(issued_built, db):
+    """Two girls' certificates of one camp, in the order issued (built once per module)."""
+    return fresh(issued_built)
 
 
 def test_the_keys_list_the_current_and_retired_keys_with_their_validity(client, issued):

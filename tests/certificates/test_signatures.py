@@ -15,6 +15,7 @@ from camp.certificates import services, signing
 from camp.certificates.models import Certificate
 from camp.models import CampDay, Region, School
 from cms.core.models import User
+from tests.shared_data import built_once, fresh
 
 from .factories import add_girl, camp_with_core_lessons
 
@@ -31,12 +32,22 @@ UNKNOWN_KEY = {
 }
 
 
-@pytest.fixture
-def certificate():
+def signed_certificate():
+    """A finished camp's one girl and her certificate, signed with the suite's key (built
+    outside any test, so no test's overridden key signs it)."""
     camp, facilitator, keys = camp_with_core_lessons()
     girl = add_girl(camp, "Өмүрбүбү", last_name="Ңурбекова", lessons=keys)
     services.issue_for_camp(camp, by=facilitator)
     return Certificate.objects.get(learner=girl)
+
+
+certificate_built = built_once(signed_certificate)
+
+
+@pytest.fixture
+def certificate(certificate_built, db):
+    """The signed certificate (built once per module)."""
+    return fresh(certificate_built)
 
 
 def page(client, code, lang="ky") -> str:
