@@ -35,6 +35,14 @@ _unwritten: set[str] = set()
 _unwritten_lock = threading.Lock()
 #: Every counter this process uses: all are moved on after an outage.
 _known: set[str] = set()
+#: Per thread: counters whose data its open transaction changed since it last read them.
+_changed_here = threading.local()
+
+
+def _changed_in_this_transaction() -> set[str]:
+    if not hasattr(_changed_here, "keys"):
+        _changed_here.keys = set()
+    return _changed_here.keys
 
 
 class _Recent:
@@ -106,6 +114,7 @@ class DataVersion:
 
     def current(self) -> int:
         """Read once per request: a page asks several times while it is drawn."""
+        self._moved_for_this_transaction()
         seen = getattr(_request, "versions", None)
         if seen is not None and self.key in seen:
             return seen[self.key]
@@ -172,9 +181,26 @@ class DataVersion:
         return value
 
     def changed(self) -> None:
-        """Call when the data changes, inside or outside a transaction."""
+        """Call when the data changes, inside or outside a transaction.
+
+        Outside one, the counter moves on now. Inside one, it moves on when the
+        transaction commits, and before that if this thread reads the counter again
+        (``current``): what it reads then may hold the transaction's own changes."""
+        if not transaction.get_connection().in_atomic_block:
+            self.bump()
+            return
+        _changed_in_this_transaction().add(self.key)
+        transaction.on_commit(self._committed)
+
+    def _committed(self) -> None:
+        _changed_in_this_transaction().discard(self.key)
         self.bump()
-        transaction.on_commit(self.bump)
+
+    def _moved_for_this_transaction(self) -> None:
+        changed_here = _changed_in_this_transaction()
+        if self.key in changed_here:
+            changed_here.discard(self.key)
+            self.bump()
 
 
 def read_together(versions) -> None:
@@ -186,8 +212,10 @@ def read_together(versions) -> None:
     breaker = _breaker()
     if seen is None or (breaker and breaker.down):
         return
+    changed_here = _changed_in_this_transaction()
     wanted = [version.key for version in versions
-              if version.key not in seen and version.key not in _unwritten]
+              if version.key not in seen and version.key not in _unwritten
+              and version.key not in changed_here]
     if len(wanted) < 2:
         return
     found = cache.get_many(wanted)
@@ -218,6 +246,9 @@ redis_breaker.on_recovery(write_unwritten_bumps)
 
 def _start_request(**kwargs) -> None:
     _request.versions = {}
+    if not transaction.get_connection().in_atomic_block:
+        # Left by a transaction rolled back after a change: nothing of it can be read.
+        _changed_in_this_transaction().clear()
 
 
 def _end_request(**kwargs) -> None:
