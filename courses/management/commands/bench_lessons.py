@@ -78,14 +78,19 @@ class Command(BaseCommand):
         cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
         self.stdout.write(f"{lesson.title} ({database}, {cache}), {runs} requests of each:")
         #: Largest cost of each, in floors, that the camp morning is built on (issue #24).
-        budgets = {"lesson page": 2.0, "answer": 1.5, "done": 1.5}
+        #: "after her answer": the page as a camp morning asks for it, her record of the
+        #: lesson changed by the answer sent just before (not timed).
+        budgets = {"lesson page": 2.0, "after her answer": 2.0, "answer": 1.5, "done": 1.5}
         costs = {}
-        for label, request in (("floor", floor), ("lesson page", page), ("answer", answer),
-                               ("done", done)):
+        for label, request, before in (("floor", floor, None), ("lesson page", page, None),
+                                       ("after her answer", page, answer),
+                                       ("answer", answer, None), ("done", done, None)):
             for _ in range(5):  # what is kept in the cache is kept from here on
                 response = request()
             if response.status_code != 200:
                 raise CommandError(f"{label}: {response.status_code}")
+            if before is not None:
+                before()
             reset_queries()  # each request empties the log as it starts
             with CaptureQueriesContext(connection) as queries:
                 request()
@@ -93,12 +98,16 @@ class Command(BaseCommand):
             query_count = len(queries)
             batches = []
             for _ in range(5):
-                started = time.process_time()
+                spent = 0.0
                 for _ in range(max(1, runs // 5)):
+                    if before is not None:
+                        before()
+                    started = time.process_time()
                     request()
-                batches.append((time.process_time() - started) / max(1, runs // 5))
+                    spent += time.process_time() - started
+                batches.append(spent / max(1, runs // 5))
             costs[label] = min(batches)
             ratio = (f"  {costs[label] / costs['floor']:4.2f}x the floor "
                      f"(goal at most {budgets[label]}x)" if label in budgets else "")
-            self.stdout.write(f"  {label:<12} {costs[label] * 1000:6.1f} ms CPU "
+            self.stdout.write(f"  {label:<16} {costs[label] * 1000:6.1f} ms CPU "
                               f"(best of 5 batches)  {query_count:3} queries{ratio}")
