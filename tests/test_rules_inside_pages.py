@@ -16,12 +16,15 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from camp.care.models import Concern
+from camp.certificates import services as certificates
 from camp.models import Enrolment
 from cms.core.consent import record_consent
 from cms.core.models import Consent, Role
 from cms.core.permissions import can
 from courses.models import LessonPage, ProjectPhoto
 from gals.models import GalsSession, Household, HouseholdMember
+from tests.matrix.certificates import HOLDERS as DOWNLOADERS
+from tests.matrix.certificates import certificate_a
 from tests.world import ROLES, make_user
 
 MANAGERS = {"manager", "admin"}
@@ -39,6 +42,14 @@ HOLDERS = {
     # A lesson's guide in the editor: those who keep the curriculum (facilitators read
     # it on their camp's day, through the day plan).
     "courses.read_guide": {"editor", "admin"},
+    # Wagtail's admin (its gate and its sign-in form): editors, the programme's managers
+    # (places) and administrators; no row of the matrix signs in there.
+    "cms.use_admin": {"editor", "manager", "admin"},
+    # The offline name picker of a shared phone (base.html's "user-pick"): girls only.
+    "cms.pick_name_offline": {"girl", "other_girl"},
+    # The placeholder home of an area whose app is not mounted: everyone signed in. No
+    # area needs one today, so the matrix has no row for it until one does.
+    "cms.view_home": set(ROLES) - {"anonymous"},
 }
 
 
@@ -62,7 +73,8 @@ def test_a_guardian_reaches_the_parents_page_before_her_household_is_linked(worl
 ASKED_OF_A_RECORD = ["gals.reply", "gals.revoke_certificate", "gals.invite_guardian",
                      "gals.give_reset_code", "care.view_concern", "care.view_help_request",
                      "care.view_card", "care.edit_card", "care.record_concern",
-                     "courses.view_photo"]
+                     "courses.view_photo", "certificates.revoke", "certificates.download",
+                     "impact.report_region"]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -71,6 +83,32 @@ def test_an_action_asked_of_no_record_is_refused_to_everyone(world, action, role
     """Even to an administrator: a rule that fails open here would let a page that lost
     its session, certificate or household accept the act."""
     assert not can(world.user(role), action)
+
+
+@pytest.mark.parametrize("who", ["girl", "guardian"])
+def test_a_girl_or_a_parent_put_in_the_editors_group_by_mistake_never_sees_the_admin(
+        client, world, who):
+    """A girl or a parent on a shared phone gets the site's refusal, not Wagtail's admin,
+    whatever group a manager put her in by mistake."""
+    user = world.user(who)
+    user.groups.add(Group.objects.get(name=Role.EDITOR))
+    client.force_login(type(user).objects.get(pk=user.pk))
+    response = client.get("/admin/")
+    assert response.status_code == 403
+    assert "wagtail" not in response.content.decode().lower()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_revoked_certificate_is_downloaded_by_no_one(world, role):
+    """Her certificate is downloaded by those the matrix lets reach it (her, her guardian,
+    her camp's adults) until it is revoked; then by no one, herself included, whichever
+    page asks."""
+    certificate = certificate_a(world)
+    user = world.user(role)
+    assert can(user, "certificates.download", certificate) == (role in DOWNLOADERS)
+    revoked = certificates.revoke(certificate, "жаңылыш", by=world.facilitator_a)
+    assert revoked.is_revoked
+    assert not can(user, "certificates.download", revoked)
 
 
 def test_a_family_answers_only_for_the_sessions_it_is_invited_to(world):
