@@ -17,7 +17,7 @@ from django.utils import translation
 
 from cms.core.models import User
 from cms.core.permissions import can
-from courses.models import LessonPage
+from courses.models import LessonPage, QuizAttempt
 
 
 class Command(BaseCommand):
@@ -74,6 +74,13 @@ class Command(BaseCommand):
         def done():
             return client.post(done_url, {"client_id": str(uuid.uuid4())}, **script)
 
+        def her_first_answer():
+            """Her answer as a girl sends it on her first reading of the lesson: the
+            attempts of the runs before are taken away first, so that her record holds
+            one, not hundreds."""
+            QuizAttempt.objects.filter(learner=learner, lesson_key=lesson.translation_key).delete()
+            return answer()
+
         database = connection.vendor
         cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
         self.stdout.write(f"{lesson.title} ({database}, {cache}), {runs} requests of each:")
@@ -83,7 +90,7 @@ class Command(BaseCommand):
         budgets = {"lesson page": 2.0, "after her answer": 2.0, "answer": 1.5, "done": 1.5}
         costs = {}
         for label, request, before in (("floor", floor, None), ("lesson page", page, None),
-                                       ("after her answer", page, answer),
+                                       ("after her answer", page, her_first_answer),
                                        ("answer", answer, None), ("done", done, None)):
             for _ in range(5):  # what is kept in the cache is kept from here on
                 response = request()
