@@ -17,6 +17,10 @@ import pytest
 
 from camp.certificates.signing import new_private_pem
 
+#: The release runs on a SQLite file and no Redis of its own, whatever the pass's
+#: database: a second pass on PostgreSQL would repeat it byte for byte (.ci/run).
+pytestmark = pytest.mark.own_database
+
 ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("RELEASE_TEST_PORT", "8324"))
 HOST = "camp.localhost"
