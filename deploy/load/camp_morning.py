@@ -42,6 +42,8 @@ from harness import (
     cpu_report,
     environment,
     new_id,
+    redis_calls,
+    redis_report,
     start_app,
     start_redis,
 )
@@ -150,10 +152,11 @@ def main() -> int:
         app = start_app(processes, env)
         # Girls' own browsers need a CSRF cookie: the pages set it when they show a form.
         asyncio.run(sign_in_sample(data, args.sign_in_sample, args.sign_in_concurrency, 120))
-        before, started = cpu_by_part(app, redis), time.monotonic()
+        before, calls, started = cpu_by_part(app, redis), redis_calls(), time.monotonic()
         summary = asyncio.run(morning(data, args.seconds, args.ramp))
         print(cpu_report(before, cpu_by_part(app, redis), time.monotonic() - started),
               flush=True)
+        print(redis_report(calls, redis_calls(), summary["requests"]), flush=True)
         print("memory after the morning (goal: at most 150 MB PSS a worker):\n"
               + app_memory(app), flush=True)
     finally:

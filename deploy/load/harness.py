@@ -203,6 +203,28 @@ def cpu_report(before: dict, after: dict, wall: float) -> str:
     return "\n".join(lines)
 
 
+def redis_calls() -> dict[str, int]:
+    """Commands the load's Redis has answered so far, by name (``INFO commandstats``; a
+    Lua script's own commands are counted under their names too)."""
+    found = subprocess.run(  # noqa: S603
+        [shutil.which("redis-cli") or "redis-cli", "-h", HOST, "-p", str(REDIS_PORT),
+         "info", "commandstats"], capture_output=True, text=True, check=False).stdout
+    calls = {}
+    for line in found.splitlines():
+        if line.startswith("cmdstat_"):
+            name, _, rest = line.partition(":")
+            calls[name.removeprefix("cmdstat_")] = int(rest.split(",")[0].split("=")[1])
+    return calls
+
+
+def redis_report(before: dict[str, int], after: dict[str, int], requests: int) -> str:
+    used = {name: count - before.get(name, 0) for name, count in after.items()}
+    used = {name: count for name, count in used.items() if count and name != "info"}
+    per = ", ".join(f"{name} {count / max(requests, 1):.2f}"
+                    for name, count in sorted(used.items(), key=lambda item: -item[1]))
+    return f"Redis commands a request: {sum(used.values()) / max(requests, 1):.1f} ({per})"
+
+
 def wait_for_port(port: int, timeout: float = 30, process=None) -> None:
     import socket
 
