@@ -19,6 +19,7 @@ from courses.models import CurriculumPage
 
 from .attendance import mark
 from .enrolment import enrol
+from .learner_links import ENROLMENTS
 from .models import Attendance, Camp, CampDay, District, School
 from .scheduling import plan
 
@@ -75,6 +76,7 @@ def _camp(title, curriculum, school, facilitator, start, days_off) -> tuple[Camp
     CampDay.objects.bulk_create(
         CampDay(camp=camp, number=d.number, date=d.date, day_page=d.page) for d in days
     )
+    ENROLMENTS.changed()  # a bulk write sends no signal: girls' kept camp days are out of date
     return camp, True
 
 

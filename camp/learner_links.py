@@ -24,8 +24,10 @@ def enrolments_of(learner):
 #: Moves on when any camp, camp day or enrolment is saved or deleted (``CampConfig.ready``).
 ENROLMENTS = DataVersion("camp:enrolments")
 #: How long a girl's camps are kept at most. Every lesson page, answer and tick asks
-#: for them; a camp changed without signals (a bulk update) is seen within a minute.
-CURRICULA_SECONDS = 60
+#: for them, and the site writes camps, days and places only through models that move
+#: ``ENROLMENTS`` on; the time bounds what a write without signals (a bulk update by
+#: hand) leaves. At a minute, a camp morning read them again every sixth request.
+CURRICULA_SECONDS = 10 * 60
 
 
 def read_with_account(user_id) -> DataVersion:
@@ -63,7 +65,7 @@ def camp_day_today(learner, curriculum) -> int | None:
     """The number of today's day in her camp of ``curriculum`` (either language).
 
     Every lesson page and "done" asks; kept per girl and date until a camp, a camp day
-    or an enrolment changes (and a minute at most, like ``curricula_of``).
+    or an enrolment changes (and ten minutes at most, like ``curricula_of``).
     """
     if not getattr(learner, "pk", None):
         return None
