@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 
 from tests import static_files, template_db
@@ -68,6 +69,29 @@ def _no_flush_of_the_shared_redis():
 
 curriculum_built = built_once(lambda: make_curriculum(days=2, lessons_per_day=2))
 world_built = built_once(build_world)
+
+
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """Every call a request makes to any cache (each is a round trip with Redis; a call
+    the local cache makes inside another, as its ``get_many`` asks ``get``, is not)."""
+    calls, depth = [], [0]
+    for alias in caches:
+        backend = caches[alias]
+        for name in ("get", "get_many", "set", "set_many", "add", "incr", "delete", "touch"):
+            original = getattr(backend, name)
+
+            def counted(*args, _original=original, _name=name, **kwargs):
+                if not depth[0]:
+                    calls.append((_name, str(args[0])[:60] if args else ""))
+                depth[0] += 1
+                try:
+                    return _original(*args, **kwargs)
+                finally:
+                    depth[0] -= 1
+
+            monkeypatch.setattr(backend, name, counted)
+    return calls
 
 
 @pytest.fixture

@@ -9,23 +9,14 @@ inner one is stood in for by running its on-commit callbacks."""
 import threading
 
 import pytest
-from django.core.cache import cache
 from django.db import transaction
 
 from cms.core.data_versions import DataVersion
 
 
-@pytest.fixture
-def counted_increments(monkeypatch):
-    increments = []
-    original = cache.incr
-
-    def incr(key, *args, **kwargs):
-        increments.append(key)
-        return original(key, *args, **kwargs)
-
-    monkeypatch.setattr(cache, "incr", incr)
-    return increments
+def increments(cache_calls) -> list[str]:
+    """The counters this thread incremented in the shared cache."""
+    return [key for name, key in cache_calls if name == "incr"]
 
 
 def read_in_another_thread(version: DataVersion) -> int:
@@ -37,7 +28,7 @@ def read_in_another_thread(version: DataVersion) -> int:
 
 
 def test_a_change_in_a_transaction_moves_the_counter_once_when_it_commits(
-    db, counted_increments, django_capture_on_commit_callbacks
+    db, cache_calls, django_capture_on_commit_callbacks
 ):
     version = DataVersion("test:answers")
     before = version.current()
@@ -45,13 +36,13 @@ def test_a_change_in_a_transaction_moves_the_counter_once_when_it_commits(
         version.changed()
         version.changed()  # a second row of the same write
         assert read_in_another_thread(version) == before  # not committed: old rows
-        assert counted_increments == []
-    assert counted_increments == ["test:answers", "test:answers"]  # one per change
+        assert increments(cache_calls) == []
+    assert increments(cache_calls) == ["test:answers", "test:answers"]  # one per change
     assert read_in_another_thread(version) != before
 
 
 def test_its_own_thread_reads_a_new_counter_inside_the_transaction(
-    db, counted_increments, django_capture_on_commit_callbacks
+    db, cache_calls, django_capture_on_commit_callbacks
 ):
     version = DataVersion("test:progress")
     kept = version.kept("her-lesson", lambda: {"done": False}, 60)
@@ -66,20 +57,20 @@ def test_its_own_thread_reads_a_new_counter_inside_the_transaction(
 
 
 def test_a_rolled_back_change_moves_nothing_when_the_rest_commits(
-    db, counted_increments, django_capture_on_commit_callbacks
+    db, cache_calls, django_capture_on_commit_callbacks
 ):
     version = DataVersion("test:rolled-back")
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         with pytest.raises(RuntimeError), transaction.atomic():
             version.changed()
             raise RuntimeError("refused")
-    assert counted_increments == []
+    assert increments(cache_calls) == []
 
 
-def test_outside_a_transaction_the_counter_moves_at_once(counted_increments):
+def test_outside_a_transaction_the_counter_moves_at_once(cache_calls):
     """No database here, so no transaction: as a view that writes in autocommit."""
     version = DataVersion("test:outside")
     before = version.current()
     assert not transaction.get_connection().in_atomic_block
     version.changed()
-    assert counted_increments == ["test:outside"] and version.current() != before
+    assert increments(cache_calls) == ["test:outside"] and version.current() != before

@@ -9,8 +9,6 @@ import re
 import uuid
 from io import StringIO
 
-import pytest
-from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -70,29 +68,6 @@ def test_nothing_found_is_not_kept_so_a_page_published_later_is_found():
     found = iter([None, "published"])
     assert content_cache.kept("not-yet", lambda: next(found)) is None
     assert content_cache.kept("not-yet", lambda: next(found)) == "published"
-
-
-@pytest.fixture
-def cache_calls(monkeypatch):
-    """Every call a request makes to any cache (each is a round trip with Redis; a call
-    the local cache makes inside another, as its ``get_many`` asks ``get``, is not)."""
-    calls, depth = [], [0]
-    for alias in caches:
-        backend = caches[alias]
-        for name in ("get", "get_many", "set", "set_many", "add", "incr", "delete", "touch"):
-            original = getattr(backend, name)
-
-            def counted(*args, _original=original, _name=name, **kwargs):
-                if not depth[0]:
-                    calls.append((_name, str(args[0])[:60] if args else ""))
-                depth[0] += 1
-                try:
-                    return _original(*args, **kwargs)
-                finally:
-                    depth[0] -= 1
-
-            monkeypatch.setattr(backend, name, counted)
-    return calls
 
 
 def test_a_visitor_s_kept_lesson_costs_no_query_and_one_cache_round_trip(
