@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import override
 
 from camp.enrolment import enrol
-from camp.models import Camp, CampDay
+from camp.models import DAY_ENDS_AFTER_IT_STARTS, Camp, CampDay
 from camp.scheduling import (
     MAX_SPAN_DAYS,
     ScheduleError,
@@ -67,6 +67,15 @@ def test_a_new_camp_cannot_start_in_the_past(camp, six_days, facilitator):
 
 
 @pytest.mark.django_db
+def test_a_new_camp_may_start_today(camp, six_days, facilitator):
+    """Today is not in the past: a camp planned on its first morning starts that day."""
+    today_camp = new_camp(six_days, TODAY(), title="Бүгүн башталат")
+    today_camp.days_off = []
+    created = create_camp(today_camp, [make_facilitator("f-today")], None)
+    assert created.days.get(number=1).date == TODAY()
+
+
+@pytest.mark.django_db
 def test_a_facilitator_cannot_be_in_two_camps_on_one_day(camp, six_days, facilitator):
     # A new camp skips Sundays, so the clash is named on a working day of the first camp.
     clash_day = next(
@@ -115,6 +124,26 @@ def test_capacity_cannot_drop_below_the_girls_enrolled(camp, facilitator):
         update_camp(camp, [facilitator], facilitator)
     assert "3" in error.value.messages[0]
     assert Camp.objects.get(pk=camp.pk).capacity == 30
+
+
+@pytest.mark.django_db
+def test_places_may_equal_the_girls_enrolled(camp, facilitator):
+    """Three girls, three places: the camp is full, not refused."""
+    for n in range(3):
+        enrol(camp, make_girl(f"full-{n}"), facilitator)
+    camp.capacity = 3
+    update_camp(camp, [facilitator], facilitator)
+    assert Camp.objects.get(pk=camp.pk).capacity == 3
+
+
+@pytest.mark.django_db
+def test_a_day_that_ends_when_it_starts_is_refused(camp, facilitator):
+    day2 = camp.days.get(number=2)
+    with pytest.raises(ScheduleError) as error, override("ky"):
+        move_day(day2, day2.date, datetime.time(10), datetime.time(10), facilitator)
+    assert error.value.messages == [str(DAY_ENDS_AFTER_IT_STARTS)]
+    saved = CampDay.objects.get(pk=day2.pk)
+    assert (saved.starts_at, saved.ends_at) == (day2.starts_at, day2.ends_at)
 
 
 @pytest.mark.django_db
