@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import resource
 import sys
 import time
 from pathlib import Path
@@ -161,12 +160,6 @@ def main() -> int:
               + app_memory(app), flush=True)
     finally:
         processes.stop_all()
-    generator = resource.getrusage(resource.RUSAGE_SELF)
-    others = resource.getrusage(resource.RUSAGE_CHILDREN)  # gunicorn and its workers, Redis
-    mine = generator.ru_utime + generator.ru_stime
-    theirs = others.ru_utime + others.ru_stime
-    print(f"CPU: load generator {mine:.0f} s, app and Redis {theirs:.0f} s "
-          f"(the generator's share {100 * mine / max(mine + theirs, 1e-9):.0f} %)", flush=True)
     return 0 if summary["errors"] == 0 else 1
 
 

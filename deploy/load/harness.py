@@ -131,28 +131,6 @@ def _memory_kb(pid: int) -> dict[str, int]:
     return found
 
 
-def app_memory(master: subprocess.Popen) -> str:
-    """The memory of gunicorn's master and each worker: PSS counts shared pages once,
-    divided among the processes that share them (what the machine really gives)."""
-    workers = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == master.pid:  # the parent's pid
-            workers.append(int(stat.parent.name))
-    lines = []
-    for label, pid in [("master", master.pid)] + [("worker", pid) for pid in sorted(workers)]:
-        try:
-            kb = _memory_kb(pid)
-        except OSError:
-            continue
-        lines.append(f"  {label:<7} pid {pid:<7} PSS {kb['Pss'] / 1024:6.1f} MB  "
-                     f"RSS {kb['Rss'] / 1024:6.1f} MB")
-    return "\n".join(lines)
-
-
 def _processes() -> list[tuple[int, int, str, float]]:
     """(pid, parent pid, name, CPU seconds used so far) of every process."""
     tick = os.sysconf("SC_CLK_TCK")
@@ -167,6 +145,21 @@ def _processes() -> list[tuple[int, int, str, float]]:
         found.append((int(stat.parent.name), int(fields[1]), name,
                       (int(fields[11]) + int(fields[12])) / tick))
     return found
+
+
+def app_memory(master: subprocess.Popen) -> str:
+    """The memory of gunicorn's master and each worker: PSS counts shared pages once,
+    divided among the processes that share them (what the machine really gives)."""
+    workers = [pid for pid, parent, _name, _cpu in _processes() if parent == master.pid]
+    lines = []
+    for label, pid in [("master", master.pid)] + [("worker", pid) for pid in sorted(workers)]:
+        try:
+            kb = _memory_kb(pid)
+        except OSError:
+            continue
+        lines.append(f"  {label:<7} pid {pid:<7} PSS {kb['Pss'] / 1024:6.1f} MB  "
+                     f"RSS {kb['Rss'] / 1024:6.1f} MB")
+    return "\n".join(lines)
 
 
 def cpu_by_part(master: subprocess.Popen, redis: subprocess.Popen) -> dict:
