@@ -227,14 +227,18 @@ def _page(certificate: Certificate, facts: dict, logos: list[str]) -> str:
         })
 
 
-def render(certificates: Iterable[Certificate], title: str = "", *,
-           stats: pdf.PartStats | None = None) -> tuple[bytes, int]:
-    """One PDF with a page for each certificate, in each one's own language."""
+def pages(certificates: Iterable[Certificate]) -> list[str]:
+    """Each certificate's page as HTML, in its own language."""
     setting = site_settings()  # read once: a query or two every time
     certificates, facts = _prepare(certificates, setting)
     logos = [logo_uri(image) for image in setting.logos()]
-    pages = [_page(c, f, logos) for c, f in zip(certificates, facts, strict=True)]
-    return print_pages(pages, title or _("Certificates"), stats=stats)
+    return [_page(c, f, logos) for c, f in zip(certificates, facts, strict=True)]
+
+
+def render(certificates: Iterable[Certificate], title: str = "", *,
+           stats: pdf.PartStats | None = None) -> tuple[bytes, int]:
+    """One PDF with a page for each certificate, in each one's own language."""
+    return print_pages(pages(certificates), title or _("Certificates"), stats=stats)
 
 
 def print_pages(pages: list[str], title: str, *, stats: pdf.PartStats | None = None,

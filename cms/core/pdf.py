@@ -1,7 +1,7 @@
 """Every PDF of the platform (certificates, login cards, reports) is drawn here, by WeasyPrint.
 
-One font configuration and one image cache per process: WeasyPrint is slow when it
-builds them for each document. DejaVu Sans is embedded (subset), so ң ө ү print and
+One font configuration and one cache of the designs' images per process: WeasyPrint is
+slow when it builds them for each document. DejaVu Sans is embedded (subset), so ң ө ү print and
 copy as text. Nothing is fetched but the project's own files and data: URIs; a QR code
 is named by a ``qr:`` address and drawn by the process that lays its page out.
 
@@ -15,6 +15,7 @@ pytest) keeps its own start behind ``if __name__ == "__main__"``.
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import json
 import math
@@ -39,7 +40,8 @@ def font_config():
     return FontConfiguration()
 
 
-_image_cache: dict = {}
+#: The images this process keeps between documents (see ``DocumentImages``).
+_kept_images: dict = {}
 
 #: The address scheme of a QR code that is drawn where the page is laid out (``qr_src``).
 QR_SCHEME = "qr:"
@@ -156,10 +158,41 @@ class Design:
         return self.folder.resolve().as_uri() + "/"
 
 
+class DocumentImages(dict):
+    """WeasyPrint's image cache for one document, over the images the process keeps.
+
+    A design's own files and the partner's logos are read once per process. A QR code
+    differs on every page and is printed once, so it lives as long as its document:
+    kept, the codes grew a worker, and each part process, by about 3 KB a certificate
+    for as long as it lived. WeasyPrint keys an image by its address and the image's
+    data by the address's MD5.
+    """
+
+    def __init__(self, kept: dict):
+        super().__init__()
+        self.kept = kept
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or key in self.kept
+
+    def __missing__(self, key):
+        return self.kept[key]
+
+    def keep_all_but_qr_codes(self) -> None:
+        codes = {hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
+                 for key in self if key.startswith(QR_SCHEME)}
+        for key, value in self.items():
+            if not key.startswith(QR_SCHEME) and key.split("-", 1)[0] not in codes:
+                self.kept[key] = value
+
+
 def render(html: str, design: Design) -> tuple[bytes, int]:
     """One document, laid out in this process. Returns the PDF and its page count."""
-    document = _document(html, design)
-    return document.write_pdf(), len(document.pages)
+    images = DocumentImages(_kept_images)
+    document = _document(html, design, images)
+    written = document.write_pdf()  # reads the images' data from ``images``
+    images.keep_all_but_qr_codes()
+    return written, len(document.pages)
 
 
 @dataclass
@@ -220,13 +253,13 @@ def join(pdfs: Sequence[bytes], title: str) -> bytes:
     return out.getvalue()
 
 
-def _document(html: str, design: Design):
+def _document(html: str, design: Design, images: DocumentImages):
     stylesheets = [_stylesheet(str(design.folder / design.stylesheet))] if design.stylesheet else []
     return _html_class()(
         string=html, base_url=design.base_url, url_fetcher=own_files_fetcher(design.folder),
         user_agent_stylesheet=(_stylesheet(str(design.folder / design.user_agent))
                                if design.user_agent else None),
-    ).render(font_config=font_config(), stylesheets=stylesheets, cache=_image_cache)
+    ).render(font_config=font_config(), stylesheets=stylesheets, cache=images)
 
 
 @lru_cache(maxsize=1)
@@ -280,6 +313,15 @@ def part_pool(processes: int | None = None):
     _pool, _pool_size = ProcessPoolExecutor(max_workers=processes, mp_context=context), processes
     atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
     return _pool
+
+
+def restart_part_pool() -> None:
+    """Stop the part processes, so that the next long document starts new ones (a
+    benchmark's runs, each without what an earlier run left in their memory)."""
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=True)
+        _pool = None
 
 
 def warm_part_pool(design: Design) -> None:

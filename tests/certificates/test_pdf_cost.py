@@ -76,3 +76,18 @@ def test_the_page_keeps_its_frame_corners_and_signature_lines(issued):
     darkest_name = min(sum(pixel) for pixel in name_row.get_flattened_data())
     darkest_role = min(sum(pixel) for pixel in role_row.get_flattened_data())
     assert darkest_name < darkest_role
+
+
+def test_a_process_keeps_the_designs_pictures_and_not_every_girls_qr_code(issued):
+    """A worker prints certificates for as long as it lives: what it keeps between
+    documents is the emblem and the frame, the same after one certificate as after a
+    camp's, while each certificate still prints its own QR code."""
+    from cms.core import pdf
+
+    certificate_pdf(issued[0])
+    kept_after_one = set(pdf._kept_images)
+    for certificate in issued[1:]:
+        assert b"/Subtype /Image" in certificate_pdf(certificate)
+    assert set(pdf._kept_images) == kept_after_one
+    kept_files = {key.rsplit("/", 1)[-1] for key in kept_after_one if key.startswith("file:")}
+    assert {"emblem.jpg", "frame.svg"} <= kept_files
