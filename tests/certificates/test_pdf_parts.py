@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from camp.certificates import batches, services
-from camp.certificates.rendering import ASSETS, render
+from camp.certificates.rendering import ASSETS, DESIGN, render
 from cms.core import pdf
 from tests.system_tools import tool
 
@@ -42,14 +42,18 @@ def test_a_short_document_or_a_single_process_is_not_split():
     assert len(pdf.split(300, 2)) == 8
 
 
-@pytest.mark.django_db
-def test_a_camp_laid_out_in_parts_reads_like_one_document(settings):
-    settings.PDF_PROCESSES = 2
+def _camp_of_24():
     camp, facilitator, keys = camp_with_core_lessons(title="Көктөмкү лагерь")
     for number in range(24):
         add_girl(camp, f"Гүлнур{number:02d}", last_name="ҢӨҮ"[number % 3], lessons=keys)
     services.issue_for_camp(camp, by=facilitator)
-    certificates = list(batches.batch_certificates(camp).select_related("learner"))
+    return camp, list(batches.batch_certificates(camp).select_related("learner"))
+
+
+@pytest.mark.django_db
+def test_a_camp_laid_out_in_parts_reads_like_one_document(settings):
+    settings.PDF_PROCESSES = 2
+    camp, certificates = _camp_of_24()
 
     stats = pdf.PartStats()
     document, pages = render(certificates, title=camp.title, stats=stats)
@@ -70,6 +74,28 @@ def test_a_camp_laid_out_in_parts_reads_like_one_document(settings):
     # Each part drew its pages' QR codes: every page's code scans to its own proof (a code
     # the part could not draw would be left out of the page without an error).
     assert_every_qr_code_scans(document, certificates)
+
+
+@pytest.mark.django_db
+def test_a_part_process_killed_while_the_worker_waits_is_replaced(settings):
+    """The kernel may kill a part process for memory between two batches: the next
+    camp's PDF still comes whole, every girl's page in it, from new processes."""
+    settings.PDF_PROCESSES = 2
+    camp, certificates = _camp_of_24()
+    pool = pdf.part_pool(2)
+    pdf.warm_part_pool(DESIGN)
+    victim = next(iter(pool._processes.values()))  # the executor's own table of processes
+    victim.kill()
+    victim.join()
+
+    stats = pdf.PartStats()
+    document, pages = render(certificates, title=camp.title, stats=stats)
+
+    assert stats.parts == 2
+    assert pdf.part_pool(2) is not pool
+    assert pages == len(PdfReader(io.BytesIO(document)).pages) == 24
+    text = pdftotext(document)
+    assert [f"Гүлнур{n:02d}" for n in range(24)] == sorted(re.findall(r"Гүлнур\d\d", text))
 
 
 def assert_every_qr_code_scans(document: bytes, certificates) -> None:
