@@ -11,7 +11,6 @@ from django.utils.translation import override
 from camp.enrolment import enrol
 from camp.models import DAY_ENDS_AFTER_IT_STARTS, Camp, CampDay, School
 from camp.scheduling import (
-    MAX_SPAN_DAYS,
     ScheduleError,
     create_camp,
     move_day,
@@ -225,12 +224,14 @@ def test_a_day_moves_up_to_the_last_date_of_the_camps_span_and_no_further(camp, 
     """Day 6 may move to the 28th day from the start, not the 29th; the refusal names the
     span and the last possible date. It may move back towards day 5, but not onto it."""
     day6 = camp.days.get(number=6)
-    last_allowed = camp.start_date + datetime.timedelta(days=MAX_SPAN_DAYS - 1)
-    with pytest.raises(ScheduleError) as error:
-        move_day(day6, last_allowed + datetime.timedelta(days=1), day6.starts_at,
-                 day6.ends_at, facilitator)
-    assert str(MAX_SPAN_DAYS) in error.value.messages[0]
-    assert date_format(last_allowed, "DATE_FORMAT") in error.value.messages[0]
+    last_allowed = camp.start_date + datetime.timedelta(days=27)
+    with override("ru"):
+        with pytest.raises(ScheduleError) as error:
+            move_day(day6, last_allowed + datetime.timedelta(days=1), day6.starts_at,
+                     day6.ends_at, facilitator)
+        assert error.value.messages == [
+            "Лагерь проходит в пределах 28 дней от начала; последняя возможная дата: "
+            f"{date_format(last_allowed, 'DATE_FORMAT')}"]
     move_day(day6, last_allowed, day6.starts_at, day6.ends_at, facilitator)
     assert CampDay.objects.get(pk=day6.pk).date == last_allowed
     day5 = camp.days.get(number=5)
@@ -378,6 +379,23 @@ def test_new_days_off_alone_plan_the_days_again(six_days, facilitator):
         dates = dates_of(camp)
         assert dates[0] == monday
         assert [d.weekday() for d in dates] == weekdays
+
+
+@pytest.mark.django_db
+def test_a_day_given_hours_of_its_own_keeps_them_when_the_camp_moves(six_days, facilitator):
+    """The start moves a week: every day moves with it, day 3 with the hours it was given,
+    the others with the camp's."""
+    start = next_weekday(0, TODAY() + 7 * ONE_DAY)
+    camp = create_camp(new_camp_without_school(six_days, start), [facilitator], facilitator)
+    day3 = camp.days.get(number=3)
+    move_day(day3, day3.date, datetime.time(11), datetime.time(14), facilitator)
+    camp = Camp.objects.get(pk=camp.pk)
+    camp.start_date = start + 7 * ONE_DAY
+    update_camp(camp, [facilitator], facilitator)
+    assert dates_of(camp)[0] == start + 7 * ONE_DAY
+    hours = list(camp.days.order_by("number").values_list("starts_at", "ends_at"))
+    camp_hours = (camp.day_starts_at, camp.day_ends_at)
+    assert hours == [camp_hours] * 2 + [(datetime.time(11), datetime.time(14))] + [camp_hours] * 3
 
 
 @pytest.mark.django_db
