@@ -58,7 +58,8 @@ MODULES = {
     "camp/care/rules.py": [MATRIX, *RULE_TESTS],
     "camp/certificates/rules.py": [MATRIX, *RULE_TESTS],
     "camp/impact/rules.py": [MATRIX, *RULE_TESTS],
-    "camp/scheduling.py": ["tests/camp/test_scheduling.py"],
+    "camp/scheduling.py": ["tests/camp/test_scheduling.py",
+                           "tests/camp/test_scheduling_on_the_site.py"],
     "camp/certificates/codes.py": ["tests/certificates/test_codes.py"],
 }
 COPY_IGNORE = shutil.ignore_patterns(

@@ -186,9 +186,13 @@ def pytest_runtest_teardown(item, nextitem):
     once, committed: with two workers each taking whole files, any test may come next,
     and one that needs no database may come in between."""
     yield
-    # Nothing next (the end: the test database is already gone), or a transactional test
-    # that puts the data back itself.
-    if nextitem is None or not _is_transactional(item) or _is_transactional(nextitem):
+    # A transactional test that puts the data back itself comes next; or nothing comes
+    # next and the test database is dropped at the end. Kept for the next run
+    # (--reuse-db, as scripts/mutation.py runs the tests for each mutant), it must not be
+    # left empty.
+    if not _is_transactional(item) or (nextitem is not None and _is_transactional(nextitem)):
+        return
+    if nextitem is None and not item.config.getoption("reuse_db", False):
         return
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
