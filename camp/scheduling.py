@@ -22,6 +22,7 @@ from cms.core.models import AuditEvent
 from cms.core.permissions import can
 from courses.models import CampDayPage, CurriculumPage
 
+from .enrolment import CLOSED_STATUSES, fill_free_places
 from .models import DAY_ENDS_AFTER_IT_STARTS, Attendance, CalendarFeed, Camp, CampDay, School
 
 # A camp of six days with days off in between; longer than this is a typing mistake.
@@ -223,9 +224,10 @@ def update_camp(camp: Camp, facilitators, by, replan: bool = False,
         by, AuditEvent.Action.CHANGED, camp,
         start=camp.start_date.isoformat(), capacity=camp.capacity, replanned=moved,
     )
-    if camp.capacity > before.capacity:
-        from .enrolment import fill_free_places
-
+    # More places, or a camp open again after girls withdrew while it was closed (a
+    # closed camp moves no one up): the first girls waiting get the free places.
+    reopened = before.status in CLOSED_STATUSES and camp.status not in CLOSED_STATUSES
+    if camp.capacity > before.capacity or reopened:
         fill_free_places(camp, by)
     return camp
 

@@ -283,6 +283,32 @@ def test_more_places_in_a_camp_whose_roll_was_taken_keep_its_days_and_fill_from_
 
 
 @pytest.mark.django_db
+def test_a_camp_opened_again_gives_its_free_place_to_the_first_girl_waiting(camp, facilitator):
+    """A girl who withdrew while the camp was cancelled left a place no one took (a
+    closed camp takes no one); when the camp opens again, the first girl waiting gets
+    it, as she would have at the withdrawal."""
+    from camp.enrolment import withdraw
+    from camp.models import Enrolment
+
+    camp.capacity = 1
+    update_camp(camp, [facilitator], facilitator)
+    first = enrol(camp, make_girl("first-girl"), facilitator)
+    waiting = enrol(camp, make_girl("waiting-girl"), facilitator)
+    camp = Camp.objects.get(pk=camp.pk)
+    camp.status = Camp.Status.CANCELLED
+    update_camp(camp, [facilitator], facilitator)
+    withdraw(first, "Үй-бүлөсү көчүп кетти", facilitator)
+    waiting.refresh_from_db()
+    assert waiting.status == Enrolment.Status.WAITING
+
+    camp = Camp.objects.get(pk=camp.pk)
+    camp.status = Camp.Status.PUBLISHED
+    update_camp(camp, [facilitator], facilitator)
+    waiting.refresh_from_db()
+    assert waiting.status == Enrolment.Status.ENROLLED
+
+
+@pytest.mark.django_db
 def test_a_camps_start_cannot_move_into_the_past(camp, facilitator):
     start = camp.start_date
     camp.start_date = TODAY() - datetime.timedelta(days=1)
