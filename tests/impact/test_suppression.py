@@ -105,3 +105,43 @@ def test_complementary_suppression_holds_on_random_tables(seed):
     complementary(rows, columns, {key: row.cells for key, row in parents.items()})
     _check_groups(list(parents.values()), {"total": total_row.cells}, columns)
     _check_groups(rows, {key: row.cells for key, row in parents.items()}, columns)
+
+
+def _suppress_one_region(lines, total):
+    """Camps (girls, completed) of one region whose total is shown, suppressed as the
+    report does it."""
+    columns, parts = ["girls", "completed"], {"completed": "girls"}
+    rows = [Row(key=name, label=name, basis=girls, parent="region",
+                cells={"girls": Cell(girls), "completed": Cell(completed)})
+            for name, (girls, completed) in lines.items()]
+    region = {key: Cell(value) for key, value in total.items()}
+    primary(rows, columns, parts)
+    complementary(rows, columns, {"region": region})
+    return {row.key: {key: shown(cell) for key, cell in row.cells.items()} for row in rows}
+
+
+def test_two_hidden_figures_adding_up_to_five_or_more_hide_nothing_else():
+    # Camps of 3 and 4 girls are hidden; together they are 7, more than a reader can
+    # single out, so the large camps keep their figures.
+    figures = _suppress_one_region(
+        {"small": (3, 0), "smaller": (4, 0), "middle": (10, 0), "large": (12, 0)},
+        {"girls": 29, "completed": 0})
+    assert figures["small"]["girls"] is None and figures["smaller"]["girls"] is None
+    assert figures["middle"]["girls"] == 10 and figures["large"]["girls"] == 12
+
+
+def test_a_hidden_zero_does_not_hide_a_large_figure():
+    # "small" (3 girls, none finished) is hidden whole; "almost" has 6 girls of whom 5
+    # finished, so "1 did not" hides its 5. The hidden 0 and 5 add up to five: the 12
+    # who finished in the large camp are not hidden for them.
+    figures = _suppress_one_region(
+        {"small": (3, 0), "almost": (6, 5), "large": (20, 12)},
+        {"girls": 29, "completed": 17})
+    assert figures["small"]["completed"] is None and figures["almost"]["completed"] is None
+    assert figures["large"]["completed"] == 12
+
+
+def test_exports_give_a_percentage_to_one_decimal_and_a_mean_to_two():
+    assert Cell(200 / 3, "percent").export == 66.7
+    assert Cell(200 / 3, "share").export == 66.7
+    assert Cell(4 / 3, "mean").export == 1.33
