@@ -3,8 +3,10 @@
 import random
 
 import pytest
+from django.utils.translation import override
 
 from camp.impact import services
+from camp.impact.charts import bar_chart
 from camp.impact.suppression import THRESHOLD, Cell, Row, complementary, primary
 from cms.core.models import User
 
@@ -145,3 +147,20 @@ def test_exports_give_a_percentage_to_one_decimal_and_a_mean_to_two():
     assert Cell(200 / 3, "percent").export == 66.7
     assert Cell(200 / 3, "share").export == 66.7
     assert Cell(4 / 3, "mean").export == 1.33
+
+
+def test_the_page_shows_a_percentage_whole_and_a_mean_to_two_decimals():
+    with override("ru"):
+        assert str(Cell(200 / 3, "percent")) == "67%"
+        assert str(Cell(4 / 3, "mean")) == "1,33"
+
+
+def test_a_hidden_figure_draws_no_bar():
+    rows = [Row(key=key, label=key, basis=girls, cells={"girls": Cell(girls)})
+            for key, girls in (("small", 3), ("large", 10))]
+    primary(rows, ["girls"], {})
+    small, large = (group.bars[0] for group in bar_chart(
+        "girls", "Girls", rows, [("girls", "Girls")]).groups)
+    # Its length would give the hidden number away: only "<5" is drawn.
+    assert small.width == 0 and small.text == "<5"
+    assert large.width > 0 and large.text == "10"
