@@ -65,6 +65,7 @@ MODULES = {
     "camp/impact/suppression.py": ["tests/impact/test_suppression.py",
                                    "tests/impact/test_pages.py",
                                    "tests/impact/test_knowledge_gain.py"],
+    "camp/enrolment.py": ["tests/camp/test_enrolment.py"],
 }
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "media", "media-private", "staticfiles",
