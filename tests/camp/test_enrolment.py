@@ -139,3 +139,14 @@ def test_one_more_place_moves_only_the_first_waiting_girl_up(camp, facilitator):
     # The camp never holds more girls than its places; g3 still waits.
     assert statuses(camp) == {"g0": "enrolled", "g1": "enrolled", "g2": "enrolled",
                               "g3": "waiting"}
+
+
+@pytest.mark.django_db
+def test_a_reason_of_300_characters_is_kept_and_a_longer_one_refused(camp, facilitator):
+    first = enrol(camp, make_girl("g0"), facilitator)
+    second = enrol(camp, make_girl("g1"), facilitator)
+    with override("ru"), pytest.raises(EnrolmentError) as error:
+        withdraw(first, "ы" * 301, facilitator)
+    assert error.value.messages == ["Причина слишком длинная: не больше 300 знаков."]
+    withdraw(second, "ы" * 300, facilitator)
+    assert statuses(camp) == {"g0": "enrolled", "g1": "withdrawn"}
