@@ -150,3 +150,23 @@ def test_a_reason_of_300_characters_is_kept_and_a_longer_one_refused(camp, facil
     assert error.value.messages == ["Причина слишком длинная: не больше 300 знаков."]
     withdraw(second, "ы" * 300, facilitator)
     assert statuses(camp) == {"g0": "enrolled", "g1": "withdrawn"}
+
+
+@pytest.mark.django_db
+def test_a_girl_enrolled_by_another_request_meanwhile_keeps_her_one_place(
+        camp, facilitator, monkeypatch):
+    """Two facilitators enrol her at the same moment: the other request's row lands
+    after this one looked for hers. Hers stands, and this one says so without an error."""
+    import camp.enrolment as enrolment
+
+    girl = make_girl("aigul")
+    count = enrolment.enrolled_count
+
+    def meanwhile(camp_):
+        Enrolment.objects.create(camp=camp_, learner=girl, status=Enrolment.Status.ENROLLED)
+        return count(camp_)
+
+    monkeypatch.setattr(enrolment, "enrolled_count", meanwhile)
+    result = enrol(camp, girl, facilitator)
+    assert result.learner == girl and result.status == Enrolment.Status.ENROLLED
+    assert statuses(camp) == {"aigul": "enrolled"}
