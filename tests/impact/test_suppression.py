@@ -153,6 +153,7 @@ def test_the_page_shows_a_percentage_whole_and_a_mean_to_two_decimals():
     with override("ru"):
         assert str(Cell(200 / 3, "percent")) == "67%"
         assert str(Cell(4 / 3, "mean")) == "1,33"
+        assert str(Cell(12345)).replace("\xa0", " ") == "12 345"
 
 
 def test_a_hidden_figure_draws_no_bar():
@@ -164,3 +165,13 @@ def test_a_hidden_figure_draws_no_bar():
     # Its length would give the hidden number away: only "<5" is drawn.
     assert small.width == 0 and small.text == "<5"
     assert large.width > 0 and large.text == "10"
+
+
+def test_under_a_hidden_total_one_hidden_figure_is_enough():
+    # The region's own total is hidden, so the shown camps cannot be taken from it: the
+    # small camp hidden, the two large ones stay.
+    rows = [Row(key=key, label=key, basis=girls, parent="region", cells={"girls": Cell(girls)})
+            for key, girls in (("small", 3), ("middle", 10), ("large", 12))]
+    primary(rows, ["girls"], {})
+    complementary(rows, ["girls"], {"region": {"girls": Cell(25, hidden=True)}})
+    assert [shown(row.cells["girls"]) for row in rows] == [None, 10, 12]
