@@ -170,3 +170,16 @@ def test_a_girl_enrolled_by_another_request_meanwhile_keeps_her_one_place(
     result = enrol(camp, girl, facilitator)
     assert result.learner == girl and result.status == Enrolment.Status.ENROLLED
     assert statuses(camp) == {"aigul": "enrolled"}
+
+
+@pytest.mark.django_db
+def test_a_girl_withdrawn_twice_is_refused_and_keeps_her_first_reason(camp, facilitator):
+    enrolment = enrol(camp, make_girl("g"), facilitator)
+    withdraw(enrolment, "Семья көчүп кетти", facilitator)
+    events = AuditEvent.objects.count()
+    with override("ru"), pytest.raises(EnrolmentError) as error:
+        withdraw(enrolment, "ооруп калды", facilitator)
+    assert error.value.messages == ["Эта девушка уже выбыла."]
+    enrolment.refresh_from_db()
+    assert enrolment.withdrawal_reason == "Семья көчүп кетти"
+    assert AuditEvent.objects.count() == events
