@@ -66,6 +66,7 @@ MODULES = {
                                    "tests/impact/test_pages.py",
                                    "tests/impact/test_knowledge_gain.py"],
     "camp/enrolment.py": ["tests/camp/test_enrolment.py"],
+    "camp/attendance.py": ["tests/camp/test_attendance.py"],
 }
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "media", "media-private", "staticfiles",
