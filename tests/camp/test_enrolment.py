@@ -183,3 +183,17 @@ def test_a_girl_withdrawn_twice_is_refused_and_keeps_her_first_reason(camp, faci
     enrolment.refresh_from_db()
     assert enrolment.withdrawal_reason == "Семья көчүп кетти"
     assert AuditEvent.objects.count() == events
+
+
+@pytest.mark.django_db
+def test_a_list_with_a_switched_off_account_enrols_nobody(client, camp, facilitator):
+    from django.urls import reverse
+
+    make_girl("aigul")
+    make_girl("left", is_active=False)
+    client.force_login(facilitator)
+    with override("ru"):
+        url = reverse("camp:enrol", args=[camp.pk])
+    response = client.post(url, {"usernames": "aigul\nleft"}, follow=True)
+    assert "Такой учётной записи нет или она отключена." in response.content.decode()
+    assert camp.enrolments.count() == 0
