@@ -175,3 +175,11 @@ def test_under_a_hidden_total_one_hidden_figure_is_enough():
     primary(rows, ["girls"], {})
     complementary(rows, ["girls"], {"region": {"girls": Cell(25, hidden=True)}})
     assert [shown(row.cells["girls"]) for row in rows] == [None, 10, 12]
+
+
+def test_a_lone_hidden_figure_is_covered_by_the_smallest_beside_it():
+    # Camp "small" alone hidden would be the region's total minus the rest: the
+    # smallest other figure goes with it, and the largest stays in sight.
+    figures = _suppress_one_region(
+        {"small": (3, 0), "middle": (6, 0), "large": (20, 0)}, {"girls": 29, "completed": 0})
+    assert [figures[key]["girls"] for key in ("small", "middle", "large")] == [None, None, 20]
