@@ -129,16 +129,16 @@ def test_a_camp_cancelled_after_the_page_was_read_takes_no_more_girls(camp, faci
 
 @pytest.mark.django_db
 def test_one_more_place_moves_only_the_first_waiting_girl_up(camp, facilitator):
-    camp.capacity = 2
-    camp.save()
-    for n in range(4):
-        enrol(camp, make_girl(f"g{n}"), facilitator)
     camp.capacity = 3
     camp.save()
+    for n in range(5):
+        enrol(camp, make_girl(f"g{n}"), facilitator)
+    camp.capacity = 4
+    camp.save()
     fill_free_places(camp, facilitator)
-    # The camp never holds more girls than its places; g3 still waits.
+    # The camp never holds more girls than its places; g4 still waits.
     assert statuses(camp) == {"g0": "enrolled", "g1": "enrolled", "g2": "enrolled",
-                              "g3": "waiting"}
+                              "g3": "enrolled", "g4": "waiting"}
 
 
 @pytest.mark.django_db
