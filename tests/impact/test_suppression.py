@@ -183,3 +183,11 @@ def test_a_lone_hidden_figure_is_covered_by_the_smallest_beside_it():
     figures = _suppress_one_region(
         {"small": (3, 0), "middle": (6, 0), "large": (20, 0)}, {"girls": 29, "completed": 0})
     assert [figures[key]["girls"] for key in ("small", "middle", "large")] == [None, None, 20]
+
+
+def test_a_figure_whose_rest_is_small_is_hidden():
+    # 5 of 8 girls finished: "3 did not" is a figure of three girls, so the 5 is hidden.
+    figures = _suppress_one_region(
+        {"camp": (8, 5), "large": (20, 12), "larger": (30, 20)},
+        {"girls": 58, "completed": 37})
+    assert figures["camp"]["girls"] == 8 and figures["camp"]["completed"] is None
