@@ -191,3 +191,12 @@ def test_a_figure_whose_rest_is_small_is_hidden():
         {"camp": (8, 5), "large": (20, 12), "larger": (30, 20)},
         {"girls": 58, "completed": 37})
     assert figures["camp"]["girls"] == 8 and figures["camp"]["completed"] is None
+
+
+def test_a_figure_of_four_girls_is_hidden():
+    # Four girls in a camp, four who did not finish: each a figure a reader could
+    # put names to.
+    figures = _suppress_one_region(
+        {"four": (4, 0), "camp": (10, 6), "large": (30, 25)}, {"girls": 44, "completed": 31})
+    assert figures["four"]["girls"] is None and figures["camp"]["completed"] is None
+    assert figures["large"]["girls"] == 30
