@@ -307,3 +307,13 @@ def test_two_facilitators_marking_her_at_the_same_moment_are_both_kept(
     assert result.changed and Attendance.objects.get().status == "present"
     assert [(e.action, e.detail["before"], e.detail["after"])
             for e in audit_for(result.attendance)] == [("changed", "absent", "present")]
+
+
+@pytest.mark.django_db
+def test_the_later_mark_counts_whatever_the_ids_of_the_taps(today, girl, facilitator):
+    # Tap ids are random: the second tap's may sort before the first's or after it.
+    for first, second in (("f" * 32, "0" * 31 + "1"), ("1" * 32, "e" * 32)):
+        mark(today, girl.pk, "absent", facilitator, uuid.UUID(first))
+        mark(today, girl.pk, "late", facilitator, uuid.UUID(second))
+        assert Attendance.objects.get(camp_day=today, learner=girl).status == "late"
+        Attendance.objects.all().delete()
