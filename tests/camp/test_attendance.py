@@ -317,3 +317,4 @@ def test_the_later_mark_counts_whatever_the_ids_of_the_taps(today, girl, facilit
         mark(today, girl.pk, "late", facilitator, uuid.UUID(second))
         assert Attendance.objects.get(camp_day=today, learner=girl).status == "late"
         Attendance.objects.all().delete()
+
