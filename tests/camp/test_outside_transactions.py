@@ -7,7 +7,7 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from camp.attendance import mark
+from camp.attendance import mark, mark_many
 from camp.enrolment import enrol, withdraw
 from camp.models import Attendance
 from tests.camp.factories import make_facilitator, make_girl
@@ -42,3 +42,15 @@ def test_a_tap_is_saved(camp):
     enrol(camp, girl, facilitator)
     mark(camp.days.get(number=1), girl.pk, "present", facilitator, uuid.uuid4())
     assert Attendance.objects.get(learner=girl).status == "present"
+
+
+def test_a_roll_whose_batch_conflicts_is_saved_mark_by_mark(camp):
+    facilitator = camp.facilitators.get()
+    first, second = make_girl("first"), make_girl("second")
+    for girl in (first, second):
+        enrol(camp, girl, facilitator)
+    tap = str(uuid.uuid4())  # a phone that made the same id twice
+    day = camp.days.get(number=1)
+    assert mark_many(day, [(first.pk, "present", tap), (second.pk, "late", tap)],
+                     facilitator) == 1
+    assert list(Attendance.objects.values_list("learner", "status")) == [(first.pk, "present")]
