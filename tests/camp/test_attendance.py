@@ -9,7 +9,7 @@ from django.utils import timezone
 from camp.attendance import AttendanceError, mark, mark_many, totals_by_day, totals_by_girl
 from camp.enrolment import enrol
 from camp.impact import cache as impact_cache
-from camp.models import Attendance, AttendanceMark
+from camp.models import Attendance, AttendanceMark, CampDay
 from cms.core.models import AuditEvent
 from tests.camp.factories import make_facilitator, make_girl
 from tests.world import make_camp
@@ -243,3 +243,78 @@ def test_a_saved_roll_moves_the_impact_figures_on(camp, today, facilitator):
     before = impact_cache.DATA.current()
     mark_many(today, [(g.pk, "present", str(uuid.uuid4())) for g in girls], facilitator)
     assert impact_cache.DATA.current() != before
+
+
+@pytest.mark.django_db
+def test_a_past_day_needs_confirmation_too(camp, today, girl, facilitator):
+    from django.utils.translation import override
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    CampDay.objects.filter(pk=today.pk).update(date=yesterday)
+    today.refresh_from_db()
+    with override("ru"), pytest.raises(AttendanceError) as error:
+        mark(today, girl.pk, "present", facilitator, uuid.uuid4())
+    assert "Подтвердите" in error.value.messages[0]
+    assert not Attendance.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_whole_roll_for_another_day_is_refused_unless_confirmed(camp, girl, facilitator):
+    from camp.attendance import mark_everyone_present
+
+    tomorrow = camp.days.get(number=2)
+    with pytest.raises(AttendanceError):
+        mark_many(tomorrow, [(girl.pk, "present", str(uuid.uuid4()))], facilitator)
+    with pytest.raises(AttendanceError):
+        mark_everyone_present(tomorrow, facilitator)
+    assert not Attendance.objects.exists()
+    assert mark_everyone_present(tomorrow, facilitator, other_day_confirmed=True) == 1
+
+
+@pytest.mark.django_db
+def test_a_roll_sent_again_costs_the_same_queries_for_3_girls_or_30(
+        camp, today, facilitator, django_assert_max_num_queries):
+    """A phone back online sends the roll it had saved once more: nothing changes, in a
+    handful of queries for the whole class."""
+    girls = _class_of(camp, facilitator, 30)
+    marks = [(g.pk, "present", str(uuid.uuid4())) for g in girls]
+    mark_many(today, marks, facilitator)
+    with django_assert_max_num_queries(6):
+        assert mark_many(today, marks, facilitator) == 0
+    assert AttendanceMark.objects.filter(camp_day=today).count() == 30
+
+
+@pytest.mark.django_db
+def test_two_facilitators_marking_her_at_the_same_moment_are_both_kept(
+        camp, today, girl, facilitator, monkeypatch):
+    """The other facilitator's mark lands after this request looked for one and before
+    it wrote its own: no error, the later mark counts, and the audit has both."""
+    other = make_facilitator("fac-2")
+    locked = Attendance.objects.select_for_update
+    looked = []
+
+    def at_the_same_moment(*args, **kwargs):
+        if looked:
+            return locked(*args, **kwargs)
+        looked.append(True)  # this request finds no mark yet; the other's lands now
+        Attendance.objects.create(camp_day=today, learner_id=girl.pk, status="absent",
+                                  marked_by=other, marked_at=timezone.now(),
+                                  client_id=uuid.uuid4())
+        return Attendance.objects.none()
+
+    monkeypatch.setattr(Attendance.objects, "select_for_update", at_the_same_moment)
+    result = mark(today, girl.pk, "present", facilitator, uuid.uuid4())
+    assert result.changed and Attendance.objects.get().status == "present"
+    assert [(e.action, e.detail["before"], e.detail["after"])
+            for e in audit_for(result.attendance)] == [("changed", "absent", "present")]
+
+
+@pytest.mark.django_db
+def test_the_later_mark_counts_whatever_the_ids_of_the_taps(today, girl, facilitator):
+    # Tap ids are random: the second tap's may sort before the first's or after it.
+    for first, second in (("f" * 32, "0" * 31 + "1"), ("1" * 32, "e" * 32)):
+        mark(today, girl.pk, "absent", facilitator, uuid.UUID(first))
+        mark(today, girl.pk, "late", facilitator, uuid.UUID(second))
+        assert Attendance.objects.get(camp_day=today, learner=girl).status == "late"
+        Attendance.objects.all().delete()
+

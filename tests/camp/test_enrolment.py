@@ -125,3 +125,75 @@ def test_a_camp_cancelled_after_the_page_was_read_takes_no_more_girls(camp, faci
     with pytest.raises(EnrolmentError):
         enrol(stale, make_girl("late"), facilitator)
     assert camp.enrolments.count() == 0
+
+
+@pytest.mark.django_db
+def test_one_more_place_moves_only_the_first_waiting_girl_up(camp, facilitator):
+    camp.capacity = 3
+    camp.save()
+    for n in range(5):
+        enrol(camp, make_girl(f"g{n}"), facilitator)
+    camp.capacity = 4
+    camp.save()
+    fill_free_places(camp, facilitator)
+    # The camp never holds more girls than its places; g4 still waits.
+    assert statuses(camp) == {"g0": "enrolled", "g1": "enrolled", "g2": "enrolled",
+                              "g3": "enrolled", "g4": "waiting"}
+
+
+@pytest.mark.django_db
+def test_a_reason_of_300_characters_is_kept_and_a_longer_one_refused(camp, facilitator):
+    first = enrol(camp, make_girl("g0"), facilitator)
+    second = enrol(camp, make_girl("g1"), facilitator)
+    with override("ru"), pytest.raises(EnrolmentError) as error:
+        withdraw(first, "ы" * 301, facilitator)
+    assert error.value.messages == ["Причина слишком длинная: не больше 300 знаков."]
+    withdraw(second, "ы" * 300, facilitator)
+    assert statuses(camp) == {"g0": "enrolled", "g1": "withdrawn"}
+
+
+@pytest.mark.django_db
+def test_a_girl_enrolled_by_another_request_meanwhile_keeps_her_one_place(
+        camp, facilitator, monkeypatch):
+    """Two facilitators enrol her at the same moment: the other request's row lands
+    after this one looked for hers. Hers stands, and this one says so without an error."""
+    import camp.enrolment as enrolment
+
+    girl = make_girl("aigul")
+    count = enrolment.enrolled_count
+
+    def meanwhile(camp_):
+        Enrolment.objects.create(camp=camp_, learner=girl, status=Enrolment.Status.ENROLLED)
+        return count(camp_)
+
+    monkeypatch.setattr(enrolment, "enrolled_count", meanwhile)
+    result = enrol(camp, girl, facilitator)
+    assert result.learner == girl and result.status == Enrolment.Status.ENROLLED
+    assert statuses(camp) == {"aigul": "enrolled"}
+
+
+@pytest.mark.django_db
+def test_a_girl_withdrawn_twice_is_refused_and_keeps_her_first_reason(camp, facilitator):
+    enrolment = enrol(camp, make_girl("g"), facilitator)
+    withdraw(enrolment, "Семья көчүп кетти", facilitator)
+    events = AuditEvent.objects.count()
+    with override("ru"), pytest.raises(EnrolmentError) as error:
+        withdraw(enrolment, "ооруп калды", facilitator)
+    assert error.value.messages == ["Эта девушка уже выбыла."]
+    enrolment.refresh_from_db()
+    assert enrolment.withdrawal_reason == "Семья көчүп кетти"
+    assert AuditEvent.objects.count() == events
+
+
+@pytest.mark.django_db
+def test_a_list_with_a_switched_off_account_enrols_nobody(client, camp, facilitator):
+    from django.urls import reverse
+
+    make_girl("aigul")
+    make_girl("left", is_active=False)
+    client.force_login(facilitator)
+    with override("ru"):
+        url = reverse("camp:enrol", args=[camp.pk])
+    response = client.post(url, {"usernames": "aigul\nleft"}, follow=True)
+    assert "Такой учётной записи нет или она отключена." in response.content.decode()
+    assert camp.enrolments.count() == 0

@@ -3,8 +3,10 @@
 import random
 
 import pytest
+from django.utils.translation import override
 
 from camp.impact import services
+from camp.impact.charts import bar_chart
 from camp.impact.suppression import THRESHOLD, Cell, Row, complementary, primary
 from cms.core.models import User
 
@@ -105,3 +107,96 @@ def test_complementary_suppression_holds_on_random_tables(seed):
     complementary(rows, columns, {key: row.cells for key, row in parents.items()})
     _check_groups(list(parents.values()), {"total": total_row.cells}, columns)
     _check_groups(rows, {key: row.cells for key, row in parents.items()}, columns)
+
+
+def _suppress_one_region(lines, total):
+    """Camps (girls, completed) of one region whose total is shown, suppressed as the
+    report does it."""
+    columns, parts = ["girls", "completed"], {"completed": "girls"}
+    rows = [Row(key=name, label=name, basis=girls, parent="region",
+                cells={"girls": Cell(girls), "completed": Cell(completed)})
+            for name, (girls, completed) in lines.items()]
+    region = {key: Cell(value) for key, value in total.items()}
+    primary(rows, columns, parts)
+    complementary(rows, columns, {"region": region})
+    return {row.key: {key: shown(cell) for key, cell in row.cells.items()} for row in rows}
+
+
+def test_two_hidden_figures_adding_up_to_five_or_more_hide_nothing_else():
+    # Camps of 3 and 4 girls are hidden; together they are 7, more than a reader can
+    # single out, so the large camps keep their figures.
+    figures = _suppress_one_region(
+        {"small": (3, 0), "smaller": (4, 0), "middle": (10, 0), "large": (12, 0)},
+        {"girls": 29, "completed": 0})
+    assert figures["small"]["girls"] is None and figures["smaller"]["girls"] is None
+    assert figures["middle"]["girls"] == 10 and figures["large"]["girls"] == 12
+
+
+def test_a_hidden_zero_does_not_hide_a_large_figure():
+    # "small" (3 girls, none finished) is hidden whole; "almost" has 6 girls of whom 5
+    # finished, so "1 did not" hides its 5. The hidden 0 and 5 add up to five: the 12
+    # who finished in the large camp are not hidden for them.
+    figures = _suppress_one_region(
+        {"small": (3, 0), "almost": (6, 5), "large": (20, 12)},
+        {"girls": 29, "completed": 17})
+    assert figures["small"]["completed"] is None and figures["almost"]["completed"] is None
+    assert figures["large"]["completed"] == 12
+
+
+def test_exports_give_a_percentage_to_one_decimal_and_a_mean_to_two():
+    assert Cell(200 / 3, "percent").export == 66.7
+    assert Cell(200 / 3, "share").export == 66.7
+    assert Cell(4 / 3, "mean").export == 1.33
+
+
+def test_the_page_shows_a_percentage_whole_and_a_mean_to_two_decimals():
+    with override("ru"):
+        assert str(Cell(200 / 3, "percent")) == "67%"
+        assert str(Cell(4 / 3, "mean")) == "1,33"
+        assert str(Cell(12345)).replace("\xa0", " ") == "12 345"
+
+
+def test_a_hidden_figure_draws_no_bar():
+    rows = [Row(key=key, label=key, basis=girls, cells={"girls": Cell(girls)})
+            for key, girls in (("small", 3), ("large", 10))]
+    primary(rows, ["girls"], {})
+    small, large = (group.bars[0] for group in bar_chart(
+        "girls", "Girls", rows, [("girls", "Girls")]).groups)
+    # Its length would give the hidden number away: only "<5" is drawn.
+    assert small.width == 0 and small.text == "<5"
+    assert large.width > 0 and large.text == "10"
+
+
+def test_under_a_hidden_total_one_hidden_figure_is_enough():
+    # The region's own total is hidden, so the shown camps cannot be taken from it: the
+    # small camp hidden, the two large ones stay.
+    rows = [Row(key=key, label=key, basis=girls, parent="region", cells={"girls": Cell(girls)})
+            for key, girls in (("small", 3), ("middle", 10), ("large", 12))]
+    primary(rows, ["girls"], {})
+    complementary(rows, ["girls"], {"region": {"girls": Cell(25, hidden=True)}})
+    assert [shown(row.cells["girls"]) for row in rows] == [None, 10, 12]
+
+
+def test_a_lone_hidden_figure_is_covered_by_the_smallest_beside_it():
+    # Camp "small" alone hidden would be the region's total minus the rest: the
+    # smallest other figure goes with it, and the largest stays in sight.
+    figures = _suppress_one_region(
+        {"small": (3, 0), "middle": (6, 0), "large": (20, 0)}, {"girls": 29, "completed": 0})
+    assert [figures[key]["girls"] for key in ("small", "middle", "large")] == [None, None, 20]
+
+
+def test_a_figure_whose_rest_is_small_is_hidden():
+    # 5 of 8 girls finished: "3 did not" is a figure of three girls, so the 5 is hidden.
+    figures = _suppress_one_region(
+        {"camp": (8, 5), "large": (20, 12), "larger": (30, 20)},
+        {"girls": 58, "completed": 37})
+    assert figures["camp"]["girls"] == 8 and figures["camp"]["completed"] is None
+
+
+def test_a_figure_of_four_girls_is_hidden():
+    # Four girls in a camp, four who did not finish: each a figure a reader could
+    # put names to.
+    figures = _suppress_one_region(
+        {"four": (4, 0), "camp": (10, 6), "large": (30, 25)}, {"girls": 44, "completed": 31})
+    assert figures["four"]["girls"] is None and figures["camp"]["completed"] is None
+    assert figures["large"]["girls"] == 30
