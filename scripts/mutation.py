@@ -66,10 +66,13 @@ MODULES = {
     "camp/impact/suppression.py": ["tests/impact/test_suppression.py",
                                    "tests/impact/test_pages.py",
                                    "tests/impact/test_knowledge_gain.py"],
-    # Not tests/camp/test_outside_transactions.py: a test that commits leaves the database
-    # every mutant reuses (--reuse-db) emptied of the migrations' data.
-    "camp/enrolment.py": ["tests/camp/test_enrolment.py"],
-    "camp/attendance.py": ["tests/camp/test_attendance.py"],
+    # With the tests that commit, as the pages call these services outside a transaction
+    # (PostgreSQL refuses a row lock without one); the database every mutant reuses is
+    # filled again behind them (tests/conftest.py).
+    "camp/enrolment.py": ["tests/camp/test_enrolment.py",
+                          "tests/camp/test_outside_transactions.py"],
+    "camp/attendance.py": ["tests/camp/test_attendance.py",
+                           "tests/camp/test_outside_transactions.py"],
 }
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "media", "media-private", "staticfiles",
