@@ -1,9 +1,10 @@
 """Every PDF of the platform (certificates, login cards, reports) is drawn here, by WeasyPrint.
 
-One font configuration and one cache of the designs' images per process: WeasyPrint is
-slow when it builds them for each document. DejaVu Sans is embedded (subset), so ң ө ү print and
-copy as text. Nothing is fetched but the project's own files and data: URIs; a QR code
-is named by a ``qr:`` address and drawn by the process that lays its page out.
+One font configuration and one cache of the designs' images per process: WeasyPrint
+is slow when it builds them for each document. DejaVu Sans is embedded (subset), so
+ң ө ү print and copy as text. Nothing is fetched but the project's own files and data:
+URIs; a QR code is named by a ``qr:`` address and drawn by the process that lays its
+page out.
 
 A long document (a camp's 300 certificates) is laid out in parts, one process per
 core, and the parts are joined into one file: WeasyPrint lays a document out on one
