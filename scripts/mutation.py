@@ -59,7 +59,7 @@ MODULES = {
     "camp/certificates/rules.py": [MATRIX, *RULE_TESTS],
     "camp/impact/rules.py": [MATRIX, *RULE_TESTS],
     "camp/scheduling.py": ["tests/camp/test_scheduling.py",
-                           "tests/camp/test_scheduling_on_the_site.py"],
+                           "tests/camp/test_outside_transactions.py"],
     "camp/certificates/codes.py": ["tests/certificates/test_codes.py"],
     # The rule itself, then the pages and exports a partner reads (HTML, CSV, XLSX, PDF)
     # and the knowledge-gain table, which hide what the rule hides.

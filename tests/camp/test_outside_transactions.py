@@ -1,15 +1,17 @@
-"""The pages call enrolment and the roll call outside a transaction (requests are not
-atomic): each function opens its own, which its row locks need on PostgreSQL. These tests
-commit, so they build their data themselves, in a file of their own."""
+"""The pages call enrolment, the roll call and the calendars outside a transaction
+(requests are not atomic): each service opens its own, which its row locks need on
+PostgreSQL. These tests commit, so they build their data themselves, in a file of their
+own (the other files of tests/camp share data built once in one transaction a module)."""
 
 import uuid
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from camp.attendance import mark, mark_many
 from camp.enrolment import enrol, withdraw
-from camp.models import Attendance
+from camp.models import Attendance, CalendarFeed
 from tests.camp.factories import make_facilitator, make_girl
 from tests.factories import make_curriculum
 from tests.world import make_camp
@@ -54,3 +56,13 @@ def test_a_roll_whose_batch_conflicts_is_saved_mark_by_mark(camp):
     assert mark_many(day, [(first.pk, "present", tap), (second.pk, "late", tap)],
                      facilitator) == 1
     assert list(Attendance.objects.values_list("learner", "status")) == [(first.pk, "present")]
+
+
+def test_a_facilitator_asks_for_a_calendar_address_on_her_page(client):
+    """The first address, then a new one."""
+    facilitator = make_facilitator("fac-feed")
+    client.force_login(facilitator)
+    assert client.post(reverse("camp:renew_my_calendar")).status_code == 302
+    first = CalendarFeed.objects.get(user=facilitator).token
+    assert client.post(reverse("camp:renew_my_calendar")).status_code == 302
+    assert CalendarFeed.objects.get(user=facilitator).token != first

@@ -224,4 +224,3 @@ class Command(BaseCommand):
         _pdf, pages = render(certificates, stats=stats)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         return (wall, cpu + stats.cpu_seconds, max(1, stats.parts)), pages, stats
-
